@@ -1,0 +1,56 @@
+"""``argmap validate FILE...``: check case files and summarise them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from argmap.errors import CaseError
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help="check case files; print a summary or every error",
+        description=(
+            "Check each case file (YAML or JSON). On success print a short summary; "
+            "otherwise print every error as file:line: path: message and exit 2."
+        ),
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="case files to check")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.io.casefile import load
+
+    failed = False
+    for file in args.files:
+        try:
+            case = load(file)
+        except CaseError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(str(problem), file=sys.stderr)
+            continue
+        if not args.quiet:
+            print(summary(file, case))
+    return 2 if failed else 0
+
+
+def summary(file: str, case: Any) -> str:
+    """A few lines: the title, counts per kind, the issues and the parameters."""
+    counts = {k: v for k, v in case.counts().items() if v}
+    lines = [f"{file}: ok — {case.title}"]
+    lines.append("  " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    for issue in case.issues:
+        lines.append(f"  issue {issue.id} [{issue.proof_standard.name.value}]: {issue.question}")
+    if case.parameters:
+        lines.append(
+            "  parameters: " + ", ".join(f"{p.id}={p.value:g}" for p in case.parameters)
+        )
+    return "\n".join(lines)

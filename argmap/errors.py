@@ -1,0 +1,83 @@
+"""The one small hierarchy of errors that argmap raises on purpose.
+
+Anything derived from :class:`ArgmapError` is the user's input being wrong (a bad file,
+a bad expression, a format that cannot be made); the command line turns it into one line
+on stderr and exit code 2. Any other exception is a bug in argmap and exits with 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ArgmapError",
+    "CaseError",
+    "ExpressionError",
+    "Problem",
+    "RenderError",
+    "ScenarioError",
+    "SolverError",
+]
+
+
+class ArgmapError(Exception):
+    """Base of every error caused by input rather than by a bug."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a document.
+
+    ``path`` is a dotted path into the document (``evidence[3].source``); ``file`` and
+    ``line`` are known when the document came from a file.
+    """
+
+    path: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = f"{self.file}:{self.line}: " if self.line is not None else f"{self.file}: "
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}{path}{self.message}"
+
+
+class CaseError(ArgmapError):
+    """A case (or scenario) document is invalid; carries every problem found."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem("", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def located(self, file: str, lines: dict[str, int] | None = None) -> CaseError:
+        """The same problems, each tagged with ``file`` and its line from ``lines``."""
+        from argmap.io.locations import line_for
+
+        out = []
+        for p in self.problems:
+            line = p.line if p.line is not None else line_for(lines or {}, p.path)
+            out.append(Problem(p.path, p.message, p.file or file, line))
+        return CaseError(out)
+
+
+class ScenarioError(CaseError):
+    """A scenario document is invalid or cannot be applied to its case."""
+
+
+class ExpressionError(ArgmapError):
+    """A weight or score expression is not the restricted arithmetic argmap accepts."""
+
+
+class RenderError(ArgmapError):
+    """A map cannot be rendered in the requested format (names the fix)."""
+
+
+class SolverError(ArgmapError):
+    """A semantics or solver task cannot be run on this input."""

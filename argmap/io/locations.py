@@ -1,0 +1,184 @@
+"""Reading YAML and JSON safely while remembering the line of every value.
+
+:func:`load_with_lines` parses a document with PyYAML's *safe* machinery (no Python
+tags, no arbitrary objects), refuses duplicate keys, and returns the plain data together
+with a map from document path (``evidence[3].source``) to its 1-based line, which the
+loaders use to name the line of each validation error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+
+from argmap.errors import CaseError, Problem
+
+__all__ = ["MAX_BYTES", "format_path", "line_for", "load_with_lines"]
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest case or scenario file accepted (10 MiB); larger files are refused unread."""
+
+
+def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    """``('evidence', 3, 'source')`` -> ``'evidence[3].source'``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_INDEX = re.compile(r"\[\d+\]$|\.[^.\[]+$|^[^.\[]+$")
+
+
+def line_for(lines: dict[str, int], path: str) -> int | None:
+    """The line of ``path``, or of its nearest ancestor that has one."""
+    while path:
+        if path in lines:
+            return lines[path]
+        match = _INDEX.search(path)
+        if match is None:
+            break
+        path = path[: match.start()]
+    return lines.get("")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records where every node starts and forbids duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be a plain value", key_node.start_mark
+            ) from None
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r} (first on line {seen[key]})",
+                key_node.start_mark,
+            )
+        seen[key] = key_node.start_mark.line + 1
+    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+# Dates stay text until pydantic reads them: a title such as 2023-04-20 stays a string,
+# and a date field gets one parser with one kind of error message.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _record_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            child = f"{path}.{key}" if path else str(key)
+            _record_lines(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(item, f"{path}[{i}]", lines)
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise CaseError(Problem("", f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB", file))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError(
+            Problem("", f"not UTF-8 text (byte {exc.start})", file, raw[: exc.start].count(b"\n") + 1)
+        ) from None
+    if "\x00" in text:
+        raise CaseError(Problem("", "file contains a NUL byte", file, text[: text.index("\x00")].count("\n") + 1))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_with_lines(raw: bytes, file: str, fmt: str = "yaml") -> tuple[Any, dict[str, int]]:
+    """Parse ``raw`` (YAML or JSON) into plain data and a path -> line map.
+
+    Raises :class:`CaseError` naming the file and line for anything malformed: bad
+    syntax, duplicate keys, a byte-order mark is stripped, CRLF is accepted.
+    """
+    text = _decode(raw, file)
+    if fmt == "json":
+        return _load_json(text, file)
+    return _load_yaml(text, file)
+
+
+def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise CaseError(Problem("", "the file is empty", file, 1))
+        lines: dict[str, int] = {}
+        _record_lines(node, "", lines)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = exc.problem or exc.context or "malformed YAML"
+        raise CaseError(Problem("", f"YAML: {message}", file, line)) from None
+    except yaml.YAMLError as exc:
+        raise CaseError(Problem("", f"YAML: {exc}", file)) from None
+    except RecursionError:
+        raise CaseError(Problem("", "YAML nested too deeply", file)) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise ValueError(f"duplicate key {key!r}")
+            out[key] = value
+        return out
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise CaseError(Problem("", f"JSON: {exc.msg}", file, exc.lineno)) from None
+    except ValueError as exc:
+        # a duplicate key: find its line by reading the text with the YAML composer
+        raise CaseError(Problem("", f"JSON: {exc}", file, _duplicate_line(text))) from None
+    except RecursionError:
+        raise CaseError(Problem("", "JSON nested too deeply", file)) from None
+    lines: dict[str, int] = {}
+    try:
+        # JSON is YAML 1.2; PyYAML reads nearly all of it, which gives us lines for free
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            _record_lines(node, "", lines)
+    except (yaml.YAMLError, RecursionError):
+        lines = {}
+    return data, lines
+
+
+def _duplicate_line(text: str) -> int | None:
+    try:
+        _load_yaml(text, "")
+    except CaseError as exc:
+        return exc.problems[0].line
+    return None

@@ -1,0 +1,170 @@
+"""Whole-document checks of a Case: ids, references, relation ends, parameters.
+
+Each check yields a :class:`~argmap.errors.Problem` whose path points at the offending
+field (``evidence[3].source``), so a file loader can add the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from argmap.errors import ExpressionError, Problem
+from argmap.model.expressions import parse_expression
+from argmap.model.relations import RelationKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.model.case import Case
+
+__all__ = ["problems"]
+
+# which kinds of node may stand at each end of each relation
+_ORIGINS = {"claim", "evidence", "argument", "precedent", "event"}
+_TARGETS: dict[RelationKind, set[str]] = {
+    RelationKind.SUPPORT: {"claim", "argument"},
+    RelationKind.REBUT: {"claim"},
+    RelationKind.UNDERMINE: {"claim", "evidence", "event"},
+    RelationKind.UNDERCUT: {"argument"},
+}
+_PREMISE_KINDS = {"claim", "evidence", "event"}
+
+_KIND_OF_SECTION = {
+    "parties": "party",
+    "sources": "source",
+    "issues": "issue",
+    "claims": "claim",
+    "evidence": "evidence",
+    "arguments": "argument",
+    "factors": "factor",
+    "precedents": "precedent",
+    "events": "event",
+}
+
+
+def problems(case: Case) -> list[Problem]:
+    """Every integrity problem of ``case`` (empty when the case is sound)."""
+    kinds: dict[str, str] = {}
+    found = list(_duplicate_ids(case, kinds))
+    found += _references(case, kinds)
+    found += _relations(case, kinds)
+    found += _expressions(case)
+    return found
+
+
+def _duplicate_ids(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for section, kind in _KIND_OF_SECTION.items():
+        for i, node in enumerate(getattr(case, section)):
+            path = f"{section}[{i}].id"
+            if node.id in first:
+                yield Problem(path, f"duplicate id {node.id!r} (first at {first[node.id]})")
+                continue
+            first[node.id] = path
+            kinds[node.id] = kind
+    seen: dict[str, int] = {}
+    for i, parameter in enumerate(case.parameters):
+        if parameter.id in seen:
+            yield Problem(
+                f"parameters[{i}].id",
+                f"duplicate parameter {parameter.id!r} (first at parameters[{seen[parameter.id]}])",
+            )
+        elif parameter.id in first:
+            yield Problem(
+                f"parameters[{i}].id",
+                f"parameter {parameter.id!r} has the same name as a node ({first[parameter.id]})",
+            )
+        seen.setdefault(parameter.id, i)
+
+
+def _expect(
+    kinds: dict[str, str], path: str, ref: str | None, allowed: Iterable[str], what: str
+) -> Iterator[Problem]:
+    if ref is None:
+        return
+    kind = kinds.get(ref)
+    allowed = set(allowed)
+    if kind is None:
+        yield Problem(path, f"unknown {what} {ref!r}")
+    elif kind not in allowed:
+        want = " or ".join(sorted(allowed))
+        yield Problem(path, f"{ref!r} is a {kind}, but {what} must be a {want}")
+
+
+def _references(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
+    for i, claim in enumerate(case.claims):
+        yield from _expect(kinds, f"claims[{i}].issue", claim.issue, {"issue"}, "issue")
+        yield from _expect(
+            kinds, f"claims[{i}].asserted_by", claim.asserted_by, {"party"}, "party"
+        )
+    for i, ev in enumerate(case.evidence):
+        yield from _expect(kinds, f"evidence[{i}].source", ev.source, {"source"}, "source")
+        yield from _expect(kinds, f"evidence[{i}].asserted_by", ev.asserted_by, {"party"}, "party")
+    for i, arg in enumerate(case.arguments):
+        path = f"arguments[{i}]"
+        yield from _expect(kinds, f"{path}.conclusion", arg.conclusion, {"claim"}, "conclusion")
+        for j, premise in enumerate(arg.premises):
+            yield from _expect(kinds, f"{path}.premises[{j}]", premise, _PREMISE_KINDS, "premise")
+            if premise == arg.conclusion:
+                yield Problem(f"{path}.premises[{j}]", "an argument cannot conclude its premise")
+        yield from _expect(kinds, f"{path}.precedent", arg.precedent, {"precedent"}, "precedent")
+        yield from _expect(kinds, f"{path}.asserted_by", arg.asserted_by, {"party"}, "party")
+    for i, precedent in enumerate(case.precedents):
+        for j, factor in enumerate(precedent.factors):
+            yield from _expect(
+                kinds, f"precedents[{i}].factors[{j}]", factor, {"factor"}, "factor"
+            )
+        for j, source in enumerate(precedent.sources):
+            yield from _expect(
+                kinds, f"precedents[{i}].sources[{j}]", source, {"source"}, "source"
+            )
+    for i, event in enumerate(case.events):
+        for j, source in enumerate(event.sources):
+            yield from _expect(kinds, f"events[{i}].sources[{j}]", source, {"source"}, "source")
+        yield from _expect(kinds, f"events[{i}].party", event.party, {"party"}, "party")
+        for j, disputed in enumerate(event.disputed_dates):
+            yield from _expect(
+                kinds,
+                f"events[{i}].disputed_dates[{j}].source",
+                disputed.source,
+                {"source"},
+                "source",
+            )
+
+
+def _relations(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, rel in enumerate(case.relations):
+        path = f"relations[{i}]"
+        yield from _expect(kinds, f"{path}.from", rel.origin, _ORIGINS, "origin")
+        yield from _expect(
+            kinds, f"{path}.to", rel.target, _TARGETS[rel.kind], f"{rel.kind.value} target"
+        )
+        if rel.kind is RelationKind.SUPPORT and rel.origin == rel.target:
+            yield Problem(f"{path}.to", "a node cannot support itself")
+        key = (rel.kind.value, rel.origin, rel.target)
+        if key in seen:
+            yield Problem(path, f"same {rel.kind.value} as relations[{seen[key]}]")
+        seen.setdefault(key, i)
+
+
+def _scores(case: Case) -> Iterator[tuple[str, float | str | None]]:
+    for i, c in enumerate(case.claims):
+        yield f"claims[{i}].base_score", c.base_score
+    for i, e in enumerate(case.evidence):
+        yield f"evidence[{i}].reliability", e.reliability
+    for i, a in enumerate(case.arguments):
+        yield f"arguments[{i}].weight", a.weight
+    for i, p in enumerate(case.precedents):
+        yield f"precedents[{i}].authority", p.authority
+    for i, r in enumerate(case.relations):
+        yield f"relations[{i}].weight", r.weight
+
+
+def _expressions(case: Case) -> Iterator[Problem]:
+    known = {p.id: p for p in case.parameters}
+    for path, value in _scores(case):
+        if isinstance(value, str):
+            try:
+                parse_expression(value, known)
+            except ExpressionError as exc:
+                yield Problem(path, str(exc))

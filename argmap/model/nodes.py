@@ -1,0 +1,236 @@
+"""The node kinds of a case: the things an argument map is made of.
+
+Every node has a stable, user-chosen ``id``; ids share one namespace across the case.
+Scores and weights are numbers in [0, 1] or restricted expressions over the case's
+parameters (see :mod:`argmap.model.expressions`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, Field, model_validator
+
+from argmap.model.standards import ProofStandard
+from argmap.model.values import STRICT, Id, ScoreOrExpression, Text
+
+__all__ = [
+    "Argument",
+    "Claim",
+    "DisputedDate",
+    "Event",
+    "Evidence",
+    "EvidenceStatus",
+    "Factor",
+    "Issue",
+    "Outcome",
+    "Party",
+    "Precedent",
+    "PrecedentStatus",
+    "Side",
+    "Source",
+    "Stance",
+]
+
+
+class Side(str, Enum):
+    """The two sides of a dispute, in the precedent literature's terms."""
+
+    PLAINTIFF = "plaintiff"
+    DEFENDANT = "defendant"
+
+
+Outcome = Side
+"""A decided case's outcome is the side it was decided for."""
+
+
+class EvidenceStatus(str, Enum):
+    """How far an item of evidence is established."""
+
+    FACT = "fact"  # undisputed or on the record
+    ALLEGATION = "allegation"  # asserted by a party, not established
+    REPORT = "report"  # reported by a third party (press, analyst)
+    OPINION = "opinion"  # a view, prediction or characterisation
+
+
+class PrecedentStatus(str, Enum):
+    """Where a precedent stands."""
+
+    DECIDED = "decided"
+    PENDING = "pending"
+    SETTLED = "settled"
+
+
+class Stance(str, Enum):
+    """Whether an argument argues for its conclusion or against it."""
+
+    PRO = "pro"
+    CON = "con"
+
+
+def _standard_from_name(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"name": value}
+    return value
+
+
+class Party(BaseModel):
+    """An actor in the dispute: a company, a person, a court."""
+
+    model_config = STRICT
+    id: Id
+    name: Text
+    side: Side | None = None
+    role: str | None = Field(default=None, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
+
+
+class Source(BaseModel):
+    """Where evidence comes from: bibliographic facts of one document."""
+
+    model_config = STRICT
+    id: Id
+    outlet: Text
+    title: Text
+    date: dt.date | None = None
+    author: str | None = Field(default=None, max_length=300)
+    file: str | None = Field(default=None, max_length=500, description="seed file name")
+    url: str | None = Field(default=None, max_length=2000)
+
+
+class Issue(BaseModel):
+    """A question the dispute turns on, with the proof standard its answer must meet."""
+
+    model_config = STRICT
+    id: Id
+    question: Text
+    proof_standard: Annotated[ProofStandard, BeforeValidator(_standard_from_name)] = Field(
+        default_factory=ProofStandard
+    )
+    burden: Side | None = None
+
+
+class Claim(BaseModel):
+    """A proposition that can stand or fall, factual or legal."""
+
+    model_config = STRICT
+    id: Id
+    text: Text
+    issue: Id | None = None
+    asserted_by: Id | None = None
+    base_score: ScoreOrExpression = 0.5
+    tags: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)
+
+
+class Evidence(BaseModel):
+    """An item of record: what a source says, how far it is established, how reliable."""
+
+    model_config = STRICT
+    id: Id
+    text: Text
+    source: Id
+    quote: str | None = Field(default=None, max_length=600)
+    status: EvidenceStatus
+    date: dt.date | None = None
+    reliability: ScoreOrExpression = 0.5
+    asserted_by: Id | None = None
+
+
+class Argument(BaseModel):
+    """An inference from conjunctive ``premises`` to a ``conclusion`` claim.
+
+    ``stance: con`` makes it an argument against the conclusion (Carneades' con
+    argument). An argument from precedent names its ``precedent``; with ``applies_if``
+    it applies only when that precedent is (or is assumed to be) decided for that side.
+    A ``weight`` of ``None`` means 1.0, or, for an argument from precedent, the weight
+    derived from the precedent's authority and similarity.
+    """
+
+    model_config = STRICT
+    id: Id
+    conclusion: Id
+    premises: list[Id] = Field(default_factory=list, max_length=64)
+    text: str | None = Field(default=None, max_length=4000)
+    scheme: str = Field(default="defeasible inference", max_length=100)
+    stance: Stance = Stance.PRO
+    weight: ScoreOrExpression | None = None
+    precedent: Id | None = None
+    applies_if: Outcome | None = None
+    asserted_by: Id | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Argument:
+        if not self.premises and self.precedent is None:
+            raise ValueError("an argument needs premises or a precedent")
+        if self.applies_if is not None and self.precedent is None:
+            raise ValueError("applies_if needs a precedent")
+        if len(set(self.premises)) != len(self.premises):
+            raise ValueError("premises are listed more than once")
+        return self
+
+
+class Factor(BaseModel):
+    """A legally relevant fact pattern that favours one side (Horty's factors)."""
+
+    model_config = STRICT
+    id: Id
+    text: Text
+    favours: Side
+    present: bool = Field(default=False, description="whether it holds in the case at hand")
+
+
+class Precedent(BaseModel):
+    """A decided, pending or settled case that bears on the dispute.
+
+    ``factors`` are the factor ids present in that case, ``reason`` the subset the court
+    relied on (Horty's reason model), ``outcome`` the side it was decided for.
+    """
+
+    model_config = STRICT
+    id: Id
+    name: Text
+    citation: str | None = Field(default=None, max_length=300)
+    court: str = Field(max_length=300)
+    year: int = Field(ge=1600, le=2100)
+    jurisdiction: str = Field(max_length=200)
+    status: PrecedentStatus
+    outcome: Outcome | None = None
+    theory: str | None = Field(default=None, max_length=500)
+    holding: str | None = Field(default=None, max_length=2000)
+    factors: list[Id] = Field(default_factory=list)
+    reason: list[Id] = Field(default_factory=list)
+    authority: ScoreOrExpression = 0.5
+    sources: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _outcome_fits_status(self) -> Precedent:
+        if self.status is PrecedentStatus.DECIDED and self.outcome is None:
+            raise ValueError("a decided precedent needs an outcome")
+        if self.status is PrecedentStatus.PENDING and self.outcome is not None:
+            raise ValueError("a pending precedent has no outcome yet")
+        if not set(self.reason) <= set(self.factors):
+            raise ValueError("reason must be a subset of factors")
+        return self
+
+
+class DisputedDate(BaseModel):
+    """Another date a source gives for an event."""
+
+    model_config = STRICT
+    date: dt.date
+    source: Id
+    note: str | None = Field(default=None, max_length=500)
+
+
+class Event(BaseModel):
+    """A dated happening; feeds the timeline and arguments from temporal sequence."""
+
+    model_config = STRICT
+    id: Id
+    text: Text
+    date: dt.date
+    sources: list[Id] = Field(default_factory=list)
+    party: Id | None = None
+    disputed_dates: list[DisputedDate] = Field(default_factory=list)

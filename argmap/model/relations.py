@@ -1,0 +1,48 @@
+"""Relations between nodes: support and the three kinds of attack.
+
+- ``support``: the origin gives reason to accept the target (a claim or an argument).
+- ``rebut``: the origin contradicts the target claim (the conclusion).
+- ``undermine``: the origin casts doubt on a premise (a claim, evidence or event).
+- ``undercut``: the origin denies that an argument's premises support its conclusion;
+  the target must be an argument.
+
+In a file a relation is written ``{kind: rebut, from: E3, to: C1}``.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from argmap.model.values import STRICT, Id, ScoreOrExpression
+
+__all__ = ["ATTACK_KINDS", "Relation", "RelationKind"]
+
+
+class RelationKind(str, Enum):
+    """What a relation does to its target."""
+
+    SUPPORT = "support"
+    REBUT = "rebut"
+    UNDERMINE = "undermine"
+    UNDERCUT = "undercut"
+
+
+ATTACK_KINDS = frozenset({RelationKind.REBUT, RelationKind.UNDERMINE, RelationKind.UNDERCUT})
+
+
+class Relation(BaseModel):
+    """A typed edge ``origin -> target`` with an optional weight (default 1)."""
+
+    model_config = STRICT
+    kind: RelationKind
+    origin: Id = Field(alias="from")
+    target: Id = Field(alias="to")
+    weight: ScoreOrExpression | None = None
+    note: str | None = Field(default=None, max_length=1000)
+
+    @property
+    def is_attack(self) -> bool:
+        """True for rebut, undermine and undercut."""
+        return self.kind in ATTACK_KINDS

@@ -1,0 +1,57 @@
+"""Proof standards (Carneades) as data: which test a claim's issue must pass.
+
+The definitions follow Gordon, Prakken and Walton, "The Carneades model of argument and
+burden of proof", Artificial Intelligence 171 (2007). With ``pro`` and ``con`` the
+weights of the applicable arguments for and against a statement:
+
+- scintilla: some pro argument has weight > 0;
+- preponderance: max pro > max con;
+- clear and convincing: max pro > alpha and max pro - max con > beta;
+- beyond reasonable doubt: clear and convincing, and max con < gamma;
+- dialectical validity: some pro argument applies and no con argument does.
+
+Default thresholds alpha = 0.5, beta = 0.3, gamma = 0.2 are the values used in the
+worked examples of that line of work; each issue may set its own.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from argmap.model.values import STRICT
+
+__all__ = ["DEFAULT_ALPHA", "DEFAULT_BETA", "DEFAULT_GAMMA", "ProofStandard", "StandardName"]
+
+DEFAULT_ALPHA = 0.5
+DEFAULT_BETA = 0.3
+DEFAULT_GAMMA = 0.2
+
+
+class StandardName(str, Enum):
+    """The Carneades proof standards argmap knows."""
+
+    SCINTILLA = "scintilla"
+    PREPONDERANCE = "preponderance"
+    CLEAR_AND_CONVINCING = "clear_and_convincing"
+    BEYOND_REASONABLE_DOUBT = "beyond_reasonable_doubt"
+    DIALECTICAL_VALIDITY = "dialectical_validity"
+
+
+_Threshold = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+
+
+class ProofStandard(BaseModel):
+    """A proof standard with its thresholds.
+
+    In a file it may be written as just the name (``proof_standard: preponderance``)
+    or as a mapping with thresholds (``{name: clear_and_convincing, alpha: 0.6}``).
+    """
+
+    model_config = STRICT
+    name: StandardName = StandardName.PREPONDERANCE
+    alpha: _Threshold = DEFAULT_ALPHA
+    beta: _Threshold = DEFAULT_BETA
+    gamma: _Threshold = DEFAULT_GAMMA

@@ -1,0 +1,82 @@
+"""Value types shared by the node models: ids, scores and score expressions."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+from pydantic import (
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from argmap.errors import ExpressionError
+from argmap.model.expressions import parse_expression
+
+__all__ = ["STRICT", "Id", "Score", "ScoreOrExpression", "Text"]
+
+STRICT = ConfigDict(
+    extra="forbid",
+    frozen=True,
+    populate_by_name=True,
+    str_strip_whitespace=True,
+    validate_default=False,
+)
+"""Configuration of every model: unknown fields are errors; models are immutable."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"),
+    Field(description="A short, stable identifier: a letter, then letters, digits, _ . -"),
+]
+"""A node identifier as the user writes it (``C1``, ``ev_api_prices``)."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+"""Human text of a node: non-empty, bounded."""
+
+Score = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
+"""A number in [0, 1]."""
+
+
+def _score_or_expression(value: object) -> float | str:
+    # one validator for both forms, so a bad value gets one clear message, not one per
+    # member of a union
+    if isinstance(value, bool):
+        raise ValueError("expected a number in [0, 1] or an expression, not a boolean")
+    if isinstance(value, int | float):
+        number = float(value)
+        if not math.isfinite(number) or not 0.0 <= number <= 1.0:
+            raise ValueError(f"must be between 0 and 1, got {value!r}")
+        return number
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parse_expression(text)
+        except ExpressionError as exc:
+            raise ValueError(str(exc)) from None
+        return text
+    raise ValueError("expected a number in [0, 1] or an expression")
+
+
+ScoreOrExpression = Annotated[
+    float | str,
+    PlainValidator(_score_or_expression),
+    PlainSerializer(lambda v: v, return_type=float | str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 1},
+                {"type": "string", "minLength": 1, "maxLength": 500},
+            ],
+            "description": (
+                "A number in [0, 1], or an expression over declared parameters "
+                "(numbers, names, + - * / **, min, max, clip, abs, exp, log, sqrt, logistic)"
+            ),
+        }
+    ),
+]
+"""A weight or base score: a number in [0, 1] or a restricted expression."""
