@@ -1,0 +1,59 @@
+"""The result of evaluating a case: per node a label, a strength and a standard.
+
+This is the contract between the engine and everything that shows results (render,
+scenario comparison, CLI tables, notebooks). Fields may be added; none is removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = ["Evaluation", "Label", "NodeResult"]
+
+
+class Label(str, Enum):
+    """A Dung labelling's verdict on one argument (Caminada's labels)."""
+
+    IN = "in"
+    OUT = "out"
+    UNDEC = "undec"
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    """What the engine concluded about one node of the case.
+
+    ``standard_met`` is ``None`` for nodes that have no issue (and so no standard).
+    """
+
+    id: str
+    kind: str
+    label: Label
+    strength: float
+    standard: str | None = None
+    standard_met: bool | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Results for every node of a case under one Dung and one gradual semantics."""
+
+    title: str
+    semantics: str
+    gradual: str
+    nodes: dict[str, NodeResult]
+    converged: bool = True
+    iterations: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def __getitem__(self, node_id: str) -> NodeResult:
+        return self.nodes[node_id]
+
+    def __iter__(self) -> Iterator[NodeResult]:
+        return iter(self.nodes.values())
+
+    def claims(self) -> list[NodeResult]:
+        """The results for claims, in case order."""
+        return [r for r in self.nodes.values() if r.kind == "claim"]
