@@ -50,7 +50,5 @@ def summary(file: str, case: Any) -> str:
     for issue in case.issues:
         lines.append(f"  issue {issue.id} [{issue.proof_standard.name.value}]: {issue.question}")
     if case.parameters:
-        lines.append(
-            "  parameters: " + ", ".join(f"{p.id}={p.value:g}" for p in case.parameters)
-        )
+        lines.append("  parameters: " + ", ".join(f"{p.id}={p.value:g}" for p in case.parameters))
     return "\n".join(lines)

@@ -41,25 +41,58 @@ def format_for(path: str | os.PathLike[str]) -> str:
 
 
 def problems_from_validation(
-    error: ValidationError, file: str | None, lines: dict[str, int]
+    error: ValidationError, file: str | None, lines: dict[str, int], data: Any = None
 ) -> list[Problem]:
     """Turn pydantic's errors into Problems with paths, file and line."""
     from argmap.io.locations import line_for
 
     out = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        loc = _data_path(tuple(item["loc"]), item["type"] == "missing", data)
         path = format_path(loc)
         message = str(item["msg"])
         for prefix in ("Value error, ", "Assertion failed, "):
             if message.startswith(prefix):
                 message = message[len(prefix) :]
-        if item["type"] == "extra_forbidden":
+        kind = item["type"]
+        if kind == "extra_forbidden":
             message = "unknown field"
-        elif item["type"] == "missing":
+        elif kind == "missing":
             message = "required field is missing"
+        elif kind == "string_pattern_mismatch" and path.endswith("id"):
+            message = (
+                f"{item.get('input')!r} is not a valid id: start with a letter, then use "
+                "letters, digits, _ . - (64 characters at most)"
+            )
+        elif kind == "literal_error" and path == "schema_version":
+            message = f"unsupported schema_version {item.get('input')!r} (this argmap reads 1)"
         out.append(Problem(path, message, file, line_for(lines, path) if file else None))
     return out
+
+
+def _data_path(loc: tuple[Any, ...], missing: bool, data: Any) -> tuple[Any, ...]:
+    """Drop the parts of pydantic's location that are not in the document (the tags it
+    adds for discriminated unions), so paths read like the file."""
+    if data is None:
+        return loc
+    out: list[Any] = []
+    current = data
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict):
+            if part in current:
+                out.append(part)
+                current = current[part]
+            elif last and missing:
+                out.append(part)
+            # else: a union tag pydantic inserted; skip it
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        else:
+            out.append(part)
+            current = None
+    return tuple(out)
 
 
 def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int]) -> M:
@@ -69,7 +102,7 @@ def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise CaseError(problems_from_validation(exc, file, lines)) from None
+        raise CaseError(problems_from_validation(exc, file, lines, data)) from None
     except CaseError as exc:
         raise exc.located(file, lines) if file else exc from None
 
@@ -136,7 +169,12 @@ def dumps_data(data: dict[str, Any], fmt: str = "yaml") -> str:
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
 
 

@@ -49,7 +49,19 @@ def line_for(lines: dict[str, int], path: str) -> int | None:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records where every node starts and forbids duplicate keys."""
+    """SafeLoader that records where every node starts and forbids duplicate keys.
+
+    Anchors and aliases are refused: a case never needs them, and a few nested aliases
+    ("billion laughs") would make every later walk of the document exponential.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (*name) are not supported", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
@@ -105,10 +117,16 @@ def _decode(raw: bytes, file: str) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CaseError(
-            Problem("", f"not UTF-8 text (byte {exc.start})", file, raw[: exc.start].count(b"\n") + 1)
+            Problem(
+                "", f"not UTF-8 text (byte {exc.start})", file, raw[: exc.start].count(b"\n") + 1
+            )
         ) from None
     if "\x00" in text:
-        raise CaseError(Problem("", "file contains a NUL byte", file, text[: text.index("\x00")].count("\n") + 1))
+        raise CaseError(
+            Problem(
+                "", "file contains a NUL byte", file, text[: text.index("\x00")].count("\n") + 1
+            )
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -168,7 +186,7 @@ def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
     lines: dict[str, int] = {}
     try:
         # JSON is YAML 1.2; PyYAML reads nearly all of it, which gives us lines for free
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LineLoader)
         if node is not None:
             _record_lines(node, "", lines)
     except (yaml.YAMLError, RecursionError):

@@ -43,7 +43,7 @@ from argmap.model.values import STRICT
 
 __all__ = ["NODE_SECTIONS", "SCHEMA_VERSION", "Case", "Node"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Node = Party | Source | Issue | Claim | Evidence | Argument | Factor | Precedent | Event
 

@@ -86,16 +86,19 @@ def _expect(
     if kind is None:
         yield Problem(path, f"unknown {what} {ref!r}")
     elif kind not in allowed:
-        want = " or ".join(sorted(allowed))
-        yield Problem(path, f"{ref!r} is a {kind}, but {what} must be a {want}")
+        names = sorted(allowed)
+        want = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        yield Problem(path, f"{ref!r} is {_a(kind)}, but {what} must be {_a(want)}")
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def _references(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
     for i, claim in enumerate(case.claims):
         yield from _expect(kinds, f"claims[{i}].issue", claim.issue, {"issue"}, "issue")
-        yield from _expect(
-            kinds, f"claims[{i}].asserted_by", claim.asserted_by, {"party"}, "party"
-        )
+        yield from _expect(kinds, f"claims[{i}].asserted_by", claim.asserted_by, {"party"}, "party")
     for i, ev in enumerate(case.evidence):
         yield from _expect(kinds, f"evidence[{i}].source", ev.source, {"source"}, "source")
         yield from _expect(kinds, f"evidence[{i}].asserted_by", ev.asserted_by, {"party"}, "party")
@@ -110,13 +113,9 @@ def _references(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
         yield from _expect(kinds, f"{path}.asserted_by", arg.asserted_by, {"party"}, "party")
     for i, precedent in enumerate(case.precedents):
         for j, factor in enumerate(precedent.factors):
-            yield from _expect(
-                kinds, f"precedents[{i}].factors[{j}]", factor, {"factor"}, "factor"
-            )
+            yield from _expect(kinds, f"precedents[{i}].factors[{j}]", factor, {"factor"}, "factor")
         for j, source in enumerate(precedent.sources):
-            yield from _expect(
-                kinds, f"precedents[{i}].sources[{j}]", source, {"source"}, "source"
-            )
+            yield from _expect(kinds, f"precedents[{i}].sources[{j}]", source, {"source"}, "source")
     for i, event in enumerate(case.events):
         for j, source in enumerate(event.sources):
             yield from _expect(kinds, f"events[{i}].sources[{j}]", source, {"source"}, "source")

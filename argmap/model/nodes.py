@@ -8,12 +8,14 @@ parameters (see :mod:`argmap.model.expressions`).
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from argmap.model.standards import ProofStandard
+from argmap.model.standards import ProofStandard, StandardName
 from argmap.model.values import STRICT, Id, ScoreOrExpression, Text
 
 __all__ = [
@@ -35,7 +37,7 @@ __all__ = [
 ]
 
 
-class Side(str, Enum):
+class Side(StrEnum):
     """The two sides of a dispute, in the precedent literature's terms."""
 
     PLAINTIFF = "plaintiff"
@@ -46,7 +48,7 @@ Outcome = Side
 """A decided case's outcome is the side it was decided for."""
 
 
-class EvidenceStatus(str, Enum):
+class EvidenceStatus(StrEnum):
     """How far an item of evidence is established."""
 
     FACT = "fact"  # undisputed or on the record
@@ -55,7 +57,7 @@ class EvidenceStatus(str, Enum):
     OPINION = "opinion"  # a view, prediction or characterisation
 
 
-class PrecedentStatus(str, Enum):
+class PrecedentStatus(StrEnum):
     """Where a precedent stands."""
 
     DECIDED = "decided"
@@ -63,7 +65,7 @@ class PrecedentStatus(str, Enum):
     SETTLED = "settled"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     """Whether an argument argues for its conclusion or against it."""
 
     PRO = "pro"
@@ -74,6 +76,15 @@ def _standard_from_name(value: Any) -> Any:
     if isinstance(value, str):
         return {"name": value}
     return value
+
+
+class _NameOrMapping:
+    """JSON Schema for a proof standard written either as its name or as a mapping."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"anyOf": [handler(core_schema), {"enum": [name.value for name in StandardName]}]}
 
 
 class Party(BaseModel):
@@ -106,9 +117,9 @@ class Issue(BaseModel):
     model_config = STRICT
     id: Id
     question: Text
-    proof_standard: Annotated[ProofStandard, BeforeValidator(_standard_from_name)] = Field(
-        default_factory=ProofStandard
-    )
+    proof_standard: Annotated[
+        ProofStandard, BeforeValidator(_standard_from_name), _NameOrMapping()
+    ] = Field(default_factory=ProofStandard)
     burden: Side | None = None
 
 

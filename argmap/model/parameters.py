@@ -7,9 +7,15 @@ by the scenario engine for Monte Carlo runs.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from argmap.model.values import STRICT, Id
 
@@ -31,11 +37,13 @@ class _Distribution(BaseModel):
     because it is the tag that tells the distributions apart when read back."""
 
     model_config = STRICT
+    if TYPE_CHECKING:  # each distribution declares its own Literal kind
+        kind: str
 
     @model_serializer(mode="wrap")
     def _with_kind(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
-        return {"kind": getattr(self, "kind"), **data}
+        return {"kind": self.kind, **data}
 
 
 class Uniform(_Distribution):

@@ -11,7 +11,7 @@ In a file a relation is written ``{kind: rebut, from: E3, to: C1}``.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -20,7 +20,7 @@ from argmap.model.values import STRICT, Id, ScoreOrExpression
 __all__ = ["ATTACK_KINDS", "Relation", "RelationKind"]
 
 
-class RelationKind(str, Enum):
+class RelationKind(StrEnum):
     """What a relation does to its target."""
 
     SUPPORT = "support"

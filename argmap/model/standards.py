@@ -16,7 +16,7 @@ worked examples of that line of work; each issue may set its own.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field
@@ -30,7 +30,7 @@ DEFAULT_BETA = 0.3
 DEFAULT_GAMMA = 0.2
 
 
-class StandardName(str, Enum):
+class StandardName(StrEnum):
     """The Carneades proof standards argmap knows."""
 
     SCINTILLA = "scintilla"

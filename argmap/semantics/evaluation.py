@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Evaluation", "Label", "NodeResult"]
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """A Dung labelling's verdict on one argument (Caminada's labels)."""
 
     IN = "in"
