@@ -157,7 +157,8 @@ def _node(data: Data, node_id: str, path: str, *kinds: str) -> tuple[str, Data]:
     """The kind and data of node ``node_id``; fails unless it exists (and is of ``kinds``)."""
     found = _find(data, node_id)
     if found is None:
-        raise _Failed(path, f"unknown node {node_id!r}")
+        what = kinds[0] if len(kinds) == 1 else "node"
+        raise _Failed(path, f"unknown {what} {node_id!r}")
     section, i = found
     kind = _KIND_OF_SECTION[section]
     if kinds and kind not in kinds:

@@ -115,6 +115,11 @@ def load_scenarios(paths: Sequence[str | os.PathLike[str]]) -> tuple[Case, list[
                     scenario.line_of("case"),
                 )
             )
+    if not first.is_file():
+        head = scenarios[0]
+        raise ScenarioError(
+            Problem("case", f"no base case file {head.case!r}", head.file, head.line_of("case"))
+        )
     return load(first), scenarios
 
 
