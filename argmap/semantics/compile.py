@@ -1,0 +1,396 @@
+"""Compile a Case into a Framework: integer ids, weighted edge arrays, base scores.
+
+Every semantics works on the compiled form, never on pydantic objects. The projection
+below is argmap's reading of the typed argument graph; it is written down here and in
+``docs/semantics.md`` because results depend on it.
+
+Nodes
+    Claims, evidence, arguments, precedents and events, in case order (parties,
+    sources, issues and factors are context, not arguments). Base scores: a claim's
+    ``base_score``, evidence ``reliability``, an argument's ``weight`` (1.0 when
+    unset; for an argument from precedent, :func:`argmap.semantics.precedent.
+    argument_weight`, authority x similarity), a precedent's ``authority``, and 1.0
+    for an event (a dated happening is taken to have happened; doubt about it is
+    written as an undermining relation). Expressions are evaluated with the case's
+    parameter values, overridden by ``values``, and clipped to [0, 1].
+
+Quantitative bipolar edges (QBAF; Baroni, Rago and Toni 2018)
+    - ``support X -> T``: support edge, the relation's weight (default 1);
+    - ``rebut``, ``undermine``, ``undercut X -> T``: attack edge on ``T``;
+    - each premise ``P`` of argument ``A``, and the precedent an argument from
+      precedent relies on: support edge ``P -> A`` of weight 1, so a weakened premise
+      passes less strength to the argument;
+    - argument ``A`` with stance ``pro``: support ``A -> conclusion``; stance ``con``:
+      attack ``A -> conclusion`` (a Carneades con argument rebuts). The argument's
+      own weight is its base score, so these edges have weight 1.
+    An argument from precedent that does not apply (``applies_if`` does not match the
+    precedent's decided outcome, see :func:`~argmap.semantics.precedent.is_applicable`)
+    is left out of the framework altogether and listed in ``Framework.dropped``.
+
+Dung attacks (:meth:`Framework.abstract`; Dung 1995)
+    The direct attacks above (rebut, undermine, undercut, con arguments), plus the
+    *secondary attacks* of bipolar argumentation under the necessary-support reading
+    (Cayrol and Lagasquie-Schiex 2005, 2013; Nouioua and Risch 2010): premises are
+    conjunctive, so each premise (and the precedent) is necessary for its argument,
+    and whoever attacks a premise also attacks every argument that rests on it.
+    Other supports (relation ``support``, pro argument to conclusion) add no attack:
+    they are evidential, they make a claim stronger but a claim with no attacker is
+    not defeated for lack of them; their force shows in the gradual strengths and in
+    the proof standards. The supported attacks of the deductive reading are not
+    added, because evidence supporting a defeated claim should not defeat what that
+    claim attacks. Attacks of weight 0 are dropped (no attack at all).
+
+References
+----------
+P. M. Dung. On the acceptability of arguments ... Artificial Intelligence 77, 1995.
+
+C. Cayrol, M.-C. Lagasquie-Schiex. On the acceptability of arguments in bipolar
+argumentation frameworks. ECSQARU 2005. And: Bipolarity in argumentation graphs:
+towards a better understanding. IJAR 54(7), 2013.
+
+F. Nouioua, V. Risch. Bipolar argumentation frameworks with specialized supports.
+ICTAI 2010.
+
+P. Baroni, A. Rago, F. Toni. How many properties do we need for gradual
+argumentation? AAAI 2018.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from argmap.model import Argument, Case, RelationKind, Stance, parse_expression
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.semantics.dung.af import AF
+
+__all__ = ["ATTACK_KINDS", "SUPPORT_KINDS", "Framework", "compile_case"]
+
+IntArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float64]
+
+ATTACK_KINDS = ("rebut", "undermine", "undercut", "con")
+"""Codes of ``Framework.att_kind``: the relation kind, or ``con`` for a con argument."""
+SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
+"""Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
+argument -> conclusion, precedent -> argument from precedent."""
+
+_SECTIONS = (
+    ("claims", "claim"),
+    ("evidence", "evidence"),
+    ("arguments", "argument"),
+    ("precedents", "precedent"),
+    ("events", "event"),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """A case compiled to arrays (see the module docstring for the projection).
+
+    Attributes
+    ----------
+    ids, kinds : tuple of str
+        Node ids and kinds (claim, evidence, argument, precedent, event).
+    index : dict
+        Node id -> position.
+    base : ndarray (N,)
+        Base scores at the compiled parameter values.
+    att_src, att_dst, att_w, att_kind : ndarray
+        Attack edges, weights and kind codes (:data:`ATTACK_KINDS`).
+    sup_src, sup_dst, sup_w, sup_kind : ndarray
+        Support edges likewise (:data:`SUPPORT_KINDS`).
+    base_expressions, edge_expressions : tuple
+        What each base score and edge weight (attacks, then supports) was written as:
+        a number, or expression text.
+    values : dict
+        The parameter values the scores were computed with.
+    dropped : dict
+        Arguments left out (inapplicable precedent arguments) -> reason.
+    """
+
+    ids: tuple[str, ...]
+    kinds: tuple[str, ...]
+    index: dict[str, int]
+    base: FloatArray
+    att_src: IntArray
+    att_dst: IntArray
+    att_w: FloatArray
+    att_kind: npt.NDArray[np.int8]
+    sup_src: IntArray
+    sup_dst: IntArray
+    sup_w: FloatArray
+    sup_kind: npt.NDArray[np.int8]
+    base_expressions: tuple[str | float, ...]
+    edge_expressions: tuple[str | float, ...]
+    values: dict[str, float]
+    dropped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        """Number of nodes."""
+        return len(self.ids)
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """Names of the parameters any score or weight uses, sorted."""
+        names: set[str] = set()
+        for expr in (*self.base_expressions, *self.edge_expressions):
+            if isinstance(expr, str):
+                names |= parse_expression(expr).names
+        return tuple(sorted(names))
+
+    def _matrix(
+        self, exprs: tuple[str | float, ...], samples: Mapping[str, npt.ArrayLike]
+    ) -> FloatArray:
+        arrays = {k: np.asarray(v, dtype=np.float64).ravel() for k, v in samples.items()}
+        sizes = {a.size for a in arrays.values()}
+        if len(sizes) > 1:
+            raise ValueError("every sampled parameter needs the same number of samples")
+        rows = sizes.pop() if sizes else 1
+        out = np.empty((rows, len(exprs)))
+        for j, expr in enumerate(exprs):
+            if not isinstance(expr, str):
+                out[:, j] = expr
+                continue
+            parsed = parse_expression(expr)
+            order = tuple(sorted(parsed.names))
+            args = [arrays.get(name, np.full(rows, self.values[name])) for name in order]
+            out[:, j] = np.broadcast_to(parsed.vectorized(order)(*args), (rows,))
+        np.clip(out, 0.0, 1.0, out=out)
+        return out
+
+    def base_matrix(self, samples: Mapping[str, npt.ArrayLike]) -> FloatArray:
+        """Base scores ``(S, N)`` with parameters set to ``S`` sampled values each.
+
+        Parameters not in ``samples`` keep their compiled value. Results are clipped
+        to [0, 1].
+        """
+        return self._matrix(self.base_expressions, samples)
+
+    def edge_weight_matrix(self, samples: Mapping[str, npt.ArrayLike]) -> FloatArray:
+        """Edge weights ``(S, E)``: the attacks, then the supports (as
+        ``edge_weights`` of the gradual semantics expects them)."""
+        return self._matrix(self.edge_expressions, samples)
+
+    def attacks_of(self, node: str) -> list[tuple[str, float, str]]:
+        """``(attacker id, weight, kind)`` for every attack edge on ``node``."""
+        j = self.index[node]
+        return [
+            (self.ids[self.att_src[k]], float(self.att_w[k]), ATTACK_KINDS[self.att_kind[k]])
+            for k in np.flatnonzero(self.att_dst == j)
+        ]
+
+    def supports_of(self, node: str) -> list[tuple[str, float, str]]:
+        """``(supporter id, weight, kind)`` for every support edge into ``node``."""
+        j = self.index[node]
+        return [
+            (self.ids[self.sup_src[k]], float(self.sup_w[k]), SUPPORT_KINDS[self.sup_kind[k]])
+            for k in np.flatnonzero(self.sup_dst == j)
+        ]
+
+    def dung_attacks(self) -> tuple[IntArray, IntArray]:
+        """Direct attacks plus secondary attacks through necessary supports."""
+        live = self.att_w > 0
+        src, dst = self.att_src[live], self.att_dst[live]
+        necessary = np.isin(
+            self.sup_kind, (SUPPORT_KINDS.index("premise"), SUPPORT_KINDS.index("precedent"))
+        )
+        n_src, n_dst = self.sup_src[necessary], self.sup_dst[necessary]
+        # attacker X of premise P, P necessary for A  =>  X attacks A
+        order = np.argsort(dst, kind="stable")
+        s_dst, s_src = dst[order], src[order]
+        lo = np.searchsorted(s_dst, n_src, side="left")
+        hi = np.searchsorted(s_dst, n_src, side="right")
+        counts = hi - lo
+        idx = np.repeat(lo - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(counts.sum())
+        sec_src = s_src[idx]
+        sec_dst = np.repeat(n_dst, counts)
+        return (
+            np.concatenate([src, sec_src]).astype(np.int32),
+            np.concatenate([dst, sec_dst]).astype(np.int32),
+        )
+
+    def abstract(self) -> AF:
+        """The Dung projection (see the module docstring) as an
+        :class:`~argmap.semantics.dung.af.AF` with the same node order and names."""
+        from argmap.semantics.dung.af import AF
+
+        src, dst = self.dung_attacks()
+        return AF.from_arrays(self.ids, src, dst)
+
+    def find_cycle(self) -> list[str] | None:
+        """Ids along one directed cycle of attacks and supports, or None if acyclic."""
+        from argmap.semantics.gradual.qbaf import schedule
+
+        plan = schedule(self)
+        if plan.cyclic is None:
+            return None
+        inside = set(plan.cyclic.nodes.tolist())
+        succ: dict[int, list[int]] = {}
+        for s, d in zip(
+            np.r_[self.att_src, self.sup_src].tolist(),
+            np.r_[self.att_dst, self.sup_dst].tolist(),
+            strict=True,
+        ):
+            if s in inside and d in inside:
+                succ.setdefault(s, []).append(d)
+        # every node left over lies on or below a cycle; walk back is not needed: follow
+        # successors inside the leftover set until a node repeats
+        node = min(inside, key=lambda i: (i not in succ, i))
+        seen: dict[int, int] = {}
+        path: list[int] = []
+        while node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            nxt = succ.get(node)
+            if not nxt:  # pragma: no cover - leftover nodes always continue a cycle
+                return None
+            node = nxt[0]
+        return [self.ids[i] for i in path[seen[node] :]]
+
+
+def _score(expr: float | str, values: Mapping[str, float]) -> float:
+    value = parse_expression(expr).evaluate(values) if isinstance(expr, str) else float(expr)
+    return min(max(value, 0.0), 1.0)
+
+
+def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Framework:
+    """Compile ``case`` into a :class:`Framework` at the given parameter values.
+
+    Parameters
+    ----------
+    case : Case
+        A validated case.
+    values : mapping, optional
+        Parameter values overriding the case's own ``value`` fields.
+
+    Examples
+    --------
+    >>> from argmap.model import Case, Claim, Evidence, Source, Relation
+    >>> case = Case(title="t", sources=[Source(id="S", outlet="o", title="t")],
+    ...             claims=[Claim(id="C", text="c")],
+    ...             evidence=[Evidence(id="E", text="e", source="S", status="fact")],
+    ...             relations=[Relation(kind="rebut", origin="E", target="C")])
+    >>> fw = compile_case(case)
+    >>> fw.ids, fw.att_src.tolist(), fw.att_dst.tolist()
+    (('C', 'E'), [1], [0])
+    """
+    from argmap.semantics.precedent import is_applicable
+
+    params = dict(case.parameter_values)
+    if values:
+        unknown = sorted(set(values) - set(params))
+        if unknown:
+            from argmap.errors import SolverError
+
+            raise SolverError("unknown parameter(s): " + ", ".join(unknown))
+        params.update({k: float(v) for k, v in values.items()})
+    dropped: dict[str, str] = {}
+    precedents = {p.id: p for p in case.precedents}
+    for arg in case.arguments:
+        if arg.precedent is not None and not is_applicable(arg, precedents[arg.precedent]):
+            p = precedents[arg.precedent]
+            state = p.outcome.value if p.outcome is not None else p.status.value
+            dropped[arg.id] = (
+                f"applies only if {p.id} is decided for the "
+                f"{arg.applies_if.value if arg.applies_if else '?'}; it is {state}"
+            )
+    ids: list[str] = []
+    kinds: list[str] = []
+    exprs: list[str | float] = []
+    for section, kind in _SECTIONS:
+        for node in getattr(case, section):
+            if node.id in dropped:
+                continue
+            ids.append(node.id)
+            kinds.append(kind)
+            if kind == "claim":
+                exprs.append(node.base_score)
+            elif kind == "evidence":
+                exprs.append(node.reliability)
+            elif kind == "precedent":
+                exprs.append(node.authority)
+            elif kind == "event":
+                exprs.append(1.0)
+            elif node.weight is not None:
+                exprs.append(node.weight)
+            elif node.precedent is not None:
+                exprs.append(_precedent_weight_expr(case, node))
+            else:
+                exprs.append(1.0)
+    index = {name: i for i, name in enumerate(ids)}
+    att: list[tuple[int, int, str | float, int]] = []
+    sup: list[tuple[int, int, str | float, int]] = []
+    for rel in case.relations:
+        if rel.origin in dropped or rel.target in dropped:
+            continue
+        w: str | float = 1.0 if rel.weight is None else rel.weight
+        edge = (index[rel.origin], index[rel.target], w)
+        if rel.kind is RelationKind.SUPPORT:
+            sup.append((*edge, 0))
+        else:
+            att.append((*edge, ATTACK_KINDS.index(rel.kind.value)))
+    for arg in case.arguments:
+        if arg.id in dropped:
+            continue
+        a = index[arg.id]
+        for premise in arg.premises:
+            sup.append((index[premise], a, 1.0, 1))
+        if arg.precedent is not None:
+            sup.append((index[arg.precedent], a, 1.0, 3))
+        if arg.stance is Stance.PRO:
+            sup.append((a, index[arg.conclusion], 1.0, 2))
+        else:
+            att.append((a, index[arg.conclusion], 1.0, 3))
+
+    def arrays(
+        edges: list[tuple[int, int, str | float, int]],
+    ) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.int8]]:
+        src = np.array([e[0] for e in edges], dtype=np.int32)
+        dst = np.array([e[1] for e in edges], dtype=np.int32)
+        w = np.array([_score(e[2], params) for e in edges], dtype=np.float64)
+        kind = np.array([e[3] for e in edges], dtype=np.int8)
+        for arr in (src, dst, w, kind):
+            arr.setflags(write=False)
+        return src, dst, w, kind
+
+    a_src, a_dst, a_w, a_kind = arrays(att)
+    s_src, s_dst, s_w, s_kind = arrays(sup)
+    base = np.array([_score(e, params) for e in exprs], dtype=np.float64)
+    base.setflags(write=False)
+    return Framework(
+        ids=tuple(ids),
+        kinds=tuple(kinds),
+        index=index,
+        base=base,
+        att_src=a_src,
+        att_dst=a_dst,
+        att_w=a_w,
+        att_kind=a_kind,
+        sup_src=s_src,
+        sup_dst=s_dst,
+        sup_w=s_w,
+        sup_kind=s_kind,
+        base_expressions=tuple(exprs),
+        edge_expressions=tuple(e[2] for e in att) + tuple(e[2] for e in sup),
+        values=params,
+        dropped=dropped,
+    )
+
+
+def _precedent_weight_expr(case: Case, arg: Argument) -> str | float:
+    """:func:`~argmap.semantics.precedent.argument_weight` (authority x similarity),
+    kept as an expression when the authority is one, so samples can vary it."""
+    from argmap.semantics.precedent import compare_factors
+
+    precedent = next(p for p in case.precedents if p.id == arg.precedent)
+    similarity = compare_factors(case, precedent, side=arg.applies_if).similarity
+    if isinstance(precedent.authority, str):
+        return f"({precedent.authority}) * {similarity!r}"
+    return float(precedent.authority) * similarity
