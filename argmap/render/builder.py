@@ -1,0 +1,284 @@
+"""Case (+ evaluation) -> DOT for the map-like views: whole map, focus and diff.
+
+The builder draws a selection of the case graph (:mod:`argmap.render.graph`) with a
+theme: shape and hue by node kind, status as border colour + border style + glyph,
+strength as fill depth, relation as edge colour + style + arrowhead with width by
+weight, clusters by issue or party, the title on top and the legend and sources under
+the map. Which nodes are drawn, and which are emphasised or faded, is the view's call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from argmap.model import Argument, Case, Claim, Event, Evidence, Issue, Party, Precedent
+from argmap.render.dot import DotWriter, Html
+from argmap.render.escape import html_lines, html_text, safe_url
+from argmap.render.graph import Edge, GraphNode
+from argmap.render.labels import node_label, node_tooltip, standard_name
+from argmap.render.legend import LegendSpec, footer
+from argmap.render.theme import Theme, mix
+from argmap.semantics.evaluation import Evaluation, NodeResult
+
+__all__ = ["CLUSTERS", "Drawing", "draw", "graph_defaults", "open_title"]
+
+CLUSTERS = ("issue", "party", "none")
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What to draw: nodes (in order), edges, and the emphasis of each node."""
+
+    nodes: list[GraphNode]
+    edges: list[Edge]
+    evaluation: Evaluation | None = None
+    baseline: Evaluation | None = None
+    changed: frozenset[str] = frozenset()
+    faded: frozenset[str] = frozenset()
+    focus: str | None = None
+    caption: str | None = None
+
+
+def graph_defaults(w: DotWriter, theme: Theme, direction: str, footer_label: Html | None) -> None:
+    """Graph-wide attributes shared by every view."""
+    w.defaults(
+        "graph",
+        {
+            "rankdir": direction,
+            "fontname": theme.font,
+            "fontsize": theme.fontsize,
+            "bgcolor": theme.background,
+            "pad": 0.3,
+            "nodesep": 0.3,
+            "ranksep": 0.55,
+            "splines": "true",
+            "outputorder": "edgesfirst",
+            "newrank": "true",
+            "labelloc": "b",
+            "labeljust": "l",
+            "label": footer_label,
+        },
+    )
+    w.defaults(
+        "node",
+        {
+            "fontname": theme.font,
+            "fontsize": theme.fontsize,
+            "fontcolor": theme.ink,
+            "margin": "0.10,0.06",
+        },
+    )
+    w.defaults(
+        "edge",
+        {"fontname": theme.font, "fontsize": theme.small, "color": theme.border, "arrowsize": 0.7},
+    )
+
+
+def open_title(w: DotWriter, theme: Theme, title: str, caption: str | None) -> None:
+    """Open the outer cluster that carries the title (close it with ``w.close()``).
+
+    The title sits on an invisible cluster so that the graph's own label is free for
+    the legend and sources under the map.
+    """
+    label = (
+        f'<FONT POINT-SIZE="{theme.title_size:g}" COLOR="{theme.ink}"><B>'
+        f"{html_lines(title, 90, 300)}</B></FONT>"
+    )
+    if caption:
+        label += (
+            f'<BR/><FONT POINT-SIZE="{theme.small + 1:g}" COLOR="{theme.muted}">'
+            f"{html_text(caption)}</FONT>"
+        )
+    w.open(
+        "cluster__title",
+        {
+            "label": Html(label),
+            "labelloc": "t",
+            "labeljust": "l",
+            "color": theme.background,
+            "penwidth": 0,
+            "margin": 12,
+        },
+    )
+
+
+def _node_attrs(
+    item: GraphNode, drawing: Drawing, theme: Theme, spec: LegendSpec, urls: dict[str, str]
+) -> dict[str, str | float | Html | None]:
+    kind = theme.kinds[item.kind]
+    result = drawing.evaluation.nodes.get(item.id) if drawing.evaluation else None
+    before = drawing.baseline.nodes.get(item.id) if drawing.baseline else None
+    faded = item.id in drawing.faded
+    changed = item.id in drawing.changed
+    spec.kinds.add(item.kind)
+    styles = [kind.style]
+    color, penwidth = theme.border, 1.0
+    if result is not None and not faded:
+        status = theme.status[result.label.value]
+        spec.statuses.add(result.label.value)
+        spec.strength = True
+        spec.badge |= result.standard_met is True
+        color, penwidth = status.color, status.penwidth
+        if status.border != "solid":
+            styles.append(status.border)
+    fill = theme.fill(item.kind, result.strength if result is not None else None)
+    if faded:
+        fill, color, penwidth = mix(fill, 0.35), theme.faded, 0.8
+    if changed:
+        penwidth = max(penwidth, 2.0) + 1.6
+        color = theme.highlight
+    if item.id == drawing.focus:
+        penwidth += 1.0
+    url = None
+    node = item.node
+    if isinstance(node, Evidence):
+        url = safe_url(urls.get(node.source))
+    classes = [item.kind]
+    if result is not None:
+        classes.append(result.label.value)
+    if changed:
+        classes.append("changed")
+    return {
+        "shape": kind.shape,
+        "style": ",".join(styles),
+        "fillcolor": fill,
+        "color": color,
+        "penwidth": penwidth,
+        "peripheries": 2 if item.id == drawing.focus else None,
+        "label": node_label(item, theme, result, before=before, changed=changed, faded=faded),
+        "tooltip": node_tooltip(item, theme, result),
+        "id": f"node-{item.id}",
+        "class": " ".join(classes),
+        "URL": url,
+        "target": "_blank" if url else None,
+    }
+
+
+def _edge_attrs(
+    edge: Edge, drawing: Drawing, theme: Theme, spec: LegendSpec
+) -> dict[str, str | float | None]:
+    style = theme.edges[edge.kind]
+    faded = edge.tail in drawing.faded and edge.head in drawing.faded
+    spec.edges.add(edge.kind)
+    weight = 1.0 if edge.weight is None else edge.weight
+    base = 1.0 if edge.kind in ("premise", "cites") else 1.1 + 1.8 * weight
+    if style.bold:
+        base += 0.8
+    tip = f"{edge.tail} {style.verb} {edge.head}"
+    if edge.weight is not None:
+        tip += f" (weight {edge.weight:.2f})"
+    if edge.note:
+        tip += f": {edge.note}"
+    return {
+        "color": theme.faded if faded else style.color,
+        "style": "solid" if style.style == "bold" else style.style,
+        "arrowhead": style.arrowhead,
+        "penwidth": 0.8 if faded else base,
+        "arrowsize": 0.9 if edge.kind == "undercut" else None,
+        "tooltip": tip,
+        "class": edge.kind,
+    }
+
+
+def _cluster_of(item: GraphNode, case: Case, cluster: str) -> str | None:
+    node = item.node
+    if cluster == "issue":
+        if isinstance(node, Claim):
+            return node.issue
+        if isinstance(node, Argument) and case.has(node.conclusion):
+            target = case.node(node.conclusion)
+            return target.issue if isinstance(target, Claim) else None
+        return None
+    if cluster == "party":
+        if isinstance(node, Claim | Evidence | Argument):
+            return node.asserted_by
+        if isinstance(node, Event):
+            return node.party
+        return None
+    return None
+
+
+def _cluster_label(case: Case, key: str, cluster: str, theme: Theme) -> Html:
+    target = case.node(key)
+    if isinstance(target, Issue):
+        text = target.question
+        sub = f"issue {key} · standard: {standard_name(target.proof_standard.name.value)}"
+    elif isinstance(target, Party):
+        text = target.name
+        sub = f"party {key}" + (f" · {target.side.value}" if target.side is not None else "")
+    else:
+        text, sub = key, ""
+    return Html(
+        f'<FONT POINT-SIZE="{theme.fontsize + 1:g}" COLOR="{theme.ink}"><B>'
+        f'{html_lines(text, 60, 200)}</B></FONT><BR ALIGN="LEFT"/>'
+        f'<FONT POINT-SIZE="{theme.small:g}" COLOR="{theme.muted}">{html_text(sub)}</FONT>'
+        '<BR ALIGN="LEFT"/>'
+    )
+
+
+def _cited(nodes: Collection[GraphNode]) -> list[str]:
+    out: list[str] = []
+    for item in nodes:
+        node = item.node
+        if isinstance(node, Evidence):
+            out.append(node.source)
+        elif isinstance(node, Precedent | Event):
+            out.extend(node.sources)
+    return out
+
+
+def draw(
+    case: Case,
+    drawing: Drawing,
+    theme: Theme,
+    *,
+    direction: str,
+    title: str,
+    cluster: str,
+    spec: LegendSpec,
+) -> str:
+    """The DOT source of ``drawing``."""
+    urls = {s.id: s.url for s in case.sources if s.url}
+    w = DotWriter()
+    node_statements: list[tuple[str | None, str, dict[str, str | float | Html | None]]] = []
+    for item in drawing.nodes:
+        attrs = _node_attrs(item, drawing, theme, spec, urls)
+        node_statements.append((_cluster_of(item, case, cluster), item.id, attrs))
+    edge_statements = [(e, _edge_attrs(e, drawing, theme, spec)) for e in drawing.edges]
+    graph_defaults(w, theme, direction, footer(spec, case, _cited(drawing.nodes), theme))
+    open_title(w, theme, title, drawing.caption)
+    groups: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
+    for key, node_id, attrs in node_statements:
+        groups.setdefault(key if key and case.has(key) else None, []).append((node_id, attrs))
+    for key, members in groups.items():
+        if key is not None:
+            w.open(
+                f"cluster_{cluster}_{key}",
+                {
+                    "label": _cluster_label(case, key, cluster, theme),
+                    "labeljust": "l",
+                    "labelloc": "t",
+                    "style": "rounded,filled",
+                    "fillcolor": theme.cluster_fill,
+                    "color": theme.cluster_border,
+                    "pencolor": theme.cluster_border,
+                    "margin": 14,
+                },
+            )
+        for node_id, attrs in members:
+            w.node(node_id, attrs)
+        if key is not None:
+            w.close()
+    w.close()
+    for edge, eattrs in edge_statements:
+        w.edge(edge.tail, edge.head, eattrs)
+    return w.source()
+
+
+def status_counts(results: Collection[NodeResult]) -> dict[str, int]:
+    """How many results carry each label (for captions)."""
+    out: dict[str, int] = {}
+    for r in results:
+        out[r.label.value] = out.get(r.label.value, 0) + 1
+    return out

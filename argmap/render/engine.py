@@ -1,0 +1,205 @@
+"""Finding and calling a Graphviz renderer: DOT source in, SVG / PNG / PDF bytes out.
+
+Two renderers are known: the system ``dot`` (Graphviz proper) and ``graphviz-pure``, a
+self-contained port of ``dot`` installed from PyPI as an ordinary dependency, so that a
+fresh machine with no system Graphviz still renders. PDF is made from the SVG with
+cairosvg (whose libcairo most systems have); the system ``dot`` is not asked for PDF
+because its PDF plugin is often missing. Which renderer runs is chosen by ``engine=``
+or the ``ARGMAP_RENDERER`` environment variable (``auto``, ``dot``, ``graphviz-pure``).
+
+As in the ``graphviz`` package, a missing program is one clear error that says what to
+install (:class:`~argmap.errors.RenderError`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from argmap.errors import RenderError
+
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "Renderer",
+    "find_renderer",
+    "pipe",
+    "svg_to_pdf",
+]
+
+FORMATS = ("svg", "png", "pdf", "dot")
+"""Formats a map can be written in."""
+ENGINES = ("auto", "dot", "graphviz-pure")
+"""Renderer choices for ``engine=`` and ``ARGMAP_RENDERER``."""
+
+PNG_DPI = 144
+"""Resolution of PNG output: sharp on slides and high-density screens."""
+TIMEOUT = 300.0
+"""Seconds a layout may take before it is abandoned."""
+
+_FIX_PURE = "install it with: pip install graphviz-pure"
+_FIX_DOT = "install Graphviz (the 'dot' program), e.g. apt-get install graphviz"
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """A renderer program: its name (``dot`` or ``graphviz-pure``) and its path."""
+
+    name: str
+    path: str
+
+
+def _beside_python(program: str) -> str | None:
+    # a venv's console scripts sit next to its interpreter even when the venv is not
+    # activated (CI runs .venv/bin/python directly)
+    for folder in {Path(sys.executable).parent, Path(sys.executable).resolve().parent}:
+        candidate = folder / program
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _locate(program: str) -> str | None:
+    if program == "graphviz-pure":
+        return _beside_python(program) or shutil.which(program)
+    return shutil.which(program)
+
+
+def find_renderer(engine: str | None = None) -> Renderer:
+    """The renderer to use: ``engine`` if given, else ``$ARGMAP_RENDERER``, else auto
+    (system ``dot`` when on PATH, otherwise ``graphviz-pure``).
+
+    Raises
+    ------
+    RenderError
+        The requested renderer is not installed, or none is (the message names the fix).
+    """
+    choice = engine or os.environ.get("ARGMAP_RENDERER") or "auto"
+    if choice not in ENGINES:
+        raise RenderError(f"unknown renderer {choice!r} (choose one of: {', '.join(ENGINES)})")
+    if choice in ("auto", "dot"):
+        path = _locate("dot")
+        if path:
+            return Renderer("dot", path)
+        if choice == "dot":
+            raise RenderError(f"the Graphviz program 'dot' was not found on PATH; {_FIX_DOT}")
+    path = _locate("graphviz-pure")
+    if path:
+        return Renderer("graphviz-pure", path)
+    if choice == "graphviz-pure":
+        raise RenderError(f"the renderer 'graphviz-pure' was not found; {_FIX_PURE}")
+    raise RenderError(
+        "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure'); "
+        f"{_FIX_PURE} (or {_FIX_DOT})"
+    )
+
+
+def _run(renderer: Renderer, source: str, fmt: str) -> bytes:
+    args = [renderer.path, f"-T{fmt}"]
+    if fmt == "png":
+        args.append(f"-Gdpi={PNG_DPI}")
+    try:
+        done = subprocess.run(
+            args,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"{renderer.name} took longer than {TIMEOUT:.0f}s to lay out the map; "
+            "render a focus view (--focus ID --depth K) instead"
+        ) from None
+    except OSError as exc:
+        raise RenderError(f"cannot run {renderer.path}: {exc.strerror or exc}") from None
+    if done.returncode != 0 or not done.stdout:
+        raise RenderError(f"{renderer.name} failed to render {fmt}: {_first_error(done.stderr)}")
+    return done.stdout
+
+
+def _first_error(stderr: bytes) -> str:
+    lines = [ln.strip() for ln in stderr.decode("utf-8", "replace").splitlines() if ln.strip()]
+    errors = [ln for ln in lines if "rror" in ln] or lines
+    return errors[0][:300] if errors else "no output"
+
+
+def pipe(source: str, fmt: str, engine: str | None = None) -> bytes:
+    """Lay out and render DOT ``source`` as ``fmt`` (svg, png, pdf or dot).
+
+    ``dot`` returns the source itself, so writing DOT needs no renderer.
+
+    Raises
+    ------
+    RenderError
+        Unknown format, no renderer, a renderer failure or a missing PDF converter.
+    """
+    if fmt not in FORMATS:
+        raise RenderError(f"unsupported format {fmt!r} (choose one of: {', '.join(FORMATS)})")
+    if fmt == "dot":
+        return source.encode("utf-8")
+    renderer = find_renderer(engine)
+    if fmt == "pdf":
+        return svg_to_pdf(_run(renderer, source, "svg"))
+    return _run(renderer, source, fmt)
+
+
+_FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
+
+
+@lru_cache(maxsize=1)
+def _pdf_font() -> str | None:
+    # cairosvg asks fontconfig for the first family only; the layout was measured with
+    # Arial-like metrics, so pick the installed family closest to them in width
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_list, ":", "family"], capture_output=True, timeout=20, check=False
+        ).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    families = {f.strip() for line in out.splitlines() for f in line.split(",")}
+    for wanted in ("Arimo", "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans Condensed"):
+        if wanted in families:
+            return wanted
+    return None
+
+
+def svg_to_pdf(svg: bytes) -> bytes:
+    """Convert SVG to vector PDF with cairosvg.
+
+    Raises
+    ------
+    RenderError
+        cairosvg or its libcairo is missing, or the conversion fails.
+    """
+    try:
+        import cairosvg  # heavy: loads libcairo through cffi
+    except (ImportError, OSError) as exc:
+        raise RenderError(
+            "PDF needs cairosvg and the cairo library "
+            f"({exc}); install them with: pip install cairosvg "
+            "(and the system package libcairo2), or write SVG or PNG instead"
+        ) from None
+    font = _pdf_font()
+    if font is not None:
+        family = f'font-family="{font}"'.encode()
+        svg = _FONT_FAMILY.sub(
+            lambda m: family if b"Courier" not in m.group(1) else m.group(0), svg
+        )
+    try:
+        pdf = cairosvg.svg2pdf(bytestring=svg)
+    except Exception as exc:  # cairosvg raises many types for bad SVG
+        raise RenderError(f"cannot convert the map to PDF: {exc}") from None
+    if not isinstance(pdf, bytes):  # pragma: no cover - cairosvg returns bytes here
+        raise RenderError("cannot convert the map to PDF")
+    return pdf

@@ -1,0 +1,125 @@
+"""The drawable graph of a case: which nodes a map shows and which edges join them.
+
+A case's relations are only part of what a reader needs to see: an argument also joins
+its premises to its conclusion, and an argument from precedent leans on its precedent.
+This module lists all of those as typed edges, once, so that every view (whole map,
+focus, diff) works over the same small structure.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from argmap.errors import ArgmapError, RenderError
+from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Stance
+from argmap.model.expressions import parse_expression
+
+__all__ = ["DRAWN_KINDS", "Edge", "GraphNode", "case_graph", "neighbourhood", "number"]
+
+DRAWN_KINDS = ("claim", "evidence", "argument", "precedent", "event")
+"""The node kinds a map draws (parties, sources, issues and factors are shown otherwise:
+as clusters, the source list and labels)."""
+
+_KIND = {Claim: "claim", Evidence: "evidence", Argument: "argument", Precedent: "precedent"}
+
+
+@dataclass(frozen=True)
+class GraphNode:
+    """One drawable node: its id, kind and the model object."""
+
+    id: str
+    kind: str
+    node: Claim | Evidence | Argument | Precedent | Event
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A drawn edge: ``kind`` is a relation kind or ``premise`` / ``cites``."""
+
+    tail: str
+    head: str
+    kind: str
+    weight: float | None = None
+    note: str | None = None
+
+
+def number(value: float | str | None, values: dict[str, float]) -> float | None:
+    """A weight or score as a number: expressions evaluated at the parameters' values."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        return min(max(parse_expression(value, values).evaluate(values), 0.0), 1.0)
+    except (ArgmapError, ArithmeticError, ValueError):
+        return None
+
+
+def case_graph(case: Case) -> tuple[dict[str, GraphNode], list[Edge]]:
+    """Every drawable node of ``case`` (in file order) and every edge between them.
+
+    Events are included only when something connects to them; all of them appear in
+    the timeline view.
+    """
+    values = case.parameter_values
+    nodes: dict[str, GraphNode] = {}
+    items: list[Claim | Evidence | Argument | Precedent] = [
+        *case.claims,
+        *case.evidence,
+        *case.arguments,
+        *case.precedents,
+    ]
+    for item in items:
+        nodes[item.id] = GraphNode(item.id, _KIND[type(item)], item)
+    edges: list[Edge] = []
+    for arg in case.arguments:
+        for premise in arg.premises:
+            edges.append(Edge(premise, arg.id, "premise"))
+        if arg.precedent is not None:
+            edges.append(Edge(arg.precedent, arg.id, "cites"))
+        kind = "support" if arg.stance is Stance.PRO else "rebut"
+        edges.append(Edge(arg.id, arg.conclusion, kind, number(arg.weight, values)))
+    for rel in case.relations:
+        edges.append(
+            Edge(rel.origin, rel.target, rel.kind.value, number(rel.weight, values), rel.note)
+        )
+    linked = {e.tail for e in edges} | {e.head for e in edges}
+    for event in case.events:
+        if event.id in linked:
+            nodes[event.id] = GraphNode(event.id, "event", event)
+    edges = [e for e in edges if e.tail in nodes and e.head in nodes]
+    return nodes, edges
+
+
+def neighbourhood(
+    nodes: dict[str, GraphNode], edges: Iterable[Edge], centre: str, depth: int
+) -> set[str]:
+    """The ids within ``depth`` steps of ``centre``, following edges both ways.
+
+    Raises
+    ------
+    RenderError
+        ``centre`` is not a node on the map, or ``depth`` is negative.
+    """
+    if centre not in nodes:
+        known = ", ".join(sorted(nodes)[:12]) + (" ..." if len(nodes) > 12 else "")
+        raise RenderError(f"cannot focus on {centre!r}: no such node on the map (known: {known})")
+    if depth < 0:
+        raise RenderError(f"focus depth must be 0 or more, got {depth}")
+    around: dict[str, set[str]] = {n: set() for n in nodes}
+    for e in edges:
+        around[e.tail].add(e.head)
+        around[e.head].add(e.tail)
+    seen = {centre}
+    queue = deque([(centre, 0)])
+    while queue:
+        here, dist = queue.popleft()
+        if dist == depth:
+            continue
+        for other in around[here]:
+            if other not in seen:
+                seen.add(other)
+                queue.append((other, dist + 1))
+    return seen

@@ -1,0 +1,156 @@
+"""Node labels and tooltips: what a reader sees inside each box.
+
+A label is an HTML-like table: a small header with the kind and id, the node's text
+wrapped to the theme's width, a line of particulars (source marker, status and date for
+evidence; scheme for arguments; court and year for precedents), and, when the case has
+been evaluated, the status glyph, the strength and a proof-standard badge. Every piece
+of case text passes through :mod:`argmap.render.escape`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from argmap.model import Argument, Claim, Event, Evidence, Precedent
+from argmap.render.dot import Html
+from argmap.render.escape import clean, html_lines, html_text, truncate
+from argmap.render.graph import GraphNode
+from argmap.render.theme import Theme
+from argmap.semantics.evaluation import NodeResult
+
+__all__ = ["day", "node_label", "node_tooltip", "standard_name", "status_line"]
+
+
+def day(date: dt.date) -> str:
+    """A date as a briefing writes it: ``20 Apr 2023``."""
+    return f"{date.day} {date:%b %Y}"
+
+
+def standard_name(name: str | None) -> str:
+    """``clear_and_convincing`` -> ``clear and convincing``."""
+    return (name or "").replace("_", " ")
+
+
+def _font(text: str, theme: Theme, size: float | None = None, color: str | None = None) -> str:
+    attrs = []
+    if size is not None:
+        attrs.append(f'POINT-SIZE="{size:g}"')
+    if color is not None:
+        attrs.append(f'COLOR="{color}"')
+    return f"<FONT {' '.join(attrs)}>{text}</FONT>" if attrs else text
+
+
+def _row(content: str, bgcolor: str | None = None) -> str:
+    bg = f' BGCOLOR="{bgcolor}"' if bgcolor else ""
+    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{bg}>{content}</TD></TR>'
+
+
+def _sources(ids: list[str]) -> str:
+    return "[" + ", ".join(ids) + "]" if ids else ""
+
+
+def _particulars(item: GraphNode) -> tuple[str, str]:
+    """The node's main text and its line of particulars (both unescaped)."""
+    node = item.node
+    if isinstance(node, Claim):
+        return node.text, ""
+    if isinstance(node, Evidence):
+        bits = [f"[{node.source}]", node.status.value]
+        if node.date is not None:
+            bits.append(day(node.date))
+        return node.text, " · ".join(bits)
+    if isinstance(node, Argument):
+        text = node.text or f"{node.scheme} (to {node.conclusion})"
+        return text, f"{node.stance.value} · {node.scheme}"
+    if isinstance(node, Precedent):
+        where = f"{node.court}, {node.year}"
+        status = node.status.value
+        if node.outcome is not None:
+            status += f" for {node.outcome.value}"
+        bits = [where, status]
+        if node.sources:
+            bits.append(_sources(node.sources))
+        return node.name, " · ".join(bits)
+    if isinstance(node, Event):
+        bits = [day(node.date)]
+        if node.sources:
+            bits.append(_sources(node.sources))
+        if node.disputed_dates:
+            bits.append("date disputed")
+        return node.text, " · ".join(bits)
+    raise TypeError(type(node).__name__)  # pragma: no cover - DRAWN_KINDS only
+
+
+def status_line(result: NodeResult, theme: Theme) -> str:
+    """``● in · 0.72`` in the status colour (escaped HTML)."""
+    style = theme.status[result.label.value]
+    text = f"{style.glyph} {style.word} · {result.strength:.2f}"
+    return _font(html_text(text), theme, theme.small + 0.5, style.color)
+
+
+def node_label(
+    item: GraphNode,
+    theme: Theme,
+    result: NodeResult | None,
+    *,
+    before: NodeResult | None = None,
+    changed: bool = False,
+    faded: bool = False,
+) -> Html:
+    """The HTML-like label of one node."""
+    text, particulars = _particulars(item)
+    muted = theme.faded if faded else theme.muted
+    ink = theme.faded if faded else theme.ink
+    header = f"{theme.kinds[item.kind].title.upper()}  {item.id}"
+    rows = [_row(_font(html_text(header), theme, theme.small, muted))]
+    body = html_lines(text, theme.wrap_width, theme.label_limit)
+    rows.append(_row(_font(body, theme, None, ink if faded else None)))
+    if particulars:
+        line = html_lines(particulars, theme.wrap_width + 8, theme.label_limit)
+        rows.append(_row(_font(line, theme, theme.small, muted)))
+    if result is not None and not faded:
+        rows.append(_row(status_line(result, theme)))
+        if result.standard_met is True:
+            badge = html_text(f"√ {standard_name(result.standard)} met")
+            rows.append(_row(_font(f"<B>{badge}</B>", theme, theme.small, theme.badge)))
+        elif result.standard_met is False:
+            note = html_text(f"{standard_name(result.standard)} not met")
+            rows.append(_row(_font(note, theme, theme.small, theme.muted)))
+    if changed:
+        if before is None:
+            was = "new in this scenario"
+        else:
+            was = f"was {theme.status[before.label.value].word} · {before.strength:.2f}"
+            if (
+                before.standard_met is not None
+                and result is not None
+                and before.standard_met != result.standard_met
+            ):
+                was += " · standard " + ("met" if before.standard_met else "not met")
+        rows.append(_row(_font(html_text(was), theme, theme.small, theme.highlight)))
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+    return Html(table)
+
+
+def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> str:
+    """Plain text shown on hover: more of the text than the label holds, and details."""
+    text, particulars = _particulars(item)
+    parts = [f"{item.id} ({item.kind})", clean(text)]
+    if particulars:
+        parts.append(particulars)
+    node = item.node
+    if isinstance(node, Evidence) and node.quote:
+        parts.append(f"“{clean(node.quote)}”")
+    if isinstance(node, Precedent) and node.holding:
+        parts.append(clean(node.holding))
+    if isinstance(node, Event):
+        for other in node.disputed_dates:
+            extra = f" ({clean(other.note)})" if other.note else ""
+            parts.append(f"[{other.source}] gives {day(other.date)}{extra}")
+    if result is not None:
+        parts.append(f"{result.label.value}, strength {result.strength:.3f}")
+    return truncate("\n".join(parts), theme.tooltip_limit)

@@ -1,0 +1,123 @@
+"""The Map: a rendered view of a case that users hold, save and display.
+
+A Map keeps its DOT source and renders lazily: ``pipe("svg")`` lays it out once (cached
+per format), ``save(path)`` picks the format from the suffix and writes atomically, and
+in Jupyter it shows itself as SVG through ``_repr_mimebundle_`` (the hook the
+``graphviz`` package uses), with a size cap so a huge map does not freeze the page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import ArgmapError, RenderError
+from argmap.render.engine import FORMATS, pipe
+
+__all__ = ["DISPLAY_NODE_LIMIT", "Map"]
+
+DISPLAY_NODE_LIMIT = 400
+"""Largest map (in nodes) a notebook lays out inline; bigger ones show a hint instead."""
+
+
+class Map:
+    """A map of a case: DOT source plus rendering, saving and notebook display.
+
+    Parameters
+    ----------
+    dot
+        The DOT source (already escaped; built by :func:`argmap.render.render`).
+    nodes
+        How many nodes the map draws (for the display cap).
+    engine
+        Renderer to use (``auto``, ``dot``, ``graphviz-pure``); ``None`` follows
+        ``$ARGMAP_RENDERER``.
+    """
+
+    def __init__(self, dot: str, *, nodes: int = 0, engine: str | None = None) -> None:
+        self.dot = dot
+        self.nodes = nodes
+        self.engine = engine
+        self._cache: dict[str, bytes] = {}
+
+    def __repr__(self) -> str:
+        return f"<argmap.Map: {self.nodes} nodes, {len(self.dot)} chars of DOT>"
+
+    def pipe(self, fmt: str = "svg") -> bytes:
+        """The map rendered as ``fmt`` (svg, png, pdf or dot)."""
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in self._cache:
+            self._cache[fmt] = pipe(self.dot, fmt, self.engine)
+        return self._cache[fmt]
+
+    def svg(self) -> str:
+        """The map as SVG text."""
+        return self.pipe("svg").decode("utf-8")
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the map to ``path``; the format comes from the suffix. Atomic: a failure
+        leaves no file behind.
+
+        Raises
+        ------
+        RenderError
+            Unsupported suffix, missing folder, or a rendering failure.
+        """
+        from argmap.io.atomic import write_atomic
+
+        target = Path(path)
+        fmt = target.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            wanted = ", ".join(f".{f}" for f in FORMATS)
+            raise RenderError(f"{target}: cannot tell the format from the suffix (use {wanted})")
+        if not target.parent.is_dir():
+            raise RenderError(f"{target}: folder {str(target.parent)!r} does not exist")
+        data = self.pipe(fmt)
+        try:
+            return write_atomic(target, data)
+        except OSError as exc:
+            raise RenderError(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+    # -- notebook display ------------------------------------------------------------
+
+    def _too_big(self) -> str | None:
+        if self.nodes > DISPLAY_NODE_LIMIT:
+            return (
+                f"argmap map of {self.nodes} nodes: too big to lay out inline (limit "
+                f"{DISPLAY_NODE_LIMIT}); use render(..., focus=ID, depth=K) or .save('map.svg')"
+            )
+        return None
+
+    def _repr_svg_(self) -> str | None:
+        if self._too_big():
+            return None
+        try:
+            return self.svg()
+        except ArgmapError:
+            return None
+
+    def _repr_mimebundle_(
+        self,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        **_: Any,
+    ) -> dict[str, Any]:
+        """SVG for Jupyter (PNG on request); a plain-text note when too big or failing."""
+        wanted = set(include) if include is not None else {"image/svg+xml", "text/plain"}
+        wanted -= set(exclude or ())
+        note = self._too_big()
+        if note is not None:
+            return {"text/plain": note} if "text/plain" in wanted or not wanted else {}
+        out: dict[str, Any] = {}
+        try:
+            if "image/svg+xml" in wanted:
+                out["image/svg+xml"] = self.svg()
+            if "image/png" in wanted:
+                out["image/png"] = self.pipe("png")
+        except ArgmapError as exc:
+            return {"text/plain": f"argmap map could not be rendered: {exc}"}
+        if "text/plain" in wanted:
+            out["text/plain"] = repr(self)
+        return out

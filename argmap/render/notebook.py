@@ -1,0 +1,94 @@
+"""Notebook display: Cases and Evaluations show themselves as maps in Jupyter.
+
+Models and evaluation results stay free of rendering code (the model imports nothing
+from argmap's edges); instead :func:`register_ipython_formatters` tells a running
+IPython how to draw them. A Case is drawn as its whole map; an Evaluation, which has
+no graph of its own, as a compact table of each claim's status and strength.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.render.dot import DotWriter, Html
+from argmap.render.escape import html_text
+from argmap.render.map import Map
+from argmap.render.theme import get_theme
+from argmap.semantics.evaluation import Evaluation
+
+__all__ = ["evaluation_table", "register_ipython_formatters"]
+
+
+def evaluation_table(evaluation: Evaluation, theme: str = "briefing") -> Map:
+    """A table of the claims of ``evaluation``: status glyph, id, strength bar, standard."""
+    th = get_theme(theme)
+    rows = []
+    small = f'POINT-SIZE="{th.small + 1:g}"'
+    rows.append(
+        f'<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="{th.fontsize + 2:g}"><B>'
+        f'{html_text(evaluation.title)}</B></FONT><BR ALIGN="LEFT"/>'
+        f'<FONT {small} COLOR="{th.muted}">'
+        f"{html_text(f'{evaluation.semantics} semantics · {evaluation.gradual} strengths')}"
+        "</FONT></TD></TR>"
+    )
+    results = evaluation.claims() or list(evaluation)
+    for r in results:
+        st = th.status[r.label.value]
+        bar = max(1, round(r.strength * 80))
+        standard = ""
+        if r.standard_met is not None:
+            mark = "√ " if r.standard_met else "× "
+            standard = html_text(mark + (r.standard or "").replace("_", " "))
+        rows.append(
+            "<TR>"
+            f'<TD ALIGN="LEFT"><FONT COLOR="{st.color}"><B>{html_text(st.glyph)}</B></FONT>'
+            f" {html_text(r.id)}</TD>"
+            f'<TD ALIGN="LEFT"><FONT {small} COLOR="{st.color}">{html_text(st.word)}</FONT></TD>'
+            f'<TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD WIDTH="{bar}" HEIGHT="9" FIXEDSIZE="TRUE" BGCOLOR="{th.kinds["claim"].hue}"></TD>'
+            f'<TD WIDTH="{81 - bar}" HEIGHT="9" FIXEDSIZE="TRUE" BGCOLOR="#eeeeee"></TD>'
+            f"<TD><FONT {small}> {r.strength:.2f}</FONT></TD></TR></TABLE></TD>"
+            f'<TD ALIGN="LEFT"><FONT {small} COLOR="{th.muted}">{standard}</FONT></TD>'
+            "</TR>"
+        )
+    w = DotWriter("evaluation")
+    w.defaults("graph", {"pad": 0.2, "fontname": th.font})
+    w.defaults("node", {"fontname": th.font, "fontsize": th.fontsize})
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+    w.node("evaluation", {"shape": "plaintext", "label": Html(table)})
+    return Map(w.source(), nodes=1)
+
+
+def _case_svg(case: Any) -> str | None:
+    from argmap.render import render
+
+    return render(case)._repr_svg_()
+
+
+def _evaluation_svg(evaluation: Evaluation) -> str | None:
+    return evaluation_table(evaluation)._repr_svg_()
+
+
+def register_ipython_formatters() -> bool:
+    """Make a running IPython display Cases and Evaluations as SVG.
+
+    Returns ``True`` if IPython was running and the formatters were registered, else
+    ``False`` (outside IPython this is a harmless no-op).
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+    from argmap.model import Case
+
+    svg = shell.display_formatter.formatters["image/svg+xml"]
+    svg.for_type(Case, _case_svg)
+    svg.for_type(Evaluation, _evaluation_svg)
+    return True
