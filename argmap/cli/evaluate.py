@@ -1,0 +1,160 @@
+"""``argmap evaluate CASE``: per claim its label, strength and proof standard.
+
+Output formats (``--format``):
+
+- ``table`` (default): one aligned row per claim;
+- ``csv``: header ``id,issue,label,strength,standard,standard_met`` then one row per
+  claim (``standard`` and ``standard_met`` empty for a claim without an issue);
+- ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
+  "notes": [str], "claims": [{"id", "text", "issue", "label", "strength", "standard",
+  "standard_met"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
+  "strength"}]`` for every node. The shape is documented in ``docs/semantics.md``.
+
+With ``-o OUT`` the output is written atomically to OUT instead of standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+__all__ = ["register", "render_output", "run"]
+
+
+def register(subparsers: Any) -> None:
+    from argmap.semantics.evaluate import DUNG_SEMANTICS
+
+    gradual = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="label and weigh every claim of a case",
+        description=(
+            "Evaluate a case: each claim's Dung label (in/out/undec), gradual strength "
+            "and whether its issue's proof standard is met."
+        ),
+    )
+    parser.add_argument("case", metavar="CASE", help="case file (YAML or JSON)")
+    parser.add_argument(
+        "--semantics",
+        default="grounded",
+        metavar="NAME",
+        help="Dung semantics: " + ", ".join(DUNG_SEMANTICS) + " (default grounded)",
+    )
+    parser.add_argument(
+        "--gradual",
+        default="dfquad",
+        metavar="NAME",
+        help="gradual semantics: " + ", ".join(gradual) + " (default dfquad)",
+    )
+    parser.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help="output format"
+    )
+    parser.add_argument("--all", action="store_true", help="JSON: include every node")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.io.casefile import load
+    from argmap.semantics.evaluate import check_dung, evaluate
+    from argmap.semantics.gradual.models import _canonical
+
+    # check names before loading, so a typo is reported even for a large case
+    check_dung(args.semantics)
+    _canonical(args.gradual)
+    case = load(args.case)
+    evaluation = evaluate(case, semantics=args.semantics, gradual=args.gradual)
+    text = render_output(case, evaluation, args.format, include_all=args.all)
+    if args.output:
+        from argmap.io.atomic import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _rows(case: Any, evaluation: Any) -> list[dict[str, Any]]:
+    rows = []
+    for claim in case.claims:
+        result = evaluation[claim.id]
+        rows.append(
+            {
+                "id": claim.id,
+                "text": claim.text,
+                "issue": claim.issue,
+                "label": result.label.value,
+                "strength": round(result.strength, 6),
+                "standard": result.standard,
+                "standard_met": result.standard_met,
+            }
+        )
+    return rows
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = False) -> str:
+    """The evaluation of ``case`` as ``table``, ``json`` or ``csv`` text."""
+    rows = _rows(case, evaluation)
+    if fmt == "json":
+        data: dict[str, Any] = {
+            "title": evaluation.title,
+            "semantics": evaluation.semantics,
+            "gradual": evaluation.gradual,
+            "converged": evaluation.converged,
+            "iterations": evaluation.iterations,
+            "notes": list(evaluation.notes),
+            "claims": rows,
+        }
+        if include_all:
+            data["nodes"] = [
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "label": r.label.value,
+                    "strength": round(r.strength, 6),
+                }
+                for r in evaluation
+            ]
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        fields = ["id", "issue", "label", "strength", "standard", "standard_met"]
+        writer = csv.DictWriter(
+            buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
+        )
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row[k]) for k in fields})
+        return buffer.getvalue()
+    header = ("claim", "issue", "label", "strength", "standard", "met")
+    body = [
+        (
+            r["id"],
+            r["issue"] or "-",
+            r["label"],
+            f"{r['strength']:.3f}",
+            r["standard"] or "-",
+            "-" if r["standard_met"] is None else ("yes" if r["standard_met"] else "no"),
+        )
+        for r in rows
+    ]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
+    lines = [
+        "  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)).rstrip()
+        for line in (header, *body)
+    ]
+    title = f"{evaluation.title} — {evaluation.semantics} / {evaluation.gradual}"
+    notes = [f"note: {n}" for n in evaluation.notes]
+    return "\n".join([title, *lines, *notes]) + "\n"

@@ -1,0 +1,152 @@
+"""Carneades proof standards, and how a claim's pro and con weights are read.
+
+The standards are those of Gordon, Prakken and Walton (2007), with ``pro`` and ``con``
+the weights of the applicable arguments for and against a statement (strict
+inequalities throughout, as in the paper):
+
+- scintilla: some pro weight > 0;
+- preponderance: max pro > max con;
+- clear and convincing: max pro > alpha and max pro - max con > beta;
+- beyond reasonable doubt: clear and convincing, and max con < gamma;
+- dialectical validity: some pro weight > 0 and no con weight > 0.
+
+An empty list has maximum 0. The thresholds come from the claim's issue
+(:class:`~argmap.model.ProofStandard`, defaults alpha = 0.5, beta = 0.3, gamma = 0.2).
+
+**Reading the evaluated graph** (:func:`standard_outcomes`). For a claim C, the pro
+weights are, for every support edge ``X -> C`` of the compiled framework (a support
+relation, or a pro argument for C), ``strength(X) * weight(edge)``; the con weights
+are the same over the attack edges into C (rebutters, underminers, con arguments).
+The strength is the gradual strength, so an argument with weak premises or strong
+undercutters counts for little. When Dung labels are given, an argument or supporter
+labelled ``out`` is not *applicable* (Carneades: its premises do not hold or it is
+defeated) and contributes nothing. A claim without an issue has no standard.
+
+References
+----------
+T. F. Gordon, H. Prakken, D. Walton. The Carneades model of argument and burden of
+proof. Artificial Intelligence 171(10-15), 875-896, 2007.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from argmap.model import Case, ProofStandard, StandardName
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.semantics.compile import Framework
+
+__all__ = ["claim_weights", "meets", "meets_many", "standard_of", "standard_outcomes"]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+def meets(standard: ProofStandard, pro: Sequence[float], con: Sequence[float]) -> bool:
+    """Whether applicable weights ``pro`` and ``con`` meet ``standard``.
+
+    Examples
+    --------
+    >>> meets(ProofStandard(name="preponderance"), [0.6], [0.4])
+    True
+    >>> meets(ProofStandard(name="dialectical_validity"), [0.6], [0.4])
+    False
+    """
+    result = meets_many(
+        standard,
+        np.asarray([list(pro)], dtype=float).reshape(1, -1),
+        np.asarray([list(con)], dtype=float).reshape(1, -1),
+    )
+    return bool(result[0])
+
+
+def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) -> BoolArray:
+    """Vectorized :func:`meets`: ``pro`` is ``(S, k)``, ``con`` is ``(S, m)``; one
+    verdict per row. Columns may be zero (no argument on that side)."""
+    p = np.asarray(pro, dtype=np.float64)
+    c = np.asarray(con, dtype=np.float64)
+    rows = max(p.shape[0], c.shape[0])
+    max_pro = p.max(axis=1, initial=0.0) if p.size else np.zeros(rows)
+    max_con = c.max(axis=1, initial=0.0) if c.size else np.zeros(rows)
+    name = standard.name
+    if name is StandardName.SCINTILLA:
+        out = max_pro > 0
+    elif name is StandardName.PREPONDERANCE:
+        out = max_pro > max_con
+    elif name is StandardName.DIALECTICAL_VALIDITY:
+        out = (max_pro > 0) & ~(max_con > 0)
+    else:
+        out = (max_pro > standard.alpha) & (max_pro - max_con > standard.beta)
+        if name is StandardName.BEYOND_REASONABLE_DOUBT:
+            out &= max_con < standard.gamma
+    result: BoolArray = np.broadcast_to(out, (rows,)).copy()
+    return result
+
+
+def standard_of(case: Case, claim_id: str) -> ProofStandard | None:
+    """The proof standard of the claim's issue, or None when it has no issue."""
+    claim = next((c for c in case.claims if c.id == claim_id), None)
+    if claim is None or claim.issue is None:
+        return None
+    issue = next(i for i in case.issues if i.id == claim.issue)
+    return issue.proof_standard
+
+
+def claim_weights(
+    framework: Framework,
+    claim_id: str,
+    strengths: npt.ArrayLike,
+    labels: npt.ArrayLike | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """Applicable pro and con weights of one claim, ``(S, k)`` and ``(S, m)``.
+
+    ``strengths`` is ``(N,)`` or ``(S, N)``; ``labels`` (1 in, -1 out, 0 undec per
+    node) marks nodes labelled out as not applicable (module docstring).
+    """
+    s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
+    j = framework.index[claim_id]
+    live = np.ones(framework.n, dtype=bool)
+    if labels is not None:
+        live = np.asarray(labels).ravel() != -1
+
+    def side(src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray) -> FloatArray:
+        edges = np.flatnonzero((dst == j) & live[src])
+        out: FloatArray = s[:, src[edges]] * w[edges]
+        return out
+
+    return (
+        side(framework.sup_src, framework.sup_dst, framework.sup_w),
+        side(framework.att_src, framework.att_dst, framework.att_w),
+    )
+
+
+def standard_outcomes(
+    case: Case,
+    framework: Framework,
+    strengths: npt.ArrayLike,
+    labels: npt.ArrayLike | None = None,
+) -> dict[str, bool] | dict[str, BoolArray]:
+    """Whether each claim with an issue meets that issue's proof standard.
+
+    With ``strengths`` of shape ``(N,)`` the values are bools; with ``(S, N)`` they
+    are boolean arrays of length ``S`` (one verdict per sample).
+    """
+    single = np.asarray(strengths).ndim == 1
+    flat: dict[str, bool] = {}
+    many: dict[str, BoolArray] = {}
+    for claim in case.claims:
+        standard = standard_of(case, claim.id)
+        if standard is None or claim.id not in framework.index:
+            continue
+        pro, con = claim_weights(framework, claim.id, strengths, labels)
+        verdict = meets_many(standard, pro, con)
+        if single:
+            flat[claim.id] = bool(verdict[0])
+        else:
+            many[claim.id] = verdict
+    return flat if single else many
