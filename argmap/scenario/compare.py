@@ -1,0 +1,298 @@
+"""A comparison of scenarios against the baseline: one row per claim and scenario.
+
+Each row says, for one claim under one scenario, its Dung label, its gradual strength,
+its proof standard and whether it is met, and what changed against the baseline (the
+label, the strength difference, a standard gained or lost). With Monte Carlo, a row
+also carries the probability that the claim meets its standard and the 5/50/95 %
+quantiles of its strength. The same rows are offered as a pandas DataFrame, JSON,
+CSV, Markdown and a terminal table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from argmap.scenario.tables import Cell, cell, markdown_table, text_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from argmap.scenario.run import ScenarioRun
+
+__all__ = ["BASELINE", "ClaimOutcome", "Comparison", "build_comparison"]
+
+BASELINE = "baseline"
+"""The name of the unchanged case in every comparison."""
+
+
+@dataclass(frozen=True)
+class ClaimOutcome:
+    """One claim under one scenario, and how it differs from the baseline.
+
+    ``label`` is ``None`` when the scenario removed the claim (and for the baseline
+    values of a claim the scenario added). ``standard_flip`` is ``"gained"``,
+    ``"lost"`` or ``None``.
+    """
+
+    claim: str
+    scenario: str
+    label: str | None
+    strength: float | None
+    standard: str | None
+    standard_met: bool | None
+    baseline_label: str | None
+    label_changed: bool
+    strength_delta: float | None
+    standard_flip: str | None
+    p_standard: float | None = None
+    q05: float | None = None
+    q50: float | None = None
+    q95: float | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything a reader would notice differs from the baseline."""
+        moved = self.strength_delta is not None and abs(self.strength_delta) > 1e-9
+        return self.label_changed or self.standard_flip is not None or moved
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Claims x scenarios, with the baseline first.
+
+    Examples
+    --------
+    >>> comparison.to_frame()  # doctest: +SKIP
+    >>> print(comparison)      # doctest: +SKIP
+    """
+
+    semantics: str
+    gradual: str
+    scenarios: tuple[str, ...]
+    questions: dict[str, str | None]
+    rows: tuple[ClaimOutcome, ...]
+    samples: int | None = None
+    seed: int | None = None
+    interrupted: bool = False
+    runs: tuple[ScenarioRun, ...] = field(default=(), repr=False, compare=False)
+
+    # -- access ---------------------------------------------------------------------
+
+    def row(self, claim: str, scenario: str) -> ClaimOutcome:
+        """The row of ``claim`` under ``scenario``; KeyError if there is none."""
+        for r in self.rows:
+            if r.claim == claim and r.scenario == scenario:
+                return r
+        raise KeyError((claim, scenario))
+
+    def changes(self) -> list[ClaimOutcome]:
+        """The rows of non-baseline scenarios where something changed."""
+        return [r for r in self.rows if r.scenario != BASELINE and r.changed]
+
+    @property
+    def claims(self) -> tuple[str, ...]:
+        """Every claim that appears, in first-seen order."""
+        return tuple(dict.fromkeys(r.claim for r in self.rows))
+
+    # -- exports --------------------------------------------------------------------
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as plain dictionaries (long format)."""
+        keep = self._columns()
+        return [{k: v for k, v in asdict(r).items() if k in keep} for r in self.rows]
+
+    def _columns(self) -> list[str]:
+        names = [f for f in ClaimOutcome.__dataclass_fields__]
+        if self.samples is None:
+            names = [n for n in names if n not in {"p_standard", "q05", "q50", "q95"}]
+        return names
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame in long format (one row per claim and scenario)."""
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records(self.records(), columns=self._columns())
+        frame.attrs.update(
+            semantics=self.semantics,
+            gradual=self.gradual,
+            samples=self.samples,
+            seed=self.seed,
+            interrupted=self.interrupted,
+        )
+        return frame
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """JSON: the settings, each scenario's question, and the rows."""
+        payload = {
+            "semantics": self.semantics,
+            "gradual": self.gradual,
+            "samples": self.samples,
+            "seed": self.seed,
+            "interrupted": self.interrupted,
+            "scenarios": [{"name": s, "question": self.questions.get(s)} for s in self.scenarios],
+            "rows": [{k: _json_value(v) for k, v in r.items()} for r in self.records()],
+        }
+        return json.dumps(payload, indent=indent, ensure_ascii=False) + "\n"
+
+    def to_csv(self) -> str:
+        """CSV in long format with a header row."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        columns = self._columns()
+        writer.writerow(columns)
+        for record in self.records():
+            writer.writerow(["" if record[c] is None else record[c] for c in columns])
+        return out.getvalue()
+
+    def _wide(self) -> tuple[list[str], list[list[Cell]]]:
+        header = ["claim", *self.scenarios]
+        rows: list[list[Cell]] = []
+        for claim in self.claims:
+            line: list[Cell] = [claim]
+            for scenario in self.scenarios:
+                try:
+                    line.append(_summary(self.row(claim, scenario), self.samples is not None))
+                except KeyError:
+                    line.append(None)
+            rows.append(line)
+        return header, rows
+
+    def to_markdown(self) -> str:
+        """A Markdown table: claims down, scenarios across; then each question."""
+        header, rows = self._wide()
+        lines = [markdown_table(header, rows), ""]
+        lines += [
+            f"- **{name}**: {self.questions[name]}"
+            for name in self.scenarios
+            if self.questions.get(name)
+        ]
+        lines.append("")
+        lines.append(self._legend())
+        return "\n".join(lines).rstrip() + "\n"
+
+    def table(self) -> str:
+        """An aligned plain-text table for the terminal."""
+        header, rows = self._wide()
+        return text_table(header, rows) + "\n\n" + self._legend() + "\n"
+
+    def _legend(self) -> str:
+        parts = [
+            f"label under {self.semantics} semantics, strength under {self.gradual}",
+            "(delta vs baseline); standard: met / not met / no standard (–)",
+        ]
+        if self.samples is not None:
+            parts.append(f"; p = share of {self.samples} samples meeting the standard")
+            if self.seed is not None:
+                parts.append(f" (seed {self.seed})")
+        if self.interrupted:
+            parts.append("; INTERRUPTED: partial Monte Carlo results")
+        return "".join(parts[:1]) + " " + "".join(parts[1:])
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def _repr_html_(self) -> str:
+        return str(self.to_frame().to_html(index=False))
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _summary(row: ClaimOutcome, uncertain: bool) -> str:
+    if row.label is None:
+        return "absent"
+    text = f"{row.label} {cell(row.strength)}"
+    if row.scenario != BASELINE and row.strength_delta is not None:
+        text += f" ({row.strength_delta:+.3f})"
+    if row.standard_met is not None:
+        text += " met" if row.standard_met else " not met"
+    if row.standard_flip is not None:
+        text += f" [{row.standard_flip}]"
+    if row.label_changed and row.baseline_label is not None:
+        text += f" [was {row.baseline_label}]"
+    if uncertain and row.p_standard is not None:
+        text += f" p={row.p_standard:.2f}"
+    return text
+
+
+def build_comparison(
+    runs: Sequence[ScenarioRun],
+    semantics: str,
+    gradual: str,
+    samples: int | None = None,
+    seed: int | None = None,
+) -> Comparison:
+    """Rows for every claim of every run, measured against the first run (baseline)."""
+    base = runs[0]
+    rows: list[ClaimOutcome] = []
+    for run in runs:
+        claims = dict.fromkeys([r.id for r in base.evaluation.claims()])
+        claims.update(dict.fromkeys(r.id for r in run.evaluation.claims()))
+        for claim in claims:
+            rows.append(_outcome(claim, run, base))
+    return Comparison(
+        semantics=semantics,
+        gradual=gradual,
+        scenarios=tuple(run.name for run in runs),
+        questions={run.name: run.question for run in runs},
+        rows=tuple(rows),
+        samples=samples,
+        seed=seed,
+        interrupted=any(
+            run.uncertainty is not None and run.uncertainty.interrupted for run in runs
+        ),
+        runs=tuple(runs),
+    )
+
+
+def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
+    now = run.evaluation.nodes.get(claim)
+    before = base.evaluation.nodes.get(claim)
+    label = now.label.value if now is not None else None
+    base_label = before.label.value if before is not None else None
+    delta = None
+    if now is not None and before is not None:
+        delta = now.strength - before.strength
+    flip = None
+    if (
+        now is not None
+        and before is not None
+        and None
+        not in (
+            now.standard_met,
+            before.standard_met,
+        )
+        and now.standard_met != before.standard_met
+    ):
+        flip = "gained" if now.standard_met else "lost"
+    extra: dict[str, float | None] = {}
+    if run.uncertainty is not None and claim in run.uncertainty.claims:
+        summary = run.uncertainty.summary(claim)
+        extra = {
+            "p_standard": summary.p_standard,
+            "q05": summary.q05,
+            "q50": summary.q50,
+            "q95": summary.q95,
+        }
+    return ClaimOutcome(
+        claim=claim,
+        scenario=run.name,
+        label=label,
+        strength=now.strength if now is not None else None,
+        standard=now.standard if now is not None else None,
+        standard_met=now.standard_met if now is not None else None,
+        baseline_label=base_label,
+        label_changed=label != base_label and run is not base,
+        strength_delta=delta if run is not base else 0.0 if now is not None else None,
+        standard_flip=flip,
+        **extra,
+    )

@@ -1,0 +1,159 @@
+"""Running scenarios: apply, evaluate, and (optionally) Monte Carlo; then compare.
+
+>>> from argmap.io.casefile import load
+>>> from argmap.scenario import Scenario, compare
+>>> case = load("examples/ad_tool_dispute.yaml")
+>>> trust = Scenario(name="press trusted", question="What if the press is right?",
+...                  interventions=[{"op": "set_parameter", "parameter": "w_press",
+...                                  "value": 0.95}])
+>>> comparison = compare(case, [trust])
+>>> comparison.scenarios
+('baseline', 'press trusted')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.errors import ScenarioError
+from argmap.model import Case
+from argmap.scenario.apply import apply_scenario
+from argmap.scenario.compare import BASELINE, Comparison, build_comparison
+from argmap.scenario.model import Scenario
+from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
+from argmap.semantics.evaluation import Evaluation
+
+__all__ = ["ScenarioRun", "compare", "run"]
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioRun:
+    """One scenario (or the baseline) applied and evaluated."""
+
+    name: str
+    question: str | None
+    scenario: Scenario | None
+    case: Case
+    evaluation: Evaluation
+    uncertainty: MonteCarloResult | None = None
+
+
+def run(
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    semantics: str | None = None,
+    gradual: str | None = None,
+    samples: int | None = None,
+    seed: int | None = None,
+    executor: Any = None,
+    chunk_size: int | None = None,
+    progress: bool | None = None,
+) -> ScenarioRun:
+    """Apply ``scenario`` to ``case`` (``None``: the baseline) and evaluate it.
+
+    Settings not given fall back to the scenario's own (``semantics``, ``gradual``,
+    ``samples``, ``seed``), then to grounded / DF-QuAD / no Monte Carlo. With
+    ``samples``, a Monte Carlo run over the parameter distributions is attached.
+    """
+    from argmap.semantics.evaluate import evaluate
+
+    semantics = semantics or (scenario.semantics if scenario else None) or "grounded"
+    gradual = gradual or (scenario.gradual if scenario else None) or "dfquad"
+    if samples is None and scenario is not None:
+        samples = scenario.samples
+    if seed is None and scenario is not None:
+        seed = scenario.seed
+    changed = apply_scenario(case, scenario) if scenario is not None else case
+    evaluation = evaluate(changed, semantics, gradual)
+    uncertainty = None
+    if samples:
+        uncertainty = monte_carlo(
+            changed,
+            samples,
+            seed,
+            semantics=semantics,
+            gradual=gradual,
+            executor=executor,
+            chunk_size=chunk_size,
+            progress=progress,
+        )
+    return ScenarioRun(
+        name=scenario.name if scenario is not None else BASELINE,
+        question=scenario.question if scenario is not None else "the case as it stands",
+        scenario=scenario,
+        case=changed,
+        evaluation=evaluation,
+        uncertainty=uncertainty,
+    )
+
+
+def _agreed(scenarios: Sequence[Scenario], field: str, given: Any, default: Any) -> Any:
+    if given is not None:
+        return given
+    asked = {getattr(s, field) for s in scenarios} - {None}
+    if len(asked) > 1:
+        raise ScenarioError(
+            f"the scenarios ask for different {field} ({', '.join(sorted(map(str, asked)))}); "
+            "choose one for the comparison"
+        )
+    return asked.pop() if asked else default
+
+
+def compare(
+    case: Case,
+    scenarios: Sequence[Scenario],
+    semantics: str | None = "grounded",
+    gradual: str | None = "dfquad",
+    *,
+    samples: int | None = None,
+    seed: int | None = None,
+    executor: Any = None,
+    chunk_size: int | None = None,
+    progress: bool | None = None,
+) -> Comparison:
+    """Evaluate the baseline and every scenario, and compare them claim by claim.
+
+    Every run uses the same settings, so the columns are comparable: ``None`` for
+    ``semantics``, ``gradual``, ``samples`` or ``seed`` means "what the scenarios
+    say" (an error if they disagree). With ``samples``, every run draws the same
+    seeded samples (common random numbers), so differences between columns come
+    from the interventions, not from sampling noise.
+
+    Raises
+    ------
+    ScenarioError
+        Two scenarios share a name, or ask for different settings.
+    """
+    names = [s.name for s in scenarios]
+    for name in names:
+        if name == BASELINE or names.count(name) > 1:
+            raise ScenarioError(f"scenario name {name!r} is used twice (or is reserved)")
+    semantics = _agreed(scenarios, "semantics", semantics, "grounded")
+    gradual = _agreed(scenarios, "gradual", gradual, "dfquad")
+    samples = _agreed(scenarios, "samples", samples, None)
+    if samples is not None and seed is None:
+        seed = _agreed(scenarios, "seed", seed, None)
+        if seed is None:
+            import numpy as np
+
+            seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+    settings: dict[str, Any] = {
+        "semantics": semantics,
+        "gradual": gradual,
+        "samples": samples or 0,
+        "seed": seed,
+        "executor": executor,
+        "chunk_size": chunk_size,
+        "progress": progress,
+    }
+    runs = [run(case, None, **settings)]
+    for scenario in scenarios:
+        runs.append(run(case, scenario, **settings))
+        if runs[-1].uncertainty is not None and runs[-1].uncertainty.interrupted:
+            break
+    return build_comparison(
+        runs, runs[0].evaluation.semantics, runs[0].evaluation.gradual, samples=samples, seed=seed
+    )

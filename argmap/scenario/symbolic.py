@@ -1,0 +1,286 @@
+"""Closed-form strengths: a claim's gradual strength as a sympy expression.
+
+On an acyclic graph every gradual semantics argmap implements is a finite composition
+of the base scores and edge weights (each node's strength is its influence function
+applied to an aggregate of its parents' strengths), so a claim's strength can be
+written out exactly as a function of the parameters chosen, with every other
+parameter fixed at its value. The expressions are built from the compiled
+:class:`~argmap.semantics.compile.Framework` (the same projection the numeric engine
+uses) and from the sympy trees of argmap's own expression parser; no file text is
+ever handed to ``sympify``.
+
+Only the ancestors of the claim that depend on a chosen parameter are kept symbolic;
+everything else enters as the number the numeric engine computes, which keeps the
+expressions small.
+
+The formulas are those of :mod:`argmap.semantics.gradual.models`:
+
+- DF-QuAD (Rago et al., KR 2016): ``d = prod(1 - w s_att) - prod(1 - w s_sup)`` and
+  ``b + (1 - b) d`` if ``d >= 0`` else ``b + b d``;
+- quadratic energy (Potyka, KR 2018), Euler-based (Amgoud and Ben-Naim 2017/2018) and
+  the (extended) weighted h-categorizer (Amgoud et al., IJCAI 2017), all over the
+  sum aggregate ``E = sum(w s_sup) - sum(w s_att)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from argmap.errors import SolverError
+from argmap.model import Case, parse_expression
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sympy
+
+    from argmap.semantics.compile import Framework
+
+__all__ = [
+    "compile_symbolic",
+    "resolve_branches",
+    "strength_expression",
+    "symbol",
+]
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The sympy symbol argmap's parser uses for parameter ``name`` (real)."""
+    import sympy
+
+    return sympy.Symbol(name, real=True)
+
+
+def strength_expression(
+    case: Case,
+    claim: str,
+    params: Sequence[str] | None = None,
+    *,
+    gradual: str = "dfquad",
+    values: Mapping[str, float] | None = None,
+) -> sympy.Expr:
+    """The gradual strength of ``claim`` as a closed-form expression.
+
+    Parameters
+    ----------
+    case : Case
+        The case; its graph (at least the claim's ancestors) must be acyclic.
+    claim : str
+        A node id (usually a claim).
+    params : sequence of str, optional
+        The parameters kept symbolic (default: every parameter of the case). The
+        others are fixed at their value (or at ``values``).
+    gradual : str
+        ``dfquad``, ``quadratic_energy``, ``euler_based`` or ``h_categorizer``.
+    values : mapping, optional
+        Values for the fixed parameters, overriding the case's.
+
+    Raises
+    ------
+    SolverError
+        Unknown node or parameter, or a cycle among the claim's ancestors.
+
+    Examples
+    --------
+    >>> from argmap.model import Case
+    >>> case = Case.model_validate({"title": "t",
+    ...     "parameters": [{"id": "w", "value": 0.5}],
+    ...     "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+    ...     "claims": [{"id": "C", "text": "c", "base_score": 0.5}],
+    ...     "evidence": [{"id": "E", "text": "e", "source": "S", "status": "fact",
+    ...                   "reliability": "w"}],
+    ...     "relations": [{"kind": "rebut", "from": "E", "to": "C"}]})
+    >>> strength_expression(case, "C", ["w"])
+    0.5 - 0.5*Min(1, Max(0, w))
+    """
+    return compile_symbolic(case, [claim], params, gradual=gradual, values=values)[claim]
+
+
+def compile_symbolic(
+    case: Case,
+    nodes: Sequence[str],
+    params: Sequence[str] | None = None,
+    *,
+    gradual: str = "dfquad",
+    values: Mapping[str, float] | None = None,
+) -> dict[str, sympy.Expr]:
+    """Strength expressions of several ``nodes`` at once (sharing the work)."""
+    from argmap.semantics.compile import compile_case
+
+    known = {p.id for p in case.parameters}
+    chosen = list(known if params is None else params)
+    for name in chosen:
+        if name not in known:
+            raise SolverError(f"unknown parameter {name!r}")
+    fw = compile_case(case, values)
+    for node in nodes:
+        if node not in fw.index:
+            raise SolverError(f"unknown node {node!r} (or not part of the evaluated graph)")
+    return _Builder(fw, set(chosen), gradual).strengths(nodes)
+
+
+class _Builder:
+    """Builds strength expressions node by node in topological order."""
+
+    def __init__(self, fw: Framework, chosen: set[str], gradual: str) -> None:
+        from argmap.semantics.gradual import gradual_strengths
+
+        self.fw = fw
+        self.chosen = chosen
+        self.gradual = gradual
+        self.numeric = gradual_strengths(fw, gradual).strengths  # validates the name
+        self.n_att = fw.att_src.size
+        # incoming edges per node: (source, edge number in edge_expressions, is_attack)
+        self.incoming: list[list[tuple[int, int, bool]]] = [[] for _ in range(fw.n)]
+        for k, (s, d) in enumerate(zip(fw.att_src.tolist(), fw.att_dst.tolist(), strict=True)):
+            self.incoming[d].append((s, k, True))
+        for k, (s, d) in enumerate(zip(fw.sup_src.tolist(), fw.sup_dst.tolist(), strict=True)):
+            self.incoming[d].append((s, self.n_att + k, False))
+        self.cache: dict[int, Any] = {}
+
+    def _value(self, expr: str | float) -> Any:
+        import sympy
+
+        if not isinstance(expr, str):
+            return sympy.Float(expr)
+        parsed = parse_expression(expr)
+        if not parsed.names & self.chosen:
+            return sympy.Float(parsed.evaluate(self.fw.values))
+        fixed = {symbol(n): sympy.Float(self.fw.values[n]) for n in parsed.names - self.chosen}
+        # the engine clips every score and weight to [0, 1]; so does the closed form
+        return sympy.Min(sympy.Max(parsed.sympy.xreplace(fixed), 0), 1)
+
+    def _depends(self, order: list[int]) -> dict[int, bool]:
+        depends: dict[int, bool] = {}
+        for j in order:
+            flag = _uses(self.fw.base_expressions[j], self.chosen)
+            for s, k, _ in self.incoming[j]:
+                flag = flag or depends[s] or _uses(self.fw.edge_expressions[k], self.chosen)
+            depends[j] = flag
+        return depends
+
+    def strengths(self, nodes: Sequence[str]) -> dict[str, Any]:
+        import sympy
+
+        targets = [self.fw.index[n] for n in nodes]
+        order = self._ancestors_in_order(targets)
+        depends = self._depends(order)
+        for j in order:
+            if not depends[j]:
+                self.cache[j] = sympy.Float(float(self.numeric[j]))
+                continue
+            base = self._value(self.fw.base_expressions[j])
+            flows_att: list[Any] = []
+            flows_sup: list[Any] = []
+            for s, k, is_attack in self.incoming[j]:
+                flow = self._value(self.fw.edge_expressions[k]) * self.cache[s]
+                (flows_att if is_attack else flows_sup).append(flow)
+            self.cache[j] = _influence(self.gradual, base, flows_att, flows_sup)
+        return {n: self.cache[self.fw.index[n]] for n in nodes}
+
+    def _ancestors_in_order(self, targets: list[int]) -> list[int]:
+        """The targets' ancestors (and themselves) in topological order, or an error."""
+        seen: set[int] = set()
+        stack = list(targets)
+        while stack:
+            j = stack.pop()
+            if j in seen:
+                continue
+            seen.add(j)
+            stack.extend(s for s, _, _ in self.incoming[j])
+        indeg = {j: sum(1 for s, _, _ in self.incoming[j] if s in seen) for j in seen}
+        children: dict[int, list[int]] = {j: [] for j in seen}
+        for j in seen:
+            for s, _, _ in self.incoming[j]:
+                children[s].append(j)
+        ready = sorted(j for j, d in indeg.items() if d == 0)
+        order: list[int] = []
+        while ready:
+            j = ready.pop()
+            order.append(j)
+            for c in children[j]:
+                indeg[c] -= 1
+                if indeg[c] == 0:
+                    ready.append(c)
+        if len(order) != len(seen):
+            cycle = self.fw.find_cycle() or []
+            raise SolverError(
+                "closed-form strengths need an acyclic graph; cycle: " + " -> ".join(cycle)
+            )
+        return order
+
+
+def _uses(expr: str | float, chosen: set[str]) -> bool:
+    return isinstance(expr, str) and bool(parse_expression(expr).names & chosen)
+
+
+def _influence(gradual: str, base: Any, att: list[Any], sup: list[Any]) -> Any:
+    import sympy
+
+    if gradual == "dfquad":
+        if not att and not sup:
+            return base
+        keep_att = sympy.Mul(*[1 - a for a in att])
+        keep_sup = sympy.Mul(*[1 - s for s in sup])
+        d = keep_att - keep_sup
+        return sympy.Piecewise((base + (1 - base) * d, d >= 0), (base + base * d, True))
+    energy = sympy.Add(*sup) - sympy.Add(*att)
+    if not att and not sup:
+        return base
+    if gradual == "quadratic_energy":
+
+        def h(x: Any) -> Any:
+            pos = sympy.Max(x, 0)
+            return pos**2 / (1 + pos**2)
+
+        return base - base * h(-energy) + (1 - base) * h(energy)
+    if gradual == "euler_based":
+        return 1 - (1 - base**2) / (1 + base * sympy.exp(energy))
+    if gradual == "h_categorizer":
+        return sympy.Piecewise(
+            (base / (1 - energy), energy <= 0), (1 - (1 - base) / (1 + energy), True)
+        )
+    raise SolverError(f"no closed form for gradual semantics {gradual!r}")  # pragma: no cover
+
+
+def resolve_branches(expr: Any, point: Mapping[Any, float]) -> Any:
+    """``expr`` with every Piecewise, Min, Max and Abs replaced by the branch active
+    at ``point`` (a mapping from symbols to numbers): a smooth expression that agrees
+    with ``expr`` near the point, ready to differentiate or solve exactly."""
+    import sympy
+
+    def value(e: Any) -> float:
+        return float(e.xreplace(dict(point)).evalf())
+
+    def walk(e: Any) -> Any:
+        if not e.args or e.is_Atom:
+            return e
+        if isinstance(e, sympy.Piecewise):
+            for branch, condition in e.args:
+                if bool(condition.xreplace(dict(point))):
+                    return walk(branch)
+            raise SolverError("no branch of a piecewise strength applies")  # pragma: no cover
+        if isinstance(e, sympy.Max | sympy.Min):
+            args = [walk(a) for a in e.args]
+            pick = max if isinstance(e, sympy.Max) else min
+            return pick(args, key=value)
+        if isinstance(e, sympy.Abs):
+            inner = walk(e.args[0])
+            return inner if value(inner) >= 0 else -inner
+        return e.func(*[walk(a) for a in e.args])
+
+    return walk(expr)
+
+
+def lambdified(expr: Any, params: Sequence[str]) -> Any:
+    """A numpy function of ``params`` (in order) computing ``expr``."""
+    import sympy
+
+    func = sympy.lambdify([symbol(p) for p in params], expr, modules="numpy")
+
+    def call(*arrays: Any) -> Any:
+        with np.errstate(all="ignore"):
+            return func(*arrays)
+
+    return call

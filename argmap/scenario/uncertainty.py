@@ -1,0 +1,452 @@
+"""Monte Carlo over parameter distributions, and sweeps over a parameter grid.
+
+Both push many parameter settings through the engine at once: the compiled
+framework turns ``S`` settings into an ``(S, N)`` matrix of base scores and an
+``(S, E)`` matrix of edge weights (:meth:`~argmap.semantics.compile.Framework.
+base_matrix`), the gradual semantics evaluates all rows in one vectorized pass, and
+each claim's proof standard is checked row by row on its pro and con weights
+(:func:`argmap.semantics.standards.meets_many`, with the per-sample edge weights).
+Dung labels do not depend on parameter values, so they are computed once (under the
+chosen semantics) and decide, as in :func:`argmap.semantics.evaluate.evaluate`,
+which supporters and attackers are applicable.
+
+Work is cut into seeded chunks (:mod:`argmap.scenario.distributed`), so a run is
+reproducible from its seed and gives the same numbers on any executor. Ctrl-C stops
+a run early: the chunks finished so far are kept and the result is flagged
+``interrupted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+from argmap.errors import SolverError
+from argmap.model import Case
+from argmap.scenario.distributed import DEFAULT_CHUNK_SIZE, plan_chunks, run_chunks
+from argmap.scenario.sampling import draw_parameters
+from argmap.scenario.tables import markdown_table, text_table
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from argmap.semantics.compile import Framework
+
+__all__ = [
+    "ClaimSummary",
+    "MonteCarloResult",
+    "SweepResult",
+    "evaluate_samples",
+    "monte_carlo",
+    "sweep",
+]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+QUANTILES = (0.05, 0.5, 0.95)
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    """One claim over a Monte Carlo run: the probability that it meets its standard
+    (``None`` without a standard) and its mean strength and 5/50/95 % quantiles."""
+
+    claim: str
+    p_standard: float | None
+    mean: float
+    q05: float
+    q50: float
+    q95: float
+
+
+@dataclass(frozen=True, eq=False)
+class MonteCarloResult:
+    """Per-sample claim strengths and verdicts of a Monte Carlo run.
+
+    ``strengths`` and ``met`` are ``(S, C)`` over the ``claims``; ``met`` is False
+    where a claim has no standard (see ``has_standard``). ``interrupted`` runs hold
+    fewer than ``requested`` samples.
+    """
+
+    claims: tuple[str, ...]
+    strengths: FloatArray
+    met: BoolArray
+    has_standard: BoolArray
+    requested: int
+    seed: int
+    gradual: str
+    semantics: str
+    parameters: tuple[str, ...]
+    chunk_size: int
+    interrupted: bool = False
+    converged: bool = True
+
+    @property
+    def samples(self) -> int:
+        """How many samples were evaluated."""
+        return int(self.strengths.shape[0])
+
+    def summary(self, claim: str) -> ClaimSummary:
+        """The summary of one claim (KeyError if it is not among ``claims``)."""
+        j = self.claims.index(claim) if claim in self.claims else None
+        if j is None:
+            raise KeyError(claim)
+        column = self.strengths[:, j]
+        if column.size == 0:
+            nan = float("nan")
+            return ClaimSummary(claim, None, nan, nan, nan, nan)
+        q05, q50, q95 = (float(q) for q in np.quantile(column, QUANTILES))
+        p = float(self.met[:, j].mean()) if self.has_standard[j] else None
+        return ClaimSummary(claim, p, float(column.mean()), q05, q50, q95)
+
+    def summaries(self) -> list[ClaimSummary]:
+        """The summary of every claim, in case order."""
+        return [self.summary(c) for c in self.claims]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per claim: p_standard, mean, q05, q50, q95."""
+        import pandas as pd
+
+        frame = pd.DataFrame.from_records([vars(s) for s in self.summaries()])
+        frame.attrs.update(samples=self.samples, seed=self.seed, interrupted=self.interrupted)
+        return frame
+
+    def _rows(self) -> tuple[list[str], list[list[Any]]]:
+        header = ["claim", "p(standard met)", "mean", "q05", "q50", "q95"]
+        rows = [[s.claim, s.p_standard, s.mean, s.q05, s.q50, s.q95] for s in self.summaries()]
+        return header, rows
+
+    def table(self) -> str:
+        """A terminal table of the summaries with a line on the run."""
+        return text_table(*self._rows()) + "\n" + self._footer() + "\n"
+
+    def to_markdown(self) -> str:
+        """The summaries as Markdown."""
+        return markdown_table(*self._rows()) + "\n\n" + self._footer() + "\n"
+
+    def _footer(self) -> str:
+        text = (
+            f"{self.samples} samples ({self.gradual}, labels under {self.semantics}), "
+            f"seed {self.seed}, parameters varied: {', '.join(self.parameters) or 'none'}"
+        )
+        if self.interrupted:
+            text += f"; INTERRUPTED after {self.samples} of {self.requested} samples"
+        return text
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+@dataclass(frozen=True, eq=False)
+class SweepResult:
+    """Claim strengths and verdicts along a grid of one parameter's values."""
+
+    parameter: str
+    values: FloatArray
+    claims: tuple[str, ...]
+    strengths: FloatArray
+    met: BoolArray
+    has_standard: BoolArray
+    gradual: str
+    semantics: str
+    interrupted: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        """Long format: one record per value and claim."""
+        out = []
+        for i, value in enumerate(self.values[: self.strengths.shape[0]].tolist()):
+            for j, claim in enumerate(self.claims):
+                out.append(
+                    {
+                        self.parameter: value,
+                        "claim": claim,
+                        "strength": float(self.strengths[i, j]),
+                        "standard_met": bool(self.met[i, j]) if self.has_standard[j] else None,
+                    }
+                )
+        return out
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame in long format."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(
+            self.records(), columns=[self.parameter, "claim", "strength", "standard_met"]
+        )
+
+    def _wide(self) -> tuple[list[str], list[list[Any]]]:
+        header = [self.parameter, *self.claims]
+        rows: list[list[Any]] = []
+        for i, value in enumerate(self.values[: self.strengths.shape[0]].tolist()):
+            row: list[Any] = [f"{value:g}"]
+            for j in range(len(self.claims)):
+                mark = ""
+                if self.has_standard[j]:
+                    mark = " met" if self.met[i, j] else " not met"
+                row.append(f"{self.strengths[i, j]:.3f}{mark}")
+            rows.append(row)
+        return header, rows
+
+    def table(self) -> str:
+        """Values down, claims across: strength and whether the standard is met."""
+        note = "\n(INTERRUPTED: partial sweep)" if self.interrupted else ""
+        return text_table(*self._wide()) + note + "\n"
+
+    def to_markdown(self) -> str:
+        """The wide table as Markdown."""
+        return markdown_table(*self._wide()) + "\n"
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+# -- the vectorized core ------------------------------------------------------------------
+
+
+def evaluate_samples(
+    case: Case,
+    fw: Framework,
+    draws: Mapping[str, npt.ArrayLike],
+    rows: int,
+    gradual: str,
+    labels: npt.NDArray[np.int8] | None,
+    claims: Sequence[str],
+) -> tuple[FloatArray, BoolArray, bool]:
+    """Strengths ``(rows, C)`` and standard verdicts ``(rows, C)`` of ``claims`` with
+    parameters set to ``draws`` (one array of ``rows`` values per parameter)."""
+    from argmap.semantics.gradual import gradual_strengths
+    from argmap.semantics.standards import meets_many, standard_of
+
+    base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
+    weights = np.broadcast_to(
+        fw.edge_weight_matrix(draws), (rows, fw.att_src.size + fw.sup_src.size)
+    )
+    result = gradual_strengths(fw, gradual, base, edge_weights=weights)
+    s = np.atleast_2d(result.strengths)
+    idx = np.array([fw.index[c] for c in claims], dtype=np.int64)
+    strengths = s[:, idx]
+    met = np.zeros((rows, len(claims)), dtype=bool)
+    live = np.ones(fw.n, dtype=bool) if labels is None else np.asarray(labels) != -1
+    n_att = fw.att_src.size
+    for col, claim in enumerate(claims):
+        standard = standard_of(case, claim)
+        if standard is None:
+            continue
+        j = fw.index[claim]
+        sup = np.flatnonzero((fw.sup_dst == j) & live[fw.sup_src])
+        att = np.flatnonzero((fw.att_dst == j) & live[fw.att_src])
+        pro = s[:, fw.sup_src[sup]] * weights[:, n_att + sup]
+        con = s[:, fw.att_src[att]] * weights[:, att]
+        met[:, col] = meets_many(standard, pro, con)
+    return strengths, met, result.converged
+
+
+@lru_cache(maxsize=4)
+def _compiled(case_json: str) -> tuple[Case, Framework]:
+    # a worker receives the case as JSON text: cheap to send, and the compiled form is
+    # reused by every later chunk of the same run in that process
+    from argmap.semantics.compile import compile_case
+
+    case = Case.model_validate_json(case_json)
+    return case, compile_case(case)
+
+
+@dataclass(frozen=True)
+class _Job:
+    case_json: str
+    labels: npt.NDArray[np.int8] | None
+    claims: tuple[str, ...]
+    gradual: str
+    parameters: tuple[str, ...]
+    size: int
+    seed: np.random.SeedSequence | None = None
+    grid: FloatArray | None = None
+
+
+def _run_job(job: _Job) -> tuple[FloatArray, BoolArray, bool]:
+    case, fw = _compiled(job.case_json)
+    if job.grid is not None:
+        draws: dict[str, npt.ArrayLike] = {job.parameters[0]: job.grid}
+    else:
+        rng = np.random.default_rng(job.seed)
+        chosen = [p for p in case.parameters if p.id in job.parameters]
+        draws = dict(draw_parameters(chosen, job.size, rng))
+    return evaluate_samples(case, fw, draws, job.size, job.gradual, job.labels, job.claims)
+
+
+def _prepare(
+    case: Case, semantics: str, gradual: str, claims: Sequence[str] | None
+) -> tuple[str, npt.NDArray[np.int8], tuple[str, ...], str, str]:
+    from argmap.semantics.compile import compile_case
+    from argmap.semantics.evaluate import check_dung, dung_labels
+    from argmap.semantics.gradual.models import _canonical
+
+    semantics = check_dung(semantics)
+    gradual = _canonical(gradual)
+    fw = compile_case(case)
+    labels, _ = dung_labels(fw.abstract(), semantics)
+    chosen = tuple(c.id for c in case.claims) if claims is None else tuple(claims)
+    for claim in chosen:
+        if claim not in fw.index:
+            raise SolverError(f"unknown claim {claim!r}")
+    return case.model_dump_json(by_alias=True), labels, chosen, semantics, gradual
+
+
+def _stack(
+    parts: list[tuple[FloatArray, BoolArray, bool]], width: int
+) -> tuple[FloatArray, BoolArray, bool]:
+    if not parts:
+        return np.zeros((0, width)), np.zeros((0, width), dtype=bool), True
+    return (
+        np.concatenate([p[0] for p in parts]),
+        np.concatenate([p[1] for p in parts]),
+        all(p[2] for p in parts),
+    )
+
+
+def _has_standard(case: Case, claims: Sequence[str]) -> BoolArray:
+    from argmap.semantics.standards import standard_of
+
+    return np.array([standard_of(case, c) is not None for c in claims], dtype=bool)
+
+
+def monte_carlo(
+    case: Case,
+    samples: int = 10_000,
+    seed: int | None = None,
+    *,
+    semantics: str = "grounded",
+    gradual: str = "dfquad",
+    parameters: Sequence[str] | None = None,
+    claims: Sequence[str] | None = None,
+    executor: Any = None,
+    chunk_size: int | None = None,
+    progress: bool | None = None,
+) -> MonteCarloResult:
+    """Sample the parameters' distributions and evaluate the case on every sample.
+
+    Parameters
+    ----------
+    case : Case
+        The (possibly scenario-modified) case.
+    samples : int
+        How many parameter settings to draw.
+    seed : int, optional
+        Seed of the run; ``None`` draws fresh entropy, recorded in the result.
+    semantics, gradual : str
+        Dung semantics for applicability labels; gradual semantics for strengths.
+    parameters : sequence of str, optional
+        Parameters to vary (default: all with a distribution); others keep their value.
+    claims : sequence of str, optional
+        Claims to report (default: all).
+    executor : Executor-like, optional
+        Runs the chunks (a ProcessPoolExecutor, a dask.distributed Client ...);
+        results are identical to the serial run for the same seed and chunk size.
+    chunk_size : int, optional
+        Samples per chunk (default :data:`~argmap.scenario.distributed.DEFAULT_CHUNK_SIZE`).
+    progress : bool, optional
+        Show a progress bar (default: only on a terminal or in a notebook).
+
+    Examples
+    --------
+    >>> from argmap.io.casefile import load
+    >>> result = monte_carlo(load("examples/ad_tool_dispute.yaml"), 2000, seed=1)
+    >>> 0.0 <= result.summary("C_principled").p_standard <= 1.0  # doctest: +SKIP
+    True
+    """
+    known = {p.id: p for p in case.parameters}
+    if parameters is None:
+        varied = tuple(p.id for p in case.parameters if p.distribution is not None)
+    else:
+        varied = tuple(parameters)
+        for name in varied:
+            if name not in known:
+                raise SolverError(f"unknown parameter {name!r}")
+            if known[name].distribution is None:
+                raise SolverError(f"parameter {name!r} has no distribution to sample")
+    if samples < 1:
+        raise SolverError("samples must be at least 1")
+    if seed is None:
+        seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
+    size = chunk_size or DEFAULT_CHUNK_SIZE
+    case_json, labels, chosen, semantics, gradual = _prepare(case, semantics, gradual, claims)
+    plan = plan_chunks(samples, seed, size)
+    jobs = [
+        _Job(case_json, labels, chosen, gradual, varied, n, seed=child)
+        for n, child in zip(plan.sizes, plan.seeds, strict=True)
+    ]
+    parts, interrupted = run_chunks(_run_job, jobs, executor, progress=progress, weights=plan.sizes)
+    strengths, met, converged = _stack(parts, len(chosen))
+    return MonteCarloResult(
+        claims=chosen,
+        strengths=strengths,
+        met=met,
+        has_standard=_has_standard(case, chosen),
+        requested=samples,
+        seed=seed,
+        gradual=gradual,
+        semantics=semantics,
+        parameters=varied,
+        chunk_size=size,
+        interrupted=interrupted,
+        converged=converged,
+    )
+
+
+def sweep(
+    case: Case,
+    parameter: str,
+    values: npt.ArrayLike,
+    *,
+    claims: Sequence[str] | None = None,
+    semantics: str = "grounded",
+    gradual: str = "dfquad",
+    executor: Any = None,
+    chunk_size: int | None = None,
+    progress: bool | None = None,
+) -> SweepResult:
+    """Evaluate the case at each of ``values`` of one parameter (others fixed).
+
+    >>> import numpy as np
+    >>> from argmap.io.casefile import load
+    >>> r = sweep(load("examples/ad_tool_dispute.yaml"), "w_press", np.linspace(0, 1, 5))
+    >>> r.strengths.shape  # doctest: +SKIP
+    (5, 2)
+    """
+    if parameter not in {p.id for p in case.parameters}:
+        raise SolverError(f"unknown parameter {parameter!r}")
+    grid = np.asarray(values, dtype=np.float64).ravel()
+    if grid.size == 0 or not np.all(np.isfinite(grid)):
+        raise SolverError("a sweep needs at least one finite value")
+    case_json, labels, chosen, semantics, gradual = _prepare(case, semantics, gradual, claims)
+    size = chunk_size or DEFAULT_CHUNK_SIZE
+    jobs = [
+        _Job(case_json, labels, chosen, gradual, (parameter,), len(part), grid=part)
+        for part in (grid[i : i + size] for i in range(0, grid.size, size))
+    ]
+    parts, interrupted = run_chunks(
+        _run_job,
+        jobs,
+        executor,
+        progress=progress,
+        weights=[j.size for j in jobs],
+        description="points",
+    )
+    strengths, met, _ = _stack(parts, len(chosen))
+    return SweepResult(
+        parameter=parameter,
+        values=grid,
+        claims=chosen,
+        strengths=strengths,
+        met=met,
+        has_standard=_has_standard(case, chosen),
+        gradual=gradual,
+        semantics=semantics,
+        interrupted=interrupted,
+    )
