@@ -141,6 +141,7 @@ def _node_attrs(
         classes.append("changed")
     return {
         "shape": kind.shape,
+        "margin": kind.margin,
         "style": ",".join(styles),
         "fillcolor": fill,
         "color": color,

@@ -75,8 +75,6 @@ def _particulars(item: GraphNode) -> tuple[str, str]:
         bits = [day(node.date)]
         if node.sources:
             bits.append(_sources(node.sources))
-        if node.disputed_dates:
-            bits.append("date disputed")
         return node.text, " · ".join(bits)
     raise TypeError(type(node).__name__)  # pragma: no cover - DRAWN_KINDS only
 
@@ -108,6 +106,13 @@ def node_label(
     if particulars:
         line = html_lines(particulars, theme.wrap_width + 8, theme.label_limit)
         rows.append(_row(_font(line, theme, theme.small, muted)))
+    if isinstance(item.node, Event):
+        for other in item.node.disputed_dates:
+            note = f"disputed: [{other.source}] gives {day(other.date)}"
+            color = theme.faded if faded else theme.status["out"].color
+            rows.append(
+                _row(_font(html_lines(note, theme.wrap_width + 8, 200), theme, theme.small, color))
+            )
     if result is not None and not faded:
         rows.append(_row(status_line(result, theme)))
         if result.standard_met is True:

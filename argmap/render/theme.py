@@ -27,6 +27,7 @@ class KindStyle:
     hue: str
     title: str
     style: str = "filled"
+    margin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ BRIEFING = Theme(
         "evidence": KindStyle("note", "#E6C229", "evidence"),
         "argument": KindStyle("box", "#CC79A7", "argument", "filled,rounded,diagonals"),
         "precedent": KindStyle("folder", "#0072B2", "precedent"),
-        "event": KindStyle("cds", "#999999", "event"),
+        "event": KindStyle("cds", "#999999", "event", margin="0.22,0.08"),
     },
     status=_STATUS,
     edges=_EDGES,
@@ -139,7 +140,7 @@ PRINT = Theme(
         "evidence": KindStyle("note", "#000000", "evidence"),
         "argument": KindStyle("box", "#000000", "argument", "filled,rounded,diagonals"),
         "precedent": KindStyle("folder", "#000000", "precedent"),
-        "event": KindStyle("cds", "#000000", "event"),
+        "event": KindStyle("cds", "#000000", "event", margin="0.22,0.08"),
     },
     status={
         "in": StatusStyle("#000000", "solid", "●", "in", 2.6),

@@ -19,9 +19,9 @@ from argmap.errors import RenderError
 from argmap.model import Case, Event, Evidence
 from argmap.render.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
 from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_lines, html_text
-from argmap.render.graph import case_graph, neighbourhood
-from argmap.render.labels import day
+from argmap.render.escape import html_text
+from argmap.render.graph import GraphNode, case_graph, neighbourhood
+from argmap.render.labels import day, node_label, node_tooltip
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation
@@ -181,32 +181,18 @@ def _timeline(case: Case, theme: Theme, direction: str, title: str) -> str:
     for d, node_id, item in items:
         kind = "event" if isinstance(item, Event) else "evidence"
         style = theme.kinds[kind]
-        lines = [html_lines(item.text, theme.wrap_width + 10, theme.label_limit)]
-        tags = [f"[{s}]" for s in (item.sources if isinstance(item, Event) else [item.source])]
-        sub = f"{kind.upper()}  {node_id}" + (f"  {' '.join(tags)}" if tags else "")
-        label = (
-            f'<FONT POINT-SIZE="{theme.small:g}" COLOR="{theme.muted}">{html_text(sub)}</FONT>'
-            '<BR ALIGN="LEFT"/>'
-        )
-        label += lines[0] + '<BR ALIGN="LEFT"/>'
-        if isinstance(item, Event) and item.disputed_dates:
-            for other in item.disputed_dates:
-                note = f"disputed: [{other.source}] gives {day(other.date)}"
-                if other.note:
-                    note += f" ({other.note})"
-                label += (
-                    f'<FONT POINT-SIZE="{theme.small:g}" COLOR="{theme.status["out"].color}">'
-                    f'{html_lines(note, theme.wrap_width + 14, 300)}</FONT><BR ALIGN="LEFT"/>'
-                )
         w.node(
             node_id,
             {
                 "shape": style.shape,
+                "margin": style.margin,
                 "style": style.style,
                 "fillcolor": theme.fill(kind, None),
                 "color": theme.border,
-                "label": Html(label),
-                "tooltip": item.text,
+                "label": node_label(GraphNode(node_id, kind, item), theme, None),
+                "tooltip": node_tooltip(GraphNode(node_id, kind, item), theme, None),
+                "id": f"node-{node_id}",
+                "class": kind,
             },
         )
         w.edge(date_ids[d], node_id, {"color": theme.faded, "arrowhead": "none"})

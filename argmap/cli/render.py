@@ -1,0 +1,113 @@
+"""``argmap render CASE -o OUT.(svg|png|pdf|dot)``: draw a case as an argument map.
+
+The case is evaluated (``--semantics``, ``--gradual``) unless ``--plain`` is given, so the
+map shows each node's status and strength. ``--scenario FILE`` draws the scenario's case
+instead; with ``--view diff`` it draws the scenario's evaluation against the baseline's.
+The output is written atomically: a failed run leaves no file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["register", "run"]
+
+_VIEWS = ("map", "diff", "timeline")
+_THEMES = ("briefing", "print")
+_DIRECTIONS = ("LR", "TB", "RL", "BT")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "render",
+        help="draw a case as an argument map (SVG, PNG, PDF or DOT)",
+        description=(
+            "Draw a case as an argument map with a legend and its sources. The format "
+            "comes from the output's suffix. Uses the system Graphviz 'dot' if present, "
+            "else the graphviz-pure renderer installed with argmap."
+        ),
+    )
+    parser.add_argument("case", metavar="CASE", help="case file (YAML or JSON)")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file: .svg .png .pdf .dot"
+    )
+    parser.add_argument("--semantics", default="grounded", metavar="S", help="Dung semantics")
+    parser.add_argument("--gradual", default="dfquad", metavar="G", help="gradual semantics")
+    parser.add_argument(
+        "--plain", action="store_true", help="draw the case without evaluating it"
+    )
+    parser.add_argument("--scenario", metavar="FILE", help="apply this scenario file first")
+    parser.add_argument("--view", choices=_VIEWS, default="map", help="what to draw")
+    parser.add_argument("--focus", metavar="ID", help="draw only the nodes around ID")
+    parser.add_argument(
+        "--depth", type=int, default=2, metavar="K", help="steps around --focus (default 2)"
+    )
+    parser.add_argument("--theme", choices=_THEMES, default="briefing", help="look")
+    parser.add_argument("--direction", choices=_DIRECTIONS, default="LR", help="layout direction")
+    parser.add_argument(
+        "--cluster", choices=("issue", "party", "none"), default="issue", help="grouping"
+    )
+    parser.add_argument("--title", metavar="TEXT", help="title over the map")
+    parser.add_argument(
+        "--engine",
+        choices=("auto", "dot", "graphviz-pure"),
+        default=None,
+        help="renderer (default: $ARGMAP_RENDERER or auto)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from argmap.errors import RenderError
+    from argmap.io.casefile import load
+    from argmap.render import render
+    from argmap.render.engine import FORMATS
+
+    out = Path(args.output)
+    fmt = out.suffix.lower().lstrip(".")
+    # check what needs no work first, so a typo never costs a layout
+    if fmt not in FORMATS:
+        wanted = ", ".join(f".{f}" for f in FORMATS)
+        raise RenderError(f"{out}: cannot tell the format from the suffix (use {wanted})")
+    if not out.parent.is_dir():
+        raise RenderError(f"{out}: folder {str(out.parent)!r} does not exist")
+    if args.view == "diff" and args.scenario is None:
+        raise RenderError("--view diff needs --scenario FILE (the scenario to compare)")
+    if args.view == "diff" and args.plain:
+        raise RenderError("--view diff compares evaluations; it cannot be --plain")
+    if args.depth < 0:
+        raise RenderError(f"--depth must be 0 or more, got {args.depth}")
+
+    case = load(args.case)
+    baseline = None
+    shown = case
+    if args.scenario is not None:
+        from argmap.scenario.apply import apply_scenario
+        from argmap.scenario.files import load_scenario
+
+        shown = apply_scenario(case, load_scenario(args.scenario))
+    evaluation = None
+    if not args.plain:
+        from argmap.semantics.evaluate import evaluate
+
+        evaluation = evaluate(shown, semantics=args.semantics, gradual=args.gradual)
+        if args.view == "diff":
+            baseline = evaluate(case, semantics=args.semantics, gradual=args.gradual)
+    m = render(
+        shown,
+        evaluation,
+        baseline=baseline,
+        view=args.view,
+        focus=args.focus,
+        depth=args.depth,
+        theme=args.theme,
+        direction=args.direction,
+        title=args.title,
+        cluster=args.cluster,
+        engine=args.engine,
+    )
+    m.save(out)
+    return 0
