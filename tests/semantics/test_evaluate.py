@@ -1,0 +1,86 @@
+"""evaluate(): labels, strengths and standards on the shipped example and hand cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.errors import SolverError
+from argmap.io.casefile import load
+from argmap.model import Case, Claim, Issue, Relation
+from argmap.semantics.evaluate import DUNG_SEMANTICS, evaluate
+from argmap.semantics.evaluation import Label
+from argmap.semantics.gradual import GRADUAL
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ad_tool_dispute.yaml"
+
+
+@pytest.mark.parametrize("semantics", DUNG_SEMANTICS)
+def test_example_case(semantics: str) -> None:
+    ev = evaluate(load(EXAMPLE), semantics=semantics)
+    assert [r.id for r in ev.claims()] == ["C_principled", "C_retaliation"]
+    # C_principled rebuts C_retaliation and is unattacked: in under every semantics
+    assert ev["C_principled"].label is Label.IN
+    assert ev["C_retaliation"].label is Label.OUT
+    assert ev["C_principled"].standard == "preponderance"
+    assert ev["C_principled"].standard_met is True
+    assert ev["C_retaliation"].standard_met is False
+    assert ev.converged and ev.iterations == 0
+    assert ev["E_drop"].standard_met is None
+
+
+@pytest.mark.parametrize("gradual", GRADUAL)
+def test_gradual_choice_changes_strengths_not_labels(gradual: str) -> None:
+    ev = evaluate(load(EXAMPLE), gradual=gradual)
+    assert ev.gradual == gradual
+    assert 0 <= ev["C_retaliation"].strength < ev["C_principled"].strength <= 1
+
+
+def test_values_override_parameters() -> None:
+    low = evaluate(load(EXAMPLE), gradual="quadratic_energy", values={"w_silence": 0.0})
+    high = evaluate(load(EXAMPLE), gradual="quadratic_energy", values={"w_silence": 1.0})
+    assert low["E_no_reason"].strength == 0.0 and high["E_no_reason"].strength == 1.0
+    assert low["C_retaliation"].strength < high["C_retaliation"].strength
+
+
+def _odd_cycle() -> Case:
+    return Case(
+        title="odd",
+        issues=[Issue(id="I", question="q?")],
+        claims=[Claim(id=c, text=c, issue="I") for c in "abc"] + [Claim(id="d", text="d")],
+        relations=[Relation(kind="rebut", origin=x, target=y) for x, y in ("ab", "bc", "ca", "cd")],
+    )
+
+
+def test_multi_extension_labels_and_no_extension_note() -> None:
+    assert {r.label for r in evaluate(_odd_cycle(), "preferred")} == {Label.UNDEC}
+    ev = evaluate(_odd_cycle(), "stable")
+    assert {r.label for r in ev} == {Label.UNDEC}
+    assert any("no stable extension" in n for n in ev.notes)
+    ev = evaluate(_odd_cycle(), "grounded", gradual="euler_based")
+    assert ev.converged and ev.iterations > 0
+
+
+def test_even_cycle_skeptical_labels() -> None:
+    case = Case(
+        title="even",
+        claims=[Claim(id=c, text=c) for c in "abc"],
+        relations=[
+            Relation(kind="rebut", origin="a", target="b"),
+            Relation(kind="rebut", origin="b", target="a"),
+            Relation(kind="rebut", origin="b", target="c"),
+            Relation(kind="rebut", origin="a", target="c"),
+        ],
+    )
+    # c is out in both preferred extensions {a} and {b}, though neither a nor b is in both
+    ev = evaluate(case, "preferred")
+    assert [ev[x].label for x in "abc"] == [Label.UNDEC, Label.UNDEC, Label.OUT]
+    assert evaluate(case, "grounded")["c"].label is Label.UNDEC
+
+
+def test_unknown_semantics() -> None:
+    with pytest.raises(SolverError, match="unknown semantics 'nope'"):
+        evaluate(load(EXAMPLE), semantics="nope")
+    with pytest.raises(SolverError, match="unknown gradual semantics"):
+        evaluate(load(EXAMPLE), gradual="nope")
