@@ -1,5 +1,51 @@
-"""Dung's abstract argumentation frameworks and their extension semantics."""
+"""Dung's abstract argumentation frameworks and their extension semantics.
 
+Plain functions over an :class:`AF` (networkx style):
+
+>>> from argmap.semantics.dung import AF, extensions, grounded_labelling
+>>> af = AF.from_pairs("abc", [("a", "b"), ("b", "a"), ("b", "c")])
+>>> grounded_labelling(af).tolist()
+[0, 0, 0]
+>>> sorted(sorted(e) for e in extensions(af, "stable"))
+[[0, 2], [1]]
+
+Grounded labelling is linear time on CSR arrays; the other semantics go through a SAT
+solver (python-sat) after the grounded core and independent components are split off.
+"""
+
+from argmap.semantics.dung.acceptance import credulously_accepted, skeptically_accepted
 from argmap.semantics.dung.af import AF
+from argmap.semantics.dung.extensions import (
+    SEMANTICS,
+    check_semantics,
+    count_extensions,
+    extensions,
+    some_extension,
+)
+from argmap.semantics.dung.grounded import (
+    IN,
+    OUT,
+    UNDEC,
+    grounded_extension,
+    grounded_labelling,
+    labelling_of,
+)
+from argmap.semantics.dung.ideal import ideal_extension
 
-__all__ = ["AF"]
+__all__ = [
+    "AF",
+    "IN",
+    "OUT",
+    "SEMANTICS",
+    "UNDEC",
+    "check_semantics",
+    "count_extensions",
+    "credulously_accepted",
+    "extensions",
+    "grounded_extension",
+    "grounded_labelling",
+    "ideal_extension",
+    "labelling_of",
+    "skeptically_accepted",
+    "some_extension",
+]

@@ -1,0 +1,189 @@
+"""Extensions of a framework under each Dung semantics: enumerate, pick one, count.
+
+Semantics (names as used throughout argmap):
+
+* ``grounded`` - least complete extension (Dung 1995);
+* ``complete`` - admissible sets containing every argument they defend (Dung 1995);
+* ``preferred`` - subset-maximal admissible sets (Dung 1995);
+* ``stable`` - conflict-free sets attacking every outsider (Dung 1995);
+* ``semi-stable`` - complete sets with subset-maximal range (Caminada 2006);
+* ``ideal`` - largest admissible set inside every preferred one (Dung, Mancarella
+  and Toni 2007);
+* ``stage`` - conflict-free sets with subset-maximal range (Verheij 1996).
+
+Everything but stage is computed on the undecided core left by the grounded
+labelling, split into independent components (see :mod:`.reduce`); stage is split into
+components only, because a stage extension need not contain the grounded one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterator
+
+import numpy as np
+
+from argmap.errors import SolverError
+from argmap.semantics.dung.af import AF, IntArray
+from argmap.semantics.dung.encoding import Mask
+from argmap.semantics.dung.grounded import grounded_extension
+from argmap.semantics.dung.ideal import ideal_extension
+from argmap.semantics.dung.reduce import components, undecided_core
+from argmap.semantics.dung.search import (
+    complete_sets,
+    preferred_sets,
+    range_maximal_sets,
+    stable_sets,
+)
+
+__all__ = [
+    "SEMANTICS",
+    "check_semantics",
+    "count_extensions",
+    "extensions",
+    "some_extension",
+]
+
+SEMANTICS: tuple[str, ...] = (
+    "grounded",
+    "complete",
+    "preferred",
+    "stable",
+    "semi-stable",
+    "ideal",
+    "stage",
+)
+
+# Above this many components they are grouped: each group is still independent of
+# the others, and it bounds the per-part overhead on frameworks with many tiny parts.
+_MAX_PARTS = 32
+
+_SEARCH: dict[str, Callable[[AF], Iterator[Mask]]] = {
+    "complete": complete_sets,
+    "preferred": preferred_sets,
+    "stable": stable_sets,
+    "semi-stable": lambda af: range_maximal_sets(af, "complete"),
+    "stage": lambda af: range_maximal_sets(af, "conflict-free"),
+}
+
+
+def check_semantics(semantics: str) -> str:
+    """Return ``semantics`` if argmap knows it, else raise :class:`SolverError`."""
+    if semantics not in SEMANTICS:
+        raise SolverError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    return semantics
+
+
+def _parts(af: AF) -> list[IntArray]:
+    """Independent parts of ``af``: components, grouped if there are very many."""
+    comps = components(af)
+    if len(comps) <= _MAX_PARTS:
+        return comps
+    groups: list[list[IntArray]] = [[] for _ in range(_MAX_PARTS)]
+    for k, comp in enumerate(sorted(comps, key=len, reverse=True)):
+        groups[k % _MAX_PARTS].append(comp)
+    return [np.sort(np.concatenate(g)).astype(np.int32) for g in groups]
+
+
+def extensions(af: AF, semantics: str, limit: int | None = None) -> Iterator[frozenset[int]]:
+    """Yield the extensions of ``af`` under ``semantics`` (each once, in no fixed order).
+
+    Parameters
+    ----------
+    af : AF
+        The framework.
+    semantics : str
+        One of :data:`SEMANTICS`.
+    limit : int, optional
+        Stop after this many extensions.
+
+    Raises
+    ------
+    SolverError
+        If the semantics is unknown or ``limit`` is negative.
+
+    Examples
+    --------
+    >>> from argmap.semantics.dung.af import AF
+    >>> af = AF.from_pairs("ab", [("a", "b"), ("b", "a")])
+    >>> sorted(sorted(e) for e in extensions(af, "preferred"))
+    [[0], [1]]
+    >>> list(extensions(AF.from_pairs("a", [("a", "a")]), "stable"))
+    []
+    """
+    check_semantics(semantics)
+    if limit is not None and limit < 0:
+        raise SolverError(f"limit must be >= 0, not {limit}")
+    produced = _extensions(af, semantics)
+    yield from produced if limit is None else itertools.islice(produced, limit)
+
+
+def _extensions(af: AF, semantics: str) -> Iterator[frozenset[int]]:
+    if semantics == "grounded":
+        yield grounded_extension(af)
+        return
+    if semantics == "ideal":
+        yield ideal_extension(af)
+        return
+    search = _SEARCH[semantics]
+    if semantics == "stage":
+        base: frozenset[int] = frozenset()
+        target, index = af, np.arange(af.n, dtype=np.int32)
+    else:
+        core = undecided_core(af)
+        base, target, index = core.grounded, core.af, core.index
+    if target.n == 0:
+        yield base
+        return
+    parts = _parts(target)
+    subs = [target.restrict(p) for p in parts]
+    if len(subs) == 1:
+        sub, local = subs[0]
+        for members in search(sub):
+            yield base | frozenset(index[local[members]].tolist())
+        return
+    # the later parts are listed in full (their product is no smaller than any of
+    # them); the first one streams
+    rest: list[list[frozenset[int]]] = []
+    for sub, local in subs[1:]:
+        found = [frozenset(index[local[m]].tolist()) for m in search(sub)]
+        if not found:
+            return
+        rest.append(found)
+    first_sub, first_local = subs[0]
+    for members in search(first_sub):
+        head = base | frozenset(index[first_local[members]].tolist())
+        for combo in itertools.product(*rest):
+            yield head.union(*combo)
+
+
+def some_extension(af: AF, semantics: str) -> frozenset[int] | None:
+    """One extension of ``af`` under ``semantics``, or ``None`` if there is none.
+
+    Only stable semantics can have none (an odd attack cycle, for instance).
+    """
+    return next(extensions(af, semantics, limit=1), None)
+
+
+def count_extensions(af: AF, semantics: str) -> int:
+    """The number of extensions, multiplied out over independent parts.
+
+    Counting a product of parts does not list the product, so this can be far faster
+    than ``len(list(extensions(...)))``.
+    """
+    check_semantics(semantics)
+    if semantics in ("grounded", "ideal"):
+        return 1
+    search = _SEARCH[semantics]
+    target = af if semantics == "stage" else undecided_core(af).af
+    if target.n == 0:
+        return 1
+    total = 1
+    for part in _parts(target):
+        sub, _ = target.restrict(part)
+        count = sum(1 for _ in search(sub))
+        if count == 0:
+            return 0
+        total = math.prod((total, count))
+    return total

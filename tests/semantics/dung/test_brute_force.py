@@ -1,0 +1,103 @@
+"""Every semantics and task against brute force on random small frameworks."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.semantics.dung import (
+    AF,
+    IN,
+    OUT,
+    SEMANTICS,
+    count_extensions,
+    credulously_accepted,
+    extensions,
+    grounded_labelling,
+    labelling_of,
+    skeptically_accepted,
+    some_extension,
+)
+from tests.semantics.dung.brute import Brute
+
+
+@st.composite
+def frameworks(draw: st.DrawFn, max_n: int = 12) -> tuple[AF, Brute]:
+    """Random frameworks, biased towards mutual attacks and self-attacks.
+
+    Those are what separate the semantics (ideal from grounded, semi-stable from
+    preferred, stage from stable); uniform random graphs rarely have them.
+    """
+    n = draw(st.integers(0, max_n))
+    if n == 0:
+        return AF.from_arrays(0, [], []), Brute(0, [])
+    size = draw(st.sampled_from([0.1, 0.2, 0.35])) * n * n
+    arg = st.integers(0, n - 1)
+    pairs = draw(st.lists(st.tuples(arg, arg), max_size=max(1, int(size))))
+    flips = draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs)))
+    pairs += [(b, a) for (a, b), flip in zip(pairs, flips, strict=True) if flip]
+    pairs += [(a, a) for a in draw(st.sets(arg, max_size=max(1, n // 4)))]
+    src = [a for a, _ in pairs]
+    dst = [b for _, b in pairs]
+    return AF.from_arrays(n, src, dst), Brute(n, pairs)
+
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.mark.parametrize("semantics", SEMANTICS)
+@SETTINGS
+@given(case=frameworks())
+def test_extensions_match_brute_force(case: tuple[AF, Brute], semantics: str) -> None:
+    af, brute = case
+    expected = brute.semantics(semantics)
+    found = list(extensions(af, semantics))
+    assert len(found) == len(set(found)), "an extension was reported twice"
+    assert set(found) == expected
+    assert count_extensions(af, semantics) == len(expected)
+    one = some_extension(af, semantics)
+    assert (one is None) if not expected else (one in expected)
+
+
+@SETTINGS
+@given(frameworks(), st.sampled_from(SEMANTICS), st.integers(0, 3))
+def test_limit_gives_first_k(case: tuple[AF, Brute], semantics: str, k: int) -> None:
+    af, brute = case
+    expected = brute.semantics(semantics)
+    found = list(extensions(af, semantics, limit=k))
+    assert len(found) == min(k, len(expected))
+    assert set(found) <= expected
+
+
+@pytest.mark.parametrize("semantics", SEMANTICS)
+@SETTINGS
+@given(case=frameworks())
+def test_acceptance_matches_brute_force(case: tuple[AF, Brute], semantics: str) -> None:
+    af, brute = case
+    expected = brute.semantics(semantics)
+    for arg in range(af.n):
+        cred = any(arg in e for e in expected)
+        skep = all(arg in e for e in expected)
+        assert credulously_accepted(af, arg, semantics) == cred, (arg, "credulous")
+        assert skeptically_accepted(af, arg, semantics) == skep, (arg, "skeptical")
+
+
+@SETTINGS
+@given(frameworks())
+def test_grounded_labelling_is_the_complete_labelling_of_grounded(
+    case: tuple[AF, Brute],
+) -> None:
+    af, brute = case
+    (grounded,) = brute.semantics("grounded")
+    label = grounded_labelling(af)
+    assert set(np.flatnonzero(label == IN).tolist()) == grounded
+    assert np.array_equal(label, labelling_of(af, grounded))
+    # Caminada 2006: out iff some attacker is in; in iff every attacker is out
+    for j in range(af.n):
+        attackers = af.attackers(j)
+        if label[j] == OUT:
+            assert (label[attackers] == IN).any()
+        if label[j] == IN:
+            assert (label[attackers] == OUT).all()
