@@ -1,0 +1,40 @@
+"""``argmap convert IN OUT``: between case files, AIF, Argdown and ICCMA frameworks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+__all__ = ["register", "run"]
+
+_FORMATS = "case, aif, argdown, apx, tgf, af"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "convert",
+        help="convert between case files, AIF, Argdown and ICCMA",
+        description=(
+            "Convert IN to OUT, the formats told by extension (.yaml/.yml/.json case, "
+            ".aif.json AIF, .argdown/.ad Argdown, .apx, .tgf, .af/.i23 ICCMA) or by "
+            "--from/--to. A conversion that loses information prints what it dropped "
+            "on stderr. OUT is written atomically."
+        ),
+    )
+    parser.add_argument("input", metavar="IN", help="file to read")
+    parser.add_argument("output", metavar="OUT", help="file to write")
+    parser.add_argument("--from", dest="from_", metavar="FMT", help=f"input format ({_FORMATS})")
+    parser.add_argument("--to", metavar="FMT", help=f"output format ({_FORMATS})")
+    parser.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.io.convert import convert
+
+    warnings = convert(args.input, args.output, from_=args.from_, to=args.to)
+    if not args.quiet:
+        for line in warnings:
+            print(f"argmap: warning: {line}", file=sys.stderr)
+    return 0

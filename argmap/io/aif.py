@@ -1,0 +1,447 @@
+"""AIF (Argument Interchange Format) JSON, as AIFdb and OVA write it, to and from a Case.
+
+An AIF map is a graph of *information* nodes (``I``: what is said) and *scheme* nodes
+(``RA`` inference, ``CA`` conflict, ``MA`` rephrase, ``PA`` preference), plus, in maps of
+dialogues, the dialogue layer: locutions (``L``), illocutionary anchors (``YA``),
+transitions (``TA``) and the ``locutions`` list of who spoke when. The mapping is
+
+- ``I`` -> a claim ``I<nodeID>``;
+- ``RA`` with I premises and one I conclusion -> an argument ``RA<nodeID>`` (its
+  ``scheme`` becomes the argument's scheme); an ``RA`` whose conclusion is another
+  argument's RA node -> a support of that argument from each premise;
+- ``CA`` -> an attack from each attacker on its target: on an argument's RA node an
+  undercut, on an I node that is some argument's premise an undermine, otherwise a rebut;
+- ``MA`` -> a support from the rephrased to the rephrasing statement;
+- everything else (L, YA, TA, PA, unknown types, scheme nodes that fit none of the
+  above), every edge not used by the mapping and the ``locutions`` are kept verbatim in
+  the :class:`AifDocument` beside the Case, so that :func:`to_aif` writes them back.
+
+Relations made from one scheme node carry the note ``AIF CA <nodeID> (<scheme>)``; the
+exporter groups relations by that note, so a conflict with two attackers comes back as
+one CA node with two incoming edges.
+
+References
+----------
+C. Chesñevar, J. McGinnis, S. Modgil, I. Rahwan, C. Reed, G. Simari, M. South,
+G. Vreeswijk and S. Willmott. Towards an argument interchange format. The Knowledge
+Engineering Review 21(4), 293-316, 2006. J. Lawrence, F. Bex, C. Reed and M. Snaith.
+AIFdb: Infrastructure for the argument web. COMMA 2012.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from argmap.errors import CaseError, Problem
+from argmap.io.locations import line_for, load_with_lines
+from argmap.model import Case
+
+__all__ = ["AifDocument", "dumps_aif", "parse_aif", "read_aif", "to_aif"]
+
+SCHEME_TYPES = frozenset({"RA", "CA", "MA", "PA"})
+_NOTE = re.compile(r"^AIF (RA|CA|MA) (\S+)")
+_ID_OK = re.compile(r"^[A-Za-z0-9_.\-]{1,60}$")
+_TEXT_MAX = 4000
+_DEFAULT_SCHEME = "defeasible inference"
+
+
+@dataclass(frozen=True)
+class AifDocument:
+    """A Case read from AIF plus what a Case cannot hold, so an export can restore it.
+
+    Attributes
+    ----------
+    case : Case
+        The argument layer: claims, arguments and relations.
+    node_ids : dict
+        argmap id -> the AIF ``nodeID`` it came from (as written: text or number).
+    extras : dict
+        ``str(nodeID)`` -> the fields of each node the Case holds, other than type and
+        text (``nodeID`` as written, timestamp, scheme, schemeID, ...).
+    dialogue_nodes, dialogue_edges, locutions : tuple of dict
+        The AIF nodes, edges and locutions that are not part of the Case, verbatim.
+    other : dict
+        Top-level keys besides nodes, edges and locutions (participants, ...).
+    warnings : tuple of str
+        What the import had to adapt (empty texts, over-long texts).
+    """
+
+    case: Case
+    node_ids: dict[str, Any] = field(default_factory=dict)
+    extras: dict[str, dict[str, Any]] = field(default_factory=dict)
+    dialogue_nodes: tuple[dict[str, Any], ...] = ()
+    dialogue_edges: tuple[dict[str, Any], ...] = ()
+    locutions: tuple[dict[str, Any], ...] = ()
+    other: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+def read_aif(path: str | os.PathLike[str], title: str | None = None) -> AifDocument:
+    """Read an AIF JSON file (see :func:`parse_aif`)."""
+    from argmap.io.casefile import read_bytes
+
+    return parse_aif(read_bytes(path), str(path), title=title)
+
+
+def parse_aif(raw: bytes | str, file: str = "<string>", title: str | None = None) -> AifDocument:
+    """Parse AIF JSON text into an :class:`AifDocument`.
+
+    Raises
+    ------
+    CaseError
+        Malformed JSON, a node or edge without its required fields, a duplicate
+        ``nodeID`` or an edge naming an unknown node; each with file and line.
+    """
+    data, lines = load_with_lines(raw.encode() if isinstance(raw, str) else raw, file, "json")
+
+    def fail(path: str, message: str) -> CaseError:
+        return CaseError(Problem(path, message, file, line_for(lines, path)))
+
+    if not isinstance(data, dict):
+        raise fail("", "an AIF document must be a JSON object with 'nodes' and 'edges'")
+    for key in ("nodes", "edges"):
+        if not isinstance(data.get(key), list):
+            raise fail(key if key in data else "", f"'{key}' must be a list")
+    locutions = data.get("locutions", [])
+    if not isinstance(locutions, list):
+        raise fail("locutions", "'locutions' must be a list")
+    nodes: dict[str, dict[str, Any]] = {}
+    for i, node in enumerate(data["nodes"]):
+        path = f"nodes[{i}]"
+        if not isinstance(node, dict):
+            raise fail(path, "a node must be an object")
+        for key in ("nodeID", "type"):
+            if key not in node:
+                raise fail(path, f"node has no '{key}'")
+        nid = node["nodeID"]
+        if isinstance(nid, bool) or not isinstance(nid, str | int) or str(nid) == "":
+            raise fail(f"{path}.nodeID", "nodeID must be a non-empty text or an integer")
+        if not isinstance(node["type"], str):
+            raise fail(f"{path}.type", "type must be text")
+        if "text" in node and not isinstance(node["text"], str | None):
+            raise fail(f"{path}.text", "text must be text")
+        if str(nid) in nodes:
+            raise fail(f"{path}.nodeID", f"duplicate nodeID {nid!r}")
+        nodes[str(nid)] = node
+    edges: list[tuple[str, str, dict[str, Any]]] = []
+    for i, edge in enumerate(data["edges"]):
+        path = f"edges[{i}]"
+        if not isinstance(edge, dict):
+            raise fail(path, "an edge must be an object")
+        ends = []
+        for key in ("fromID", "toID"):
+            if key not in edge:
+                raise fail(path, f"edge has no '{key}'")
+            if str(edge[key]) not in nodes:
+                raise fail(f"{path}.{key}", f"unknown node {edge[key]!r}")
+            ends.append(str(edge[key]))
+        edges.append((ends[0], ends[1], edge))
+    other = {k: v for k, v in data.items() if k not in ("nodes", "edges", "locutions")}
+    stem = re.sub(r"(\.aif)?(\.json)?$", "", Path(file).name, flags=re.I)
+    name = title or (f"AIF map {stem}" if file != "<string>" else "AIF map")
+    return _Importer(nodes, edges, file).build(name[:300], locutions, other)
+
+
+def _scheme_of(node: dict[str, Any]) -> str:
+    """The argmap scheme name of an AIF scheme node (its ``scheme``, else its text)."""
+    scheme = str(node.get("scheme") or node.get("text") or "").strip()
+    if not scheme or scheme == node.get("type"):
+        return _DEFAULT_SCHEME
+    return scheme[:100]
+
+
+class _Importer:
+    """One pass over a parsed AIF graph that builds the Case and the dialogue layer."""
+
+    def __init__(
+        self,
+        nodes: dict[str, dict[str, Any]],
+        edges: list[tuple[str, str, dict[str, Any]]],
+        file: str,
+    ) -> None:
+        self.nodes, self.edges, self.file = nodes, edges, file
+        self.ins: dict[str, list[int]] = defaultdict(list)
+        self.outs: dict[str, list[int]] = defaultdict(list)
+        for k, (a, b, _) in enumerate(edges):
+            self.outs[a].append(k)
+            self.ins[b].append(k)
+        self.ids: dict[str, str] = {}  # nodeID -> argmap id, for converted nodes
+        self.taken: set[str] = set()
+        self.used_edges: set[int] = set()
+        self.warnings: list[str] = []
+        self.converted: set[str] = set()  # scheme nodes turned into relations
+
+    def _type(self, nid: str) -> str:
+        return str(self.nodes[nid]["type"])
+
+    def _new_id(self, prefix: str, nid: str) -> str:
+        base = prefix + nid if _ID_OK.match(nid) else prefix + re.sub(r"[^A-Za-z0-9_.\-]", "_", nid)
+        base = base[:60]
+        out, k = base, 2
+        while out in self.taken:
+            out, k = f"{base}_{k}", k + 1
+        self.taken.add(out)
+        return out
+
+    def _text(self, nid: str) -> str:
+        text = (self.nodes[nid].get("text") or "").strip()
+        if not text:
+            self.warnings.append(f"node {nid}: empty text replaced by '(no text)'")
+            return "(no text)"
+        if len(text) > _TEXT_MAX:
+            self.warnings.append(f"node {nid}: text cut to {_TEXT_MAX} characters")
+            return text[:_TEXT_MAX]
+        return text
+
+    def _scheme(self, nid: str) -> str:
+        return _scheme_of(self.nodes[nid])
+
+    def _linked(self, nid: str, incoming: bool, types: set[str]) -> list[tuple[int, str]]:
+        out = []
+        for k in (self.ins if incoming else self.outs)[nid]:
+            other = self.edges[k][0] if incoming else self.edges[k][1]
+            if self._type(other) in types:
+                out.append((k, other))
+        return out
+
+    def build(self, title: str, locutions: list[Any], other: dict[str, Any]) -> AifDocument:
+        claims, arguments, relations = [], [], []
+        order = list(self.nodes)
+        for nid in order:
+            if self._type(nid) == "I":
+                self.ids[nid] = self._new_id("I", nid)
+                claims.append({"id": self.ids[nid], "text": self._text(nid)})
+        # arguments first: supports of arguments, undercuts and undermines depend on them
+        premise_of: set[str] = set()
+        for nid in order:
+            if self._type(nid) != "RA":
+                continue
+            prem = self._linked(nid, True, {"I"})
+            concl = self._linked(nid, False, {"I"})
+            names = list(dict.fromkeys(p for _, p in prem))
+            if len(concl) != 1 or not names or concl[0][1] in names:
+                continue
+            self.ids[nid] = self._new_id("RA", nid)
+            arguments.append(
+                {
+                    "id": self.ids[nid],
+                    "premises": [self.ids[p] for p in names],
+                    "conclusion": self.ids[concl[0][1]],
+                    "scheme": self._scheme(nid),
+                }
+            )
+            premise_of.update(names)
+            self.used_edges.update(k for k, _ in prem)
+            self.used_edges.add(concl[0][0])
+        seen: set[tuple[str, str, str]] = set()
+        for nid in order:
+            kind = self._type(nid)
+            if kind not in ("RA", "CA", "MA") or nid in self.ids:
+                continue
+            relations += self._scheme_relations(nid, kind, premise_of, seen)
+        data = {"title": title, "claims": claims, "arguments": arguments, "relations": relations}
+        try:
+            case = Case.model_validate(data)
+        except (ValidationError, CaseError) as exc:  # pragma: no cover - a bug in the mapping
+            raise CaseError(
+                Problem("", f"AIF map could not be converted: {exc}", self.file)
+            ) from None
+        kept = [self.nodes[n] for n in order if n not in self.ids and not self._consumed(n)]
+        edges = [e for k, (_, _, e) in enumerate(self.edges) if k not in self.used_edges]
+        extras = {
+            nid: {
+                k: v
+                for k, v in node.items()
+                if k != "type" and (k != "text" or nid not in self.ids or self._type(nid) != "I")
+            }
+            for nid, node in self.nodes.items()
+            if nid in self.ids or self._consumed(nid)
+        }
+        return AifDocument(
+            case=case,
+            node_ids={aid: self.nodes[nid]["nodeID"] for nid, aid in self.ids.items()},
+            extras=extras,
+            dialogue_nodes=tuple(kept),
+            dialogue_edges=tuple(edges),
+            locutions=tuple(locutions),
+            other=other,
+            warnings=tuple(self.warnings),
+        )
+
+    def _consumed(self, nid: str) -> bool:
+        return nid in self.converted
+
+    def _scheme_relations(
+        self, nid: str, kind: str, premise_of: set[str], seen: set[tuple[str, str, str]]
+    ) -> list[dict[str, Any]]:
+        sources = self._linked(nid, True, {"I", "RA"})
+        sources = [(k, s) for k, s in sources if s in self.ids]
+        targets = [(k, t) for k, t in self._linked(nid, False, {"I", "RA"}) if t in self.ids]
+        if not sources or len(targets) != 1:
+            return []
+        tk, target = targets[0]
+        target_id, target_type = self.ids[target], self._type(target)
+        if kind == "CA":
+            if target_type == "RA":
+                rel = "undercut"
+            else:
+                rel = "undermine" if target in premise_of else "rebut"
+        else:
+            if kind == "MA" and target_type != "I":
+                return []
+            rel = "support"
+        note = f"AIF {kind} {nid}"
+        scheme = self._scheme(nid)
+        if scheme != _DEFAULT_SCHEME:
+            note += f" ({scheme})"
+        out = []
+        for k, src in sources:
+            key = (rel, self.ids[src], target_id)
+            if key in seen or (rel == "support" and src == target):
+                continue
+            seen.add(key)
+            out.append({"kind": rel, "from": self.ids[src], "to": target_id, "note": note})
+            self.used_edges.add(k)
+        if not out:
+            return []
+        self.used_edges.add(tk)
+        self.converted.add(nid)
+        return out
+
+
+# -- export ---------------------------------------------------------------------------
+
+_DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "MA": "Default Rephrase"}
+
+
+def dumps_aif(source: Case | AifDocument) -> str:
+    """:func:`to_aif` as JSON text (indented, UTF-8 kept)."""
+    return json.dumps(to_aif(source), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_aif(source: Case | AifDocument) -> dict[str, Any]:
+    """A Case (or an :class:`AifDocument`) as AIF JSON data: nodes, edges, locutions.
+
+    Claims, evidence, events and precedents become I nodes; a pro argument an RA node
+    (premises in, conclusion out), a con argument a CA node; a support an RA node (an MA
+    node if its note says it came from one), an attack a CA node. Relations with the
+    same ``AIF <type> <nodeID>`` note and target share one scheme node. An AifDocument's
+    dialogue layer and node fields are written back unchanged.
+
+    >>> from argmap.model import Case, Claim, Relation
+    >>> case = Case(title="t", claims=[Claim(id="a", text="A"), Claim(id="b", text="B")],
+    ...             relations=[Relation(kind="rebut", origin="a", target="b")])
+    >>> [n["type"] for n in to_aif(case)["nodes"]]
+    ['I', 'I', 'CA']
+    """
+    doc = source if isinstance(source, AifDocument) else AifDocument(case=source)
+    return _Exporter(doc).run()
+
+
+class _Exporter:
+    def __init__(self, doc: AifDocument) -> None:
+        self.doc = doc
+        used = {str(v) for v in doc.node_ids.values()} | set(doc.extras)
+        used |= {str(n.get("nodeID")) for n in doc.dialogue_nodes}
+        self.used = used
+        self.next_node = _after(used)
+        self.next_edge = _after({str(e.get("edgeID")) for e in doc.dialogue_edges})
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.node_of: dict[str, Any] = {}
+
+    def _fresh(self) -> str:
+        while str(self.next_node) in self.used:
+            self.next_node += 1
+        self.used.add(str(self.next_node))
+        return str(self.next_node)
+
+    def _node(self, nid: Any, kind: str, text: str) -> Any:
+        extra = self.doc.extras.get(str(nid), {})
+        if "text" in extra and _scheme_of({**extra, "type": kind}) == _scheme_of(
+            {"text": text, "type": kind}
+        ):
+            text = extra["text"]  # the scheme is unchanged: keep the node's own wording
+        node = {"nodeID": nid, "text": text, "type": kind}
+        node.update({k: v for k, v in extra.items() if k not in ("nodeID", "text")})
+        self.nodes.append(node)
+        return nid
+
+    def _edge(self, a: Any, b: Any) -> None:
+        self.edges.append(
+            {"edgeID": str(self.next_edge), "fromID": a, "toID": b, "formEdgeID": None}
+        )
+        self.next_edge += 1
+
+    def _id_for(self, argmap_id: str) -> Any:
+        known = self.doc.node_ids.get(argmap_id)
+        return known if known is not None else self._fresh()
+
+    def run(self) -> dict[str, Any]:
+        case = self.doc.case
+        for section in ("claims", "evidence", "events"):
+            for node in getattr(case, section):
+                self.node_of[node.id] = self._node(self._id_for(node.id), "I", node.text)
+        for p in case.precedents:
+            text = p.name + (f", {p.citation}" if p.citation else "")
+            self.node_of[p.id] = self._node(self._id_for(p.id), "I", text)
+        for arg in case.arguments:
+            kind = "RA" if arg.stance.value == "pro" else "CA"
+            self.node_of[arg.id] = self._node(self._id_for(arg.id), kind, arg.scheme)
+        for arg in case.arguments:
+            sources = list(arg.premises) + ([arg.precedent] if arg.precedent else [])
+            for premise in dict.fromkeys(sources):
+                self._edge(self.node_of[premise], self.node_of[arg.id])
+            self._edge(self.node_of[arg.id], self.node_of[arg.conclusion])
+        self._relations(case)
+        nodes = self.nodes + [dict(n) for n in self.doc.dialogue_nodes]
+        edges = self.edges + [dict(e) for e in self.doc.dialogue_edges]
+        out: dict[str, Any] = {"nodes": nodes, "edges": edges}
+        out["locutions"] = [dict(x) for x in self.doc.locutions]
+        out.update(self.doc.other)
+        return out
+
+    def _relations(self, case: Case) -> None:
+        groups: dict[tuple[str, str, str], Any] = {}
+        taken: set[str] = set()
+        for rel in case.relations:
+            stype = "CA" if rel.is_attack else "RA"
+            match = _NOTE.match(rel.note or "")
+            key: tuple[str, str, str] | None = None
+            text = _DEFAULT_TEXT[stype]
+            if match and (match.group(1) == "CA") == rel.is_attack:
+                stype = match.group(1)
+                key = (stype, match.group(2), rel.target)
+                scheme = re.search(r"\((.+)\)\s*$", rel.note or "")
+                text = scheme.group(1) if scheme else _DEFAULT_TEXT[stype]
+            if key is not None and key in groups:
+                snode = groups[key]
+            else:
+                if key is not None and key[1] not in taken:
+                    known = self.doc.extras.get(key[1], {}).get("nodeID", key[1])
+                    taken.add(key[1])
+                    self.used.add(key[1])
+                    snode = known
+                else:
+                    snode = self._fresh()
+                self._node(snode, stype, text)
+                self._edge(snode, self.node_of[rel.target])
+                if key is not None:
+                    groups[key] = snode
+            self._edge(self.node_of[rel.origin], snode)
+
+
+def _after(ids: set[str]) -> int:
+    numbers = [int(x) for x in ids if x.isdigit()]
+    return max(numbers, default=0) + 1

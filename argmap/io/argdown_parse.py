@@ -1,0 +1,353 @@
+"""The syntax layer of Argdown (the argument-mapping markup of argdown.org).
+
+:class:`ArgdownSyntax` reads a document into its statements, arguments (with their
+premise-conclusion structures), relations and front matter; :mod:`argmap.io.argdown`
+maps that onto a Case. What is read:
+
+- front matter between ``===`` lines, as YAML (safe loader, with line numbers);
+- statements ``[Title]: text`` and references ``[Title]``, arguments ``<Title>: text``
+  and ``<Title>``, anonymous statements (plain text in a relation or a premise);
+- premise-conclusion structures: ``(1) ...`` lines, inference lines ``----``, an
+  inference rule between ``--`` lines or as ``-- rule --``, with optional data such as
+  ``{uses: [1, 2]}``;
+- relations in indented trees: ``+ - _`` and ``<+ <- <_`` (the child supports,
+  attacks, undercuts the parent), ``+> -> _>`` (the parent supports, attacks, undercuts
+  the child), ``><`` (contradiction);
+- tags ``#tag`` and ``#(a tag)``, data ``{key: value}`` (YAML flow mapping at the end of
+  an element), comments ``//`` and ``/* */`` (at the start of a line or after a space,
+  so ``http://`` is text), headings (skipped: they only group elements for display),
+  and backslash escapes of ``\\ [ ] < > # { } /``.
+
+Top-level elements are separated by blank lines, as in Argdown; a statement or an
+argument at the start of a line also begins a new element.
+
+References
+----------
+C. Voigt. Argdown syntax guide, https://argdown.org/syntax/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.errors import CaseError, Problem
+
+__all__ = ["ESCAPABLE", "ArgdownSyntax", "Info", "restore"]
+
+ESCAPABLE = "\\[]<>#{}/"
+_PH = 0xE000
+_RESTORE = {_PH + ord(c): c for c in ESCAPABLE}
+_RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
+_PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
+_ONE_LINE_RULE = re.compile(r"^--\s*(.*?)\s*--+$")
+_ELEMENT_START = re.compile(r"^(\[[^\]]+\]|<[^>+\-_][^>]*>)(\s*:|\s*$)")
+_TAG = re.compile(r"(?:^|\s)#(?:\(([^)]*)\)|([^\s#(\[\]<>{}]+))")
+
+
+def _decode(raw: str | bytes, file: str) -> str:
+    if isinstance(raw, bytes):
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise CaseError(Problem("", "not UTF-8 text", file, line)) from None
+    else:
+        text = raw
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def restore(text: str) -> str:
+    """Undo the escape placeholders (``\\#`` was read as a placeholder, not a tag)."""
+    return text.translate(_RESTORE)
+
+
+def _hide_escapes(text: str) -> str:
+    return re.sub(
+        r"\\([" + re.escape(ESCAPABLE) + r"])", lambda m: chr(_PH + ord(m.group(1))), text
+    )
+
+
+@dataclass
+class _Element:
+    """A statement or argument as written at one place (definition or reference)."""
+
+    kind: str  # "s" or "a"
+    key: str  # title, or a generated key for an anonymous statement
+    line: int
+    text: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    hint: tuple[str, str] | None = None  # (argument key, premise number) for PCS lines
+
+
+@dataclass
+class Info:
+    """Everything known about one statement or argument across the document."""
+
+    kind: str
+    key: str
+    line: int
+    text: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    pcs: list[tuple[str, Any, int]] | None = None
+    """``("s", (number, ref), line)`` per statement, ``("inf", (rule, data), line)``."""
+    hint: tuple[str, str] | None = None
+
+
+class ArgdownSyntax:
+    """The syntax layer of an Argdown document: its statements, arguments (with their
+    premise-conclusion structures), relations and front matter, before any mapping to
+    a Case (which :mod:`argmap.io.argdown` does)."""
+
+    def __init__(self, file: str = "<string>", warnings: list[str] | None = None) -> None:
+        self.file = file
+        self.warnings = warnings if warnings is not None else []
+        self.infos: dict[tuple[str, str], Info] = {}
+        self.relations: list[tuple[str, tuple[str, str], tuple[str, str], int]] = []
+        self.front: dict[str, Any] = {}
+        self.front_lines: dict[str, int] = {}
+        self.anon = 0
+
+    def error(self, line: int | None, message: str) -> CaseError:
+        return CaseError(Problem("", message, self.file, line))
+
+    # -- text level ---------------------------------------------------------------------
+
+    def parse(self, raw: str | bytes) -> ArgdownSyntax:
+        """Read the document; the results are in ``infos``, ``relations``, ``front``."""
+        lines = _hide_escapes(_decode(raw, self.file)).split("\n")
+        lines = self._front_matter(lines)
+        kept = self._strip_comments(lines)
+        previous: Info | None = None
+        for block in self._blocks(kept):
+            previous = self._block(block, previous)
+        return self
+
+    def _front_matter(self, lines: list[str]) -> list[str]:
+        first = next((i for i, s in enumerate(lines) if s.strip()), None)
+        if first is None or lines[first].strip() != "===":
+            return lines
+        end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
+        if end is None:
+            raise self.error(first + 1, "front matter opened with === is never closed")
+        from argmap.io.locations import load_with_lines
+
+        body = "\n" * (first + 1) + restore("\n".join(lines[first + 1 : end]))
+        if body.strip():
+            data, where = load_with_lines(body.encode("utf-8"), self.file, "yaml")
+            if not isinstance(data, dict):
+                raise self.error(first + 2, "front matter must be a YAML mapping")
+            self.front, self.front_lines = data, where
+        return [""] * (end + 1) + lines[end + 1 :]
+
+    def _strip_comments(self, lines: list[str]) -> list[tuple[int, str] | None]:
+        """Lines without comments; ``None`` for a line that held only a comment."""
+        out: list[tuple[int, str] | None] = []
+        in_block: int | None = None
+        for number, line in enumerate(lines, 1):
+            kept, i, had_comment = [], 0, False
+            while i < len(line):
+                if in_block is not None:
+                    end = line.find("*/", i)
+                    if end < 0:
+                        i = len(line)
+                        break
+                    in_block, i = None, end + 2
+                    continue
+                starts = i == 0 or line[i - 1].isspace()
+                if starts and line.startswith("//", i):
+                    had_comment = True
+                    break
+                if starts and line.startswith("/*", i):
+                    had_comment, in_block, i = True, number, i + 2
+                    continue
+                kept.append(line[i])
+                i += 1
+            text = "".join(kept)
+            commented = had_comment or (in_block is not None and in_block != number)
+            out.append(None if commented and not text.strip() else (number, text))
+        if in_block is not None:
+            raise self.error(in_block, "comment opened with /* is never closed")
+        return out
+
+    def _blocks(self, lines: list[tuple[int, str] | None]) -> list[list[tuple[int, int, str]]]:
+        blocks: list[list[tuple[int, int, str]]] = []
+        current: list[tuple[int, int, str]] = []
+        for item in lines:
+            if item is None:
+                continue
+            number, line = item
+            content = line.strip()
+            if not content:
+                if current:
+                    blocks.append(current)
+                current = []
+                continue
+            indent = len(line) - len(line.lstrip())
+            if (
+                current
+                and indent == 0
+                and _ELEMENT_START.match(content)
+                and not current[-1][2].startswith("--")
+            ):
+                blocks.append(current)
+                current = []
+            current.append((number, indent, content))
+        if current:
+            blocks.append(current)
+        return blocks
+
+    # -- block level ----------------------------------------------------------------------
+
+    def _block(self, block: list[tuple[int, int, str]], previous: Info | None) -> Info | None:
+        first = block[0][2]
+        if first.startswith("#") and (len(first) == 1 or first[1] in " #"):
+            return None  # a heading: it groups elements for display, nothing to keep
+        items = self._items(block)
+        root: Info | None = None
+        stack: list[tuple[int, tuple[str, str]]] = []
+        pcs_owner: Info | None = None
+        for kind, number, indent, extra, text in items:
+            if kind == "element":
+                element = self._element(text, number)
+                root = self._register(element)
+                stack = [(indent, (root.kind, root.key))]
+                pcs_owner = root if root.kind == "a" else None
+            elif kind in ("pcs", "rule"):
+                if pcs_owner is None:
+                    pcs_owner = self._pcs_owner(previous if root is None else None, number)
+                    root = root or pcs_owner
+                if pcs_owner.pcs is None:
+                    pcs_owner.pcs = []
+                if kind == "rule":
+                    rule, data = _split_data(text, number, self)
+                    pcs_owner.pcs.append(("inf", (restore(rule).strip() or None, data), number))
+                    stack = []
+                    continue
+                element = self._element(text, number, hint=(pcs_owner.key, extra))
+                info = self._register(element)
+                pcs_owner.pcs.append(("s", (int(extra), (info.kind, info.key)), number))
+                stack = [(indent, (info.kind, info.key))]
+            else:  # a relation
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                if not stack:
+                    raise self.error(
+                        number, f"relation {extra!r} has no statement or argument above it"
+                    )
+                element = self._element(text, number)
+                child = self._register(element)
+                self._relation(extra, stack[-1][1], (child.kind, child.key), number)
+                stack.append((indent, (child.kind, child.key)))
+        return root
+
+    def _items(self, block: list[tuple[int, int, str]]) -> list[tuple[str, int, int, str, str]]:
+        """Split a block into items; continuation lines join the item before them."""
+        items: list[list[Any]] = []
+        open_rule = False
+        for number, indent, content in block:
+            if open_rule:
+                if re.fullmatch(r"-{2,}", content):
+                    open_rule = False
+                else:
+                    items[-1][4] += " " + content
+                continue
+            one_line = _ONE_LINE_RULE.match(content)
+            if re.fullmatch(r"-{2,}", content):
+                if content == "--":
+                    open_rule = True
+                items.append(["rule", number, indent, "", ""])
+            elif one_line and content != "--":
+                items.append(["rule", number, indent, "", one_line.group(1)])
+            elif m := _PCS.match(content):
+                items.append(["pcs", number, indent, m.group(1), m.group(2)])
+            elif m := _RELATION.match(content):
+                items.append(["relation", number, indent, m.group(1), m.group(2)])
+            elif not items:
+                items.append(["element", number, indent, "", content])
+            else:
+                items[-1][4] += " " + content
+        if open_rule:
+            raise self.error(block[-1][0], "inference rule opened with -- is never closed")
+        return [(a, b, c, d, e) for a, b, c, d, e in items]
+
+    def _pcs_owner(self, previous: Info | None, line: int) -> Info:
+        if previous is not None and previous.kind == "a" and previous.pcs is None:
+            return previous
+        self.anon += 1
+        return self._register(_Element("a", f"argument at line {line}", line))
+
+    def _element(self, text: str, line: int, hint: tuple[str, str] | None = None) -> _Element:
+        text = text.strip()
+        body, data = _split_data(text, line, self)
+        m = re.match(r"^(\[([^\]]+)\]|<([^>]+)>)\s*(:?)\s*(.*)$", body, re.S)
+        if m and (m.group(4) or not m.group(5) or m.group(5).lstrip().startswith("#")):
+            kind = "s" if m.group(2) is not None else "a"
+            title = restore((m.group(2) or m.group(3)).strip())
+            rest, tags = _split_tags(m.group(5))
+            return _Element(kind, title, line, restore(rest).strip() or None, tags, data)
+        rest, tags = _split_tags(body)
+        if not rest.strip():
+            raise self.error(line, "expected a statement or an argument here")
+        self.anon += 1
+        return _Element("s", f"\x00{self.anon}", line, restore(rest).strip(), tags, data, hint)
+
+    def _register(self, element: _Element) -> Info:
+        ref = (element.kind, element.key)
+        info = self.infos.get(ref)
+        if info is None:
+            info = Info(element.kind, element.key, element.line, hint=element.hint)
+            self.infos[ref] = info
+        if element.text and info.text is None:
+            info.text, info.line = element.text, element.line
+        for tag in element.tags:
+            if tag not in info.tags:
+                info.tags.append(tag)
+        for key, value in element.data.items():
+            info.data.setdefault(key, value)
+        return info
+
+    def _relation(
+        self, marker: str, parent: tuple[str, str], child: tuple[str, str], line: int
+    ) -> None:
+        kind = {"+": "support", "-": "attack", "_": "undercut", "><": "attack"}[
+            marker.strip("<>") or marker
+        ]
+        if marker in ("+", "-", "_", "<+", "<-", "<_"):
+            self.relations.append((kind, child, parent, line))
+        else:
+            self.relations.append((kind, parent, child, line))
+            if marker == "><":
+                self.relations.append((kind, child, parent, line))
+
+
+def _split_data(text: str, line: int, parser: ArgdownSyntax) -> tuple[str, dict[str, Any]]:
+    """Split trailing ``{key: value}`` data off an element's text."""
+    stripped = text.rstrip()
+    if not stripped.endswith("}"):
+        return text, {}
+    for i in [m.start() for m in re.finditer(r"\{", stripped)]:
+        try:
+            data = yaml.safe_load(restore(stripped[i:]))
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict):
+            return stripped[:i], {str(k): v for k, v in data.items()}
+    raise parser.error(line, "data in {...} is not a valid YAML mapping")
+
+
+def _split_tags(text: str) -> tuple[str, list[str]]:
+    tags: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        tags.append(restore(m.group(1) if m.group(1) is not None else m.group(2)).strip())
+        return ""
+
+    return _TAG.sub(take, text), [t for t in tags if t]

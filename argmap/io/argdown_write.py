@@ -1,0 +1,166 @@
+"""Write a Case as readable Argdown that :func:`argmap.io.argdown.parse_argdown` reads
+back into the same Case.
+
+Layout: front matter (title, description, and under ``argmap:`` the sections Argdown
+has no syntax for plus ``relation_details``), then claims grouped under a heading per
+issue, evidence, events and precedents as statements with their fields as data
+(``{kind: evidence, source: S1, ...}``), sketched arguments, arguments with their
+premise-conclusion structures (the scheme as the inference rule), and the relations as
+one small tree per origin (``+>`` support, ``->`` rebut/undermine, ``_>`` undercut).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from argmap.io.argdown import SKETCHED_TAG
+from argmap.io.casefile import document_to_data
+from argmap.model import Case, Node
+
+__all__ = ["dumps_argdown", "escape_text"]
+
+_DEFAULT_SCHEME = "defeasible inference"
+_PLAIN_TAG = re.compile(r"[^\s#()\[\]<>{}\\/]+")
+
+
+def escape_text(text: str) -> str:
+    """Backslash-escape what Argdown would read as a tag, data or a comment."""
+    text = " ".join(text.split("\n"))
+    text = re.sub(r"([\\#{}\[\]<>])", r"\\\1", text)
+    return re.sub(r"/(?=[/*])", r"\\/", text)
+
+
+def _data(data: dict[str, Any]) -> str:
+    if not data:
+        return ""
+    flow = yaml.safe_dump(
+        data, default_flow_style=True, width=10**9, allow_unicode=True, sort_keys=False
+    ).strip()
+    inner = flow[1:-1]
+    inner = re.sub(r"([\\#{}\[\]<>])", r"\\\1", inner)
+    inner = re.sub(r"/(?=[/*])", r"\\/", inner)
+    return " {" + inner + "}"
+
+
+def _tags(tags: list[str]) -> str:
+    out = []
+    for tag in tags:
+        if tag == SKETCHED_TAG:
+            continue
+        out.append(f" #{tag}" if _PLAIN_TAG.fullmatch(tag) else f" #({escape_text(tag)})")
+    return "".join(out)
+
+
+def _fields(node: Node, drop: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in document_to_data(node).items() if k not in drop}
+
+
+def dumps_argdown(case: Case) -> str:
+    """A Case as Argdown text.
+
+    >>> from argmap.model import Case, Claim
+    >>> print(dumps_argdown(Case(title="t", claims=[Claim(id="a", text="It rains")])))
+    ===
+    title: t
+    ===
+    <BLANKLINE>
+    # Claims
+    <BLANKLINE>
+    [a]: It rains
+    <BLANKLINE>
+    """
+    used = {p for a in case.arguments for p in [*a.premises, a.conclusion]}
+    sketched = {c.id for c in case.claims if SKETCHED_TAG in c.tags and c.id not in used}
+    out = [_front(case), ""]
+
+    def ref(node_id: str) -> str:
+        kind = type(case.node(node_id)).__name__
+        return f"<{node_id}>" if kind == "Argument" or node_id in sketched else f"[{node_id}]"
+
+    issues = {i.id: i.question for i in case.issues}
+    groups: dict[str | None, list[str]] = {}
+    for claim in case.claims:
+        if claim.id in sketched:
+            continue
+        line = f"[{claim.id}]: {escape_text(claim.text)}{_tags(claim.tags)}"
+        line += _data(_fields(claim, {"id", "text", "tags"}))
+        groups.setdefault(claim.issue if claim.issue in issues else None, []).append(line)
+    for issue_id, lines in groups.items():
+        heading = issues[issue_id] if issue_id else "Claims"
+        out += [f"# {' '.join(heading.split())}", ""]
+        out += [x for line in lines for x in (line, "")]
+    for section, kind, name in (
+        ("evidence", "evidence", "text"),
+        ("events", "event", "text"),
+        ("precedents", "precedent", "name"),
+    ):
+        nodes = getattr(case, section)
+        if nodes:
+            out += [f"# {section.capitalize()}", ""]
+        for node in nodes:
+            data = {"kind": kind, **_fields(node, {"id", name})}
+            out += [f"[{node.id}]: {escape_text(getattr(node, name))}{_data(data)}", ""]
+    if sketched or case.arguments:
+        out += ["# Arguments", ""]
+    for claim in case.claims:
+        if claim.id in sketched:
+            fields = _data(_fields(claim, {"id", "text", "tags"}))
+            out += [f"<{claim.id}>: {escape_text(claim.text)}{_tags(claim.tags)}{fields}", ""]
+    for arg in case.arguments:
+        head = f"<{arg.id}>" + (f": {escape_text(arg.text)}" if arg.text else "")
+        data = _fields(arg, {"id", "text", "premises", "conclusion", "scheme"})
+        out.append(head + _data(data))
+        premises = list(arg.premises) or ([arg.precedent] if arg.precedent else [])
+        for n, premise in enumerate(premises, 1):
+            out.append(f"({n}) {ref(premise)}")
+        if arg.scheme == _DEFAULT_SCHEME:
+            out.append("----")
+        else:
+            out += ["--", escape_text(arg.scheme), "--"]
+        out += [f"({len(premises) + 1}) {ref(arg.conclusion)}", ""]
+    if case.relations:
+        out += ["# Relations", ""]
+    marker = {"support": "+>", "rebut": "->", "undermine": "->", "undercut": "_>"}
+    previous = None
+    for rel in case.relations:  # consecutive relations of one origin share a tree; order kept
+        if rel.origin != previous:
+            out += ["", ref(rel.origin)] if previous is not None else [ref(rel.origin)]
+            previous = rel.origin
+        out.append(f"  {marker[rel.kind.value]} {ref(rel.target)}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _front(case: Case) -> str:
+    front: dict[str, Any] = {"title": case.title}
+    if case.description:
+        front["description"] = case.description
+    extra: dict[str, Any] = {}
+    for section in ("parameters", "parties", "sources", "issues", "factors"):
+        items = getattr(case, section)
+        if items:
+            extra[section] = [document_to_data(x) for x in items]
+    details = _relation_details(case)
+    if details:
+        extra["relation_details"] = details
+    if extra:
+        front["argmap"] = extra
+    body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+    return "===\n" + body + "==="
+
+
+def _relation_details(case: Case) -> list[dict[str, Any]]:
+    """Relations whose weight, note or exact attack kind the tree syntax cannot show."""
+    premises = {p for a in case.arguments for p in a.premises}
+    out = []
+    for rel in case.relations:
+        target_kind = type(case.node(rel.target)).__name__
+        inferred = rel.kind.value
+        if rel.kind.value in ("rebut", "undermine"):
+            premise_like = target_kind in ("Evidence", "Event") or rel.target in premises
+            inferred = "undermine" if premise_like else "rebut"
+        if rel.weight is not None or rel.note or inferred != rel.kind.value:
+            out.append(document_to_data(rel))
+    return out
