@@ -1,0 +1,71 @@
+"""Grounded labelling on larger frameworks against the characteristic function."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from argmap.semantics.dung import AF, IN, OUT, UNDEC, grounded_extension, grounded_labelling
+from argmap.semantics.dung.af import IntArray
+
+
+def _least_fixpoint(af: AF) -> set[int]:
+    """Iterate Dung's characteristic function from the empty set (the definition)."""
+    members = np.zeros(af.n, dtype=bool)
+    while True:
+        attacked = np.zeros(af.n, dtype=bool)
+        attacked[af.dst[members[af.src]]] = True
+        undefended = np.zeros(af.n, dtype=bool)
+        undefended[af.dst[~attacked[af.src]]] = True
+        nxt = ~undefended
+        if np.array_equal(nxt, members):
+            return set(np.flatnonzero(members).tolist())
+        members = nxt
+
+
+def _random(n: int, m: int, seed: int) -> AF:
+    rng = np.random.default_rng(seed)
+    return AF.from_arrays(n, rng.integers(0, n, m), rng.integers(0, n, m))
+
+
+def _chain(n: int) -> tuple[IntArray, IntArray]:
+    src = np.arange(n - 1, dtype=np.int32)
+    return src, src + 1
+
+
+@pytest.mark.parametrize(("n", "m", "seed"), [(50, 40, 0), (2000, 1500, 1), (3000, 9000, 2)])
+def test_random_frameworks_match_fixpoint(n: int, m: int, seed: int) -> None:
+    af = _random(n, m, seed)
+    assert grounded_extension(af) == _least_fixpoint(af)
+
+
+def test_long_chain_alternates() -> None:
+    # many narrow waves: the list-based path
+    src, dst = _chain(10_001)
+    label = grounded_labelling(AF.from_arrays(10_001, src, dst))
+    assert (label[0::2] == IN).all() and (label[1::2] == OUT).all()
+
+
+def test_many_chains_in_parallel_then_a_narrow_tail() -> None:
+    # 100 parallel chains (wide waves, numpy path) feeding one long chain (narrow)
+    width, length, tail = 100, 30, 501
+    src: list[int] = []
+    dst: list[int] = []
+    for c in range(width):
+        base = c * length
+        src += list(range(base, base + length - 1))
+        dst += list(range(base + 1, base + length))
+    start = width * length
+    for c in range(width):
+        src.append(c * length + length - 1)
+        dst.append(start)
+    src += list(range(start, start + tail - 1))
+    dst += list(range(start + 1, start + tail))
+    af = AF.from_arrays(start + tail, src, dst)
+    assert grounded_extension(af) == _least_fixpoint(af)
+
+
+def test_cycles_stay_undecided() -> None:
+    af = AF.from_pairs("abcde", [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("e", "e")])
+    assert grounded_labelling(af).tolist() == [UNDEC] * 5
+    assert grounded_extension(AF.from_arrays(0, [], [])) == frozenset()
