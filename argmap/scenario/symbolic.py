@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
 __all__ = [
+    "claim_weight_expressions",
     "compile_symbolic",
     "resolve_branches",
     "strength_expression",
@@ -120,6 +121,40 @@ def compile_symbolic(
     return _Builder(fw, set(chosen), gradual).strengths(nodes)
 
 
+def claim_weight_expressions(
+    case: Case,
+    claim: str,
+    params: Sequence[str],
+    *,
+    gradual: str = "dfquad",
+    live: Sequence[bool] | None = None,
+) -> tuple[list[Any], list[Any]]:
+    """The pro and con weights of ``claim`` as expressions of ``params``.
+
+    As in :func:`argmap.semantics.standards.claim_weights`: for each support edge
+    ``X -> claim`` the weight ``strength(X) * weight(edge)`` (pro), for each attack
+    edge likewise (con); nodes whose ``live`` flag is False (labelled out) are skipped.
+    """
+    from argmap.semantics.compile import compile_case
+
+    fw = compile_case(case)
+    if claim not in fw.index:
+        raise SolverError(f"unknown node {claim!r}")
+    j = fw.index[claim]
+    builder = _Builder(fw, set(params), gradual)
+    keep = [True] * fw.n if live is None else list(live)
+    att = [k for k in range(fw.att_src.size) if fw.att_dst[k] == j and keep[fw.att_src[k]]]
+    sup = [k for k in range(fw.sup_src.size) if fw.sup_dst[k] == j and keep[fw.sup_src[k]]]
+    sources = [fw.ids[fw.att_src[k]] for k in att] + [fw.ids[fw.sup_src[k]] for k in sup]
+    strengths = builder.strengths(sources)
+    con = [builder.value(fw.edge_expressions[k]) * strengths[fw.ids[fw.att_src[k]]] for k in att]
+    pro = [
+        builder.value(fw.edge_expressions[builder.n_att + k]) * strengths[fw.ids[fw.sup_src[k]]]
+        for k in sup
+    ]
+    return pro, con
+
+
 class _Builder:
     """Builds strength expressions node by node in topological order."""
 
@@ -139,7 +174,7 @@ class _Builder:
             self.incoming[d].append((s, self.n_att + k, False))
         self.cache: dict[int, Any] = {}
 
-    def _value(self, expr: str | float) -> Any:
+    def value(self, expr: str | float) -> Any:
         import sympy
 
         if not isinstance(expr, str):
@@ -170,11 +205,11 @@ class _Builder:
             if not depends[j]:
                 self.cache[j] = sympy.Float(float(self.numeric[j]))
                 continue
-            base = self._value(self.fw.base_expressions[j])
+            base = self.value(self.fw.base_expressions[j])
             flows_att: list[Any] = []
             flows_sup: list[Any] = []
             for s, k, is_attack in self.incoming[j]:
-                flow = self._value(self.fw.edge_expressions[k]) * self.cache[s]
+                flow = self.value(self.fw.edge_expressions[k]) * self.cache[s]
                 (flows_att if is_attack else flows_sup).append(flow)
             self.cache[j] = _influence(self.gradual, base, flows_att, flows_sup)
         return {n: self.cache[self.fw.index[n]] for n in nodes}
@@ -250,15 +285,17 @@ def resolve_branches(expr: Any, point: Mapping[Any, float]) -> Any:
     with ``expr`` near the point, ready to differentiate or solve exactly."""
     import sympy
 
+    at = {k: sympy.Float(v) for k, v in point.items()}
+
     def value(e: Any) -> float:
-        return float(e.xreplace(dict(point)).evalf())
+        return float(sympy.Float(e.xreplace(at)))
 
     def walk(e: Any) -> Any:
         if not e.args or e.is_Atom:
             return e
         if isinstance(e, sympy.Piecewise):
             for branch, condition in e.args:
-                if bool(condition.xreplace(dict(point))):
+                if bool(condition.xreplace(at)):
                     return walk(branch)
             raise SolverError("no branch of a piecewise strength applies")  # pragma: no cover
         if isinstance(e, sympy.Max | sympy.Min):
