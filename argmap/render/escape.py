@@ -7,6 +7,8 @@ sequences (``\\N``, ``\\G``, ``\\l`` ...). Two kinds of DOT string are used:
 
 - *HTML-like labels* (``label=<...>``): text is XML-escaped (``& < > " '``), control
   characters and XML-invalid code points are dropped, and line breaks become ``<br/>``.
+  Backslashes are doubled too: Graphviz expands ``\\N`` and friends in HTML text after
+  decoding entities, so even ``&#92;N`` would print the node's name.
 - *Quoted strings* (tooltips, URLs, ids): backslashes are doubled and quotes escaped,
   which makes Graphviz's escString substitutions inert; newlines become ``\\n``.
 
@@ -95,7 +97,8 @@ def html_text(text: str) -> str:
     """``text`` escaped for use inside an HTML-like label (one line; no tags)."""
     text = clean(text).replace("\n", " ")
     return (
-        text.replace("&", "&amp;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
@@ -112,10 +115,12 @@ def html_lines(text: str, width: int, limit: int) -> str:
 def quoted(text: str) -> str:
     """``text`` as a double-quoted DOT string whose escString meaning is the text itself.
 
-    Backslashes are doubled first (so ``\\N`` or ``\\l`` stay literal), then quotes are
-    escaped and line breaks written as ``\\n``.
+    Ampersands become ``&amp;`` (Graphviz reads entities in every string, so a literal
+    ``&amp;`` would otherwise show as ``&``); backslashes are doubled (so ``\\N`` or
+    ``\\l`` stay literal); quotes are escaped and line breaks written as ``\\n``.
     """
     text = _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("&", "&amp;")
     text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
