@@ -61,11 +61,11 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.io.casefile import load
     from argmap.semantics.evaluate import check_dung, evaluate
-    from argmap.semantics.gradual.models import _canonical
+    from argmap.semantics.gradual.models import canonical_name
 
     # check names before loading, so a typo is reported even for a large case
     check_dung(args.semantics)
-    _canonical(args.gradual)
+    canonical_name(args.gradual)
     case = load(args.case)
     evaluation = evaluate(case, semantics=args.semantics, gradual=args.gradual)
     text = render_output(case, evaluation, args.format, include_all=args.all)

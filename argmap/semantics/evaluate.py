@@ -121,11 +121,11 @@ def evaluate(
     """
     from argmap.semantics.compile import compile_case
     from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.gradual.models import _canonical
+    from argmap.semantics.gradual.models import canonical_name
     from argmap.semantics.standards import standard_of, standard_outcomes
 
     semantics = check_dung(semantics)
-    gradual = _canonical(gradual)
+    gradual = canonical_name(gradual)
     fw = compile_case(case, values)
     labels, notes = dung_labels(fw.abstract(), semantics)
     result = gradual_strengths(fw, gradual)

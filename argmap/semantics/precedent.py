@@ -25,8 +25,9 @@ how a lawyer's "on all fours" / "distinguishable" reads on a scale of 0 to 1.
 precedent (binding, persuasive, foreign) times how closely it fits.
 
 **Applicability.** An argument from precedent with ``applies_if: s`` applies only if
-the precedent is decided for s, or the caller assumes it is (a what-if on a pending
-case); an argument with no ``applies_if`` always applies.
+the precedent's recorded outcome is s (decided, or settled after a ruling), or, when
+no outcome is recorded, the caller assumes s (a what-if on a pending case); an
+argument with no ``applies_if`` always applies.
 
 References
 ----------
@@ -45,7 +46,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from argmap.model import Argument, Case, Precedent, PrecedentStatus, Side, parse_expression
+from argmap.model import Argument, Case, Precedent, Side, parse_expression
 
 __all__ = [
     "FactorComparison",
@@ -197,12 +198,14 @@ def compare_factors(case: Case, precedent: Precedent, side: Side | None = None) 
 def is_applicable(argument: Argument, precedent: Precedent, assumed: Side | None = None) -> bool:
     """Whether an argument from ``precedent`` applies (module docstring).
 
-    ``assumed`` is an outcome assumed for a precedent that is not decided (a what-if);
-    it is ignored for a decided precedent, whose outcome is a matter of record.
+    A precedent with a recorded outcome (decided, or settled after a ruling) applies
+    when that outcome is the argument's ``applies_if``; ``assumed`` is an outcome
+    assumed for a precedent without one (a what-if on a pending case) and is ignored
+    when the outcome is a matter of record.
     """
     if argument.applies_if is None:
         return True
-    if precedent.status is PrecedentStatus.DECIDED:
+    if precedent.outcome is not None:
         return precedent.outcome is argument.applies_if
     return assumed is argument.applies_if
 

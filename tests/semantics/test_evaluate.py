@@ -84,3 +84,16 @@ def test_unknown_semantics() -> None:
         evaluate(load(EXAMPLE), semantics="nope")
     with pytest.raises(SolverError, match="unknown gradual semantics"):
         evaluate(load(EXAMPLE), gradual="nope")
+
+
+def test_worked_case_evaluates_with_inapplicable_precedent_arguments_out() -> None:
+    seeds = EXAMPLE.parents[1] / "seeds" / "musk_v_microsoft.yaml"
+    case = load(seeds)
+    ev = evaluate(case, "preferred", "quadratic_energy")
+    assert {r.id for r in ev} == {n.id for n in case.iter_nodes() if n.id in ev.nodes}
+    assert len(ev.claims()) == len(case.claims)
+    for note in ev.notes:
+        node_id = note.split()[0]
+        assert ev[node_id].label is Label.OUT and ev[node_id].strength == 0.0
+    for r in ev.claims():
+        assert 0.0 <= r.strength <= 1.0

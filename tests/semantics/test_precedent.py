@@ -117,3 +117,19 @@ def test_applicability_follows_outcome_or_assumption() -> None:
     ok = _case({"d1"}, applies_if="defendant")
     fw = compile_case(ok)
     assert set(fw.dropped) == {"B"} and "A" in fw.index
+
+
+def test_settled_precedent_with_a_ruling_applies_by_its_outcome() -> None:
+    settled = Precedent(
+        id="s",
+        name="s",
+        court="c",
+        year=2022,
+        jurisdiction="US",
+        status="settled",
+        outcome="plaintiff",
+    )
+    arg = Argument(id="A", conclusion="C", precedent="s", applies_if="plaintiff")
+    assert is_applicable(arg, settled)
+    assert not is_applicable(arg.model_copy(update={"applies_if": Side.DEFENDANT}), settled)
+    assert is_applicable(Argument(id="B", conclusion="C", precedent="s"), settled)

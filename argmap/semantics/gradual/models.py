@@ -58,6 +58,7 @@ from argmap.semantics.gradual.qbaf import BipolarGraph
 __all__ = [
     "GRADUAL",
     "SEMANTICS_SPEC",
+    "canonical_name",
     "dfquad",
     "euler_based",
     "gradual_strengths",
@@ -120,7 +121,9 @@ GRADUAL: tuple[str, ...] = tuple(SEMANTICS_SPEC)
 _ALIASES = {"df-quad": "dfquad", "qe": "quadratic_energy", "euler": "euler_based"}
 
 
-def _canonical(name: str) -> str:
+def canonical_name(name: str) -> str:
+    """The canonical name of a gradual semantics (aliases accepted); SolverError for an
+    unknown one."""
     key = name.strip().lower().replace(" ", "_")
     key = _ALIASES.get(key, key).replace("-", "_")
     if key not in SEMANTICS_SPEC:
@@ -128,6 +131,9 @@ def _canonical(name: str) -> str:
 
         raise SolverError(f"unknown gradual semantics {name!r} (choose from {', '.join(GRADUAL)})")
     return key
+
+
+_canonical = canonical_name  # kept for callers that imported the private name
 
 
 def gradual_strengths(
@@ -151,7 +157,7 @@ def gradual_strengths(
     >>> gradual_strengths(g, "dfquad").strengths.tolist()
     [0.25, 0.5]
     """
-    spec = SEMANTICS_SPEC[_canonical(name)]
+    spec = SEMANTICS_SPEC[canonical_name(name)]
     return propagate(
         fw,
         spec.influence,
