@@ -90,7 +90,8 @@ def test_worked_case_evaluates_with_inapplicable_precedent_arguments_out() -> No
     seeds = EXAMPLE.parents[1] / "seeds" / "musk_v_microsoft.yaml"
     case = load(seeds)
     ev = evaluate(case, "preferred", "quadratic_energy")
-    assert {r.id for r in ev} == {n.id for n in case.iter_nodes() if n.id in ev.nodes}
+    kinds = ("claims", "evidence", "arguments", "precedents", "events")
+    assert {r.id for r in ev} == {n.id for k in kinds for n in getattr(case, k)}
     assert len(ev.claims()) == len(case.claims)
     for note in ev.notes:
         node_id = note.split()[0]
