@@ -13,7 +13,12 @@ Grounded labelling is linear time on CSR arrays; the other semantics go through 
 solver (python-sat) after the grounded core and independent components are split off.
 """
 
-from argmap.semantics.dung.acceptance import credulously_accepted, skeptically_accepted
+from argmap.semantics.dung.acceptance import (
+    credulous_witness,
+    credulously_accepted,
+    skeptical_counterexample,
+    skeptically_accepted,
+)
 from argmap.semantics.dung.af import AF
 from argmap.semantics.dung.extensions import (
     SEMANTICS,
@@ -40,12 +45,14 @@ __all__ = [
     "UNDEC",
     "check_semantics",
     "count_extensions",
+    "credulous_witness",
     "credulously_accepted",
     "extensions",
     "grounded_extension",
     "grounded_labelling",
     "ideal_extension",
     "labelling_of",
+    "skeptical_counterexample",
     "skeptically_accepted",
     "some_extension",
 ]

@@ -6,17 +6,21 @@ skeptically accepted under stable semantics when there is no stable extension; t
 the ICCMA convention for DS-ST).
 
 Shortcuts before any SAT call: the grounded labelling decides every argument it
-labels ``in`` or ``out`` for all complete-based semantics, and only the independent
-component of the undecided core that holds the argument is searched. Then:
+labels ``in`` or ``out`` for all complete-based semantics, and, when no certificate is
+asked for, only the independent component of the undecided core that holds the
+argument is searched. Then:
 
 * complete / preferred credulous: one SAT call for a complete extension containing it
   (credulous acceptance is the same under admissible, complete and preferred
-  semantics; Dung 1995);
+  semantics; Dung 1995), grown to a preferred one when a certificate is wanted;
 * preferred skeptical: grow complete extensions that leave the argument out to
   preferred ones (the CEGARTIX-style loop of Dvorak, Jarvisalo, Wallner and Woltran
   2014), blocking each preferred extension that does contain it;
 * stable: one SAT call each way;
-* semi-stable and stage: walk the subset-maximal ranges, asking one SAT call per range.
+* semi-stable and stage: walk the subset-maximal ranges, one SAT call per range.
+
+:func:`credulous_witness` and :func:`skeptical_counterexample` return the extension
+that proves the answer (the certificates ICCMA 2023 asks for).
 
 References
 ----------
@@ -26,45 +30,28 @@ procedures for abstract argumentation. Artificial Intelligence 206, 2014.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from argmap.errors import SolverError
 from argmap.semantics.dung.af import AF
-from argmap.semantics.dung.encoding import SatFramework
-from argmap.semantics.dung.extensions import check_semantics
-from argmap.semantics.dung.grounded import IN, OUT, grounded_labelling
+from argmap.semantics.dung.encoding import Mask, SatFramework
+from argmap.semantics.dung.extensions import check_semantics, some_extension
+from argmap.semantics.dung.grounded import IN, OUT, grounded_extension
 from argmap.semantics.dung.ideal import ideal_extension
 from argmap.semantics.dung.reduce import components, undecided_core
 from argmap.semantics.dung.search import has_stable, maximal_ranges
 
-__all__ = ["credulously_accepted", "skeptically_accepted"]
+__all__ = [
+    "credulous_witness",
+    "credulously_accepted",
+    "skeptical_counterexample",
+    "skeptically_accepted",
+]
 
-
-def _check_arg(af: AF, arg: int) -> int:
-    if not 0 <= arg < af.n:
-        raise SolverError(f"argument index {arg} out of range 0..{af.n - 1}")
-    return int(arg)
-
-
-def _local(af: AF, arg: int) -> tuple[AF, int]:
-    """The component of ``af`` holding ``arg`` and ``arg``'s index in it."""
-    for part in components(af):
-        pos = int(np.searchsorted(part, arg))
-        if pos < part.size and part[pos] == arg:
-            sub, _ = af.restrict(part)
-            return sub, pos
-    raise AssertionError("every argument lies in a component")  # pragma: no cover
-
-
-def _core_component(af: AF, arg: int) -> tuple[int | None, AF, int]:
-    """The grounded label of ``arg`` if decided, else its component of the core."""
-    core = undecided_core(af)
-    label = int(core.labels[arg])
-    if label != 0:
-        return label, core.af, -1
-    where = int(np.searchsorted(core.index, arg))
-    sub, pos = _local(core.af, where)
-    return None, sub, pos
+Lift = Callable[[Mask], frozenset[int]]
+_FOUND = frozenset({-1})  # "some extension exists" when no certificate is needed
 
 
 def credulously_accepted(af: AF, arg: int, semantics: str) -> bool:
@@ -77,24 +64,7 @@ def credulously_accepted(af: AF, arg: int, semantics: str) -> bool:
     >>> credulously_accepted(af, 0, "preferred"), credulously_accepted(af, 0, "grounded")
     (True, False)
     """
-    check_semantics(semantics)
-    arg = _check_arg(af, arg)
-    if semantics == "grounded":
-        return bool(grounded_labelling(af)[arg] == IN)
-    if semantics == "ideal":
-        return arg in ideal_extension(af)
-    if semantics == "stable":
-        return _stable_with(af, arg, member=True)
-    if semantics == "stage":
-        sub, pos = _local(af, arg)
-        return _range_walk(sub, pos, "conflict-free", member=True)
-    label, sub, pos = _core_component(af, arg)
-    if label is not None:
-        return label == IN
-    if semantics == "semi-stable":
-        return _range_walk(sub, pos, "complete", member=True)
-    with SatFramework(sub, "complete") as sat:
-        return sat.solve([sat.x(pos)]) is not None
+    return _find(af, arg, semantics, member=True, certify=False) is not None
 
 
 def skeptically_accepted(af: AF, arg: int, semantics: str) -> bool:
@@ -107,65 +77,107 @@ def skeptically_accepted(af: AF, arg: int, semantics: str) -> bool:
     >>> skeptically_accepted(af, 2, "preferred")
     False
     """
+    return _find(af, arg, semantics, member=False, certify=False) is None
+
+
+def credulous_witness(af: AF, arg: int, semantics: str) -> frozenset[int] | None:
+    """An extension under ``semantics`` that contains ``arg``, or ``None``."""
+    return _find(af, arg, semantics, member=True, certify=True)
+
+
+def skeptical_counterexample(af: AF, arg: int, semantics: str) -> frozenset[int] | None:
+    """An extension under ``semantics`` that lacks ``arg``, or ``None`` if none does."""
+    return _find(af, arg, semantics, member=False, certify=True)
+
+
+def _find(
+    af: AF, arg: int, semantics: str, *, member: bool, certify: bool
+) -> frozenset[int] | None:
+    """An extension that has (``member``) or lacks ``arg``; ``_FOUND`` if not certifying."""
     check_semantics(semantics)
-    arg = _check_arg(af, arg)
-    if semantics in ("grounded", "complete"):
-        return bool(grounded_labelling(af)[arg] == IN)
-    if semantics == "ideal":
-        return arg in ideal_extension(af)
-    if semantics == "stable":
-        return not _stable_with(af, arg, member=False)
+    if not 0 <= arg < af.n:
+        raise SolverError(f"argument index {arg} out of range 0..{af.n - 1}")
+    if semantics in ("grounded", "ideal"):
+        unique = grounded_extension(af) if semantics == "grounded" else ideal_extension(af)
+        return unique if (arg in unique) == member else None
     if semantics == "stage":
-        sub, pos = _local(af, arg)
-        return not _range_walk(sub, pos, "conflict-free", member=False)
-    label, sub, pos = _core_component(af, arg)
-    if label is not None:
-        return label == IN
-    if semantics == "semi-stable":
-        return not _range_walk(sub, pos, "complete", member=False)
-    return _preferred_skeptical(sub, pos)
-
-
-def _stable_with(af: AF, arg: int, *, member: bool) -> bool:
-    """Whether some stable extension has (``member``) or lacks ``arg``."""
-    labels = grounded_labelling(af)
-    if labels[arg] == (OUT if member else IN):
-        return False
+        target, pos, lift = _part(af, arg, frozenset(), np.arange(af.n), certify)
+        return _range_walk(target, pos, "conflict-free", member, lift)
     core = undecided_core(af)
-    if core.af.n == 0:
-        return True  # the grounded extension is stable
-    with SatFramework(core.af, "stable") as sat:
-        if labels[arg] != 0:
-            return sat.solve() is not None
-        pos = int(np.searchsorted(core.index, arg))
-        lit = sat.x(pos)
-        return sat.solve([lit if member else -lit]) is not None
+    label = int(core.labels[arg])
+    if semantics == "complete" and label != 0:
+        # the grounded extension is complete: it proves "lacks" for every non-in arg
+        return core.grounded if (label == IN) == member else None
+    if label != 0 and semantics != "stable":
+        if (label == IN) != member:
+            return None
+        return some_extension(af, semantics) if certify else _FOUND
+    if semantics == "stable":
+        if label == (OUT if member else IN):
+            return None
+        if core.af.n == 0:
+            return core.grounded  # every argument decided: grounded is stable
+        where = int(np.searchsorted(core.index, arg)) if label == 0 else -1
+        with SatFramework(core.af, "stable") as sat:
+            lits = [] if where < 0 else [sat.x(where) if member else -sat.x(where)]
+            found = sat.solve(lits)
+        return None if found is None else core.lift(found[0])
+    where = int(np.searchsorted(core.index, arg))
+    target, pos, lift = _part(core.af, where, core.grounded, core.index, certify)
+    if semantics == "semi-stable":
+        return _range_walk(target, pos, "complete", member, lift)
+    with SatFramework(target, "complete") as sat:
+        if member:
+            found = sat.solve([sat.x(pos)])
+            if found is None:
+                return None
+            if semantics == "preferred" and certify:
+                found = sat.maximise(found)
+            return lift(found[0])
+        if semantics == "complete":  # pragma: no cover - decided by the label above
+            return core.grounded
+        return _preferred_lacking(sat, pos, lift)
 
 
-def _range_walk(af: AF, arg: int, base: str, *, member: bool) -> bool:
-    """Whether some range-maximal ``base`` set has (``member``) or lacks ``arg``."""
+def _part(
+    af: AF, arg: int, base: frozenset[int], index: np.ndarray, certify: bool
+) -> tuple[AF, int, Lift]:
+    """Where to search: all of ``af`` (for a certificate) or ``arg``'s component."""
+    if certify:
+        return af, arg, lambda mask: base | frozenset(index[mask].tolist())
+    for part in components(af):
+        pos = int(np.searchsorted(part, arg))
+        if pos < part.size and part[pos] == arg:
+            sub, _ = af.restrict(part)
+            return sub, pos, lambda mask: _FOUND
+    raise AssertionError("every argument lies in a component")  # pragma: no cover
+
+
+def _range_walk(af: AF, arg: int, base: str, member: bool, lift: Lift) -> frozenset[int] | None:
+    """A range-maximal ``base`` set that has (``member``) or lacks ``arg``, lifted."""
     if has_stable(af):
         with SatFramework(af, "stable") as sat:
             lit = sat.x(arg)
-            return sat.solve([lit if member else -lit]) is not None
+            found = sat.solve([lit if member else -lit])
+        return None if found is None else lift(found[0])
     with SatFramework(af, base, with_range=True) as probe:
         lit = probe.x(arg) if member else -probe.x(arg)
         for rng, _ in maximal_ranges(af, base):
             exact = probe.literals(rng, kind="r") + probe.literals(~rng, kind="r", positive=False)
-            if probe.solve([*exact, lit]) is not None:
-                return True
-    return False
+            found = probe.solve([*exact, lit])
+            if found is not None:
+                return lift(found[0])
+    return None
 
 
-def _preferred_skeptical(af: AF, arg: int) -> bool:
-    """Whether ``arg`` lies in every preferred extension of ``af``."""
-    with SatFramework(af, "complete") as sat:
-        while True:
-            found = sat.solve([-sat.x(arg)])
-            if found is None:
-                return True
-            grown = sat.maximise(found)[0]
-            if not grown[arg]:
-                return False
-            # a preferred extension containing arg: look for others beyond it
-            sat.add(sat.literals(~grown))
+def _preferred_lacking(sat: SatFramework, arg: int, lift: Lift) -> frozenset[int] | None:
+    """A preferred extension without ``arg`` (``sat`` holds the complete encoding)."""
+    while True:
+        found = sat.solve([-sat.x(arg)])
+        if found is None:
+            return None
+        grown = sat.maximise(found)[0]
+        if not grown[arg]:
+            return lift(grown)
+        # a preferred extension containing arg: look beyond it
+        sat.add(sat.literals(~grown))

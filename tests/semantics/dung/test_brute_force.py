@@ -13,10 +13,12 @@ from argmap.semantics.dung import (
     OUT,
     SEMANTICS,
     count_extensions,
+    credulous_witness,
     credulously_accepted,
     extensions,
     grounded_labelling,
     labelling_of,
+    skeptical_counterexample,
     skeptically_accepted,
     some_extension,
 )
@@ -82,6 +84,12 @@ def test_acceptance_matches_brute_force(case: tuple[AF, Brute], semantics: str) 
         skep = all(arg in e for e in expected)
         assert credulously_accepted(af, arg, semantics) == cred, (arg, "credulous")
         assert skeptically_accepted(af, arg, semantics) == skep, (arg, "skeptical")
+        witness = credulous_witness(af, arg, semantics)
+        assert (witness is not None) == cred
+        assert witness is None or (witness in expected and arg in witness)
+        counter = skeptical_counterexample(af, arg, semantics)
+        assert (counter is None) == skep
+        assert counter is None or (counter in expected and arg not in counter)
 
 
 @SETTINGS
