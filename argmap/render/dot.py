@@ -25,18 +25,21 @@ class Html(str):
 Attrs = Mapping[str, "str | float | int | Html | None"]
 
 
-def _value(value: str | float | int | Html) -> str:
+_TOOLTIPS = frozenset({"tooltip", "edgetooltip", "labeltooltip", "headtooltip", "tailtooltip"})
+
+
+def _value(value: str | float | int | Html, key: str = "") -> str:
     if isinstance(value, Html):
         return f"<{value}>"
     if isinstance(value, bool):  # pragma: no cover - guarded by types
         return "true" if value else "false"
     if isinstance(value, int | float):
         return f"{value:.4g}"
-    return quoted(value)
+    return quoted(value, passes=2 if key in _TOOLTIPS else 1)
 
 
 def _attr_list(attrs: Attrs) -> str:
-    parts = [f"{key}={_value(val)}" for key, val in attrs.items() if val is not None]
+    parts = [f"{key}={_value(val, key)}" for key, val in attrs.items() if val is not None]
     return f" [{' '.join(parts)}]" if parts else ""
 
 
@@ -79,7 +82,7 @@ class DotWriter:
         self._depth += 1
         for key, val in attrs.items():
             if val is not None:
-                self._emit(f"{key}={_value(val)}")
+                self._emit(f"{key}={_value(val, key)}")
 
     def same_rank(self, ids: list[str]) -> None:
         """Keep ``ids`` on one rank (one row or column)."""

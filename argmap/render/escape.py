@@ -112,16 +112,19 @@ def html_lines(text: str, width: int, limit: int) -> str:
     return "<br/>".join(html_text(line) for line in wrap(truncate(clean(text), limit), width))
 
 
-def quoted(text: str) -> str:
+def quoted(text: str, passes: int = 1) -> str:
     """``text`` as a double-quoted DOT string whose escString meaning is the text itself.
 
     Ampersands become ``&amp;`` (Graphviz reads entities in every string, so a literal
     ``&amp;`` would otherwise show as ``&``); backslashes are doubled (so ``\\N`` or
     ``\\l`` stay literal); quotes are escaped and line breaks written as ``\\n``.
+
+    ``passes=2`` is for tooltips, which Graphviz unescapes twice (escString expansion,
+    then its tooltip preprocessing), so each backslash is written four times.
     """
     text = _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("&", "&amp;")
-    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = text.replace("\\", "\\" * (2**passes)).replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
 
@@ -140,7 +143,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = clean(url).strip()
-    if not url.lower().startswith(_URL_SCHEMES) or any(c in url for c in " \n<>\"'"):
+    if not url.lower().startswith(_URL_SCHEMES) or any(c in url for c in " \n<>\"'\\"):
         return None
     return url
 

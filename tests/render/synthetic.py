@@ -15,10 +15,29 @@ from argmap.model import Case
 
 __all__ = ["synthetic_case"]
 
-_WORDS = (
-    "licence API data training terms scraping notice fee contract model access "
-    "policy breach public record platform users consent market claim court"
-).split()
+_WORDS = [
+    "licence",
+    "API",
+    "data",
+    "training",
+    "terms",
+    "scraping",
+    "notice",
+    "fee",
+    "contract",
+    "model",
+    "access",
+    "policy",
+    "breach",
+    "public",
+    "record",
+    "platform",
+    "users",
+    "consent",
+    "market",
+    "claim",
+    "court",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:

@@ -1,0 +1,37 @@
+"""Notebook display of Cases and Evaluations."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.io.casefile import load
+from argmap.render.notebook import evaluation_table, register_ipython_formatters
+from tests.render.helpers import EXAMPLE, hand_evaluation, svg_texts
+
+
+def test_outside_ipython_registration_is_a_no_op() -> None:
+    assert register_ipython_formatters() is False
+
+
+def test_evaluation_table_lists_claims() -> None:
+    case = load(EXAMPLE)
+    ev = hand_evaluation(case, {"C_principled": "in", "C_retaliation": "out"}, 0.75)
+    texts = " ".join(svg_texts(evaluation_table(ev).svg()))
+    assert "C_principled" in texts and "C_retaliation" in texts
+    assert "0.75" in texts and "grounded semantics" in texts
+    assert "E_drop" not in texts  # claims only
+
+
+def test_registration_inside_ipython() -> None:
+    shell_mod = pytest.importorskip("IPython.core.interactiveshell")
+    shell = shell_mod.InteractiveShell.instance()
+    try:
+        assert register_ipython_formatters() is True
+        case = load(EXAMPLE)
+        svg_formatter = shell.display_formatter.formatters["image/svg+xml"]
+        svg = svg_formatter(case)
+        assert svg is not None and "<svg" in svg
+        ev = hand_evaluation(case, {"C_principled": "in"})
+        assert "<svg" in svg_formatter(ev)
+    finally:
+        shell_mod.InteractiveShell.clear_instance()
