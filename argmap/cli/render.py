@@ -32,11 +32,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file: .svg .png .pdf .dot"
     )
-    parser.add_argument("--semantics", default="grounded", metavar="S", help="Dung semantics")
-    parser.add_argument("--gradual", default="dfquad", metavar="G", help="gradual semantics")
     parser.add_argument(
-        "--plain", action="store_true", help="draw the case without evaluating it"
+        "--semantics",
+        metavar="S",
+        help="Dung semantics (default: the scenario's, else grounded)",
     )
+    parser.add_argument(
+        "--gradual", metavar="G", help="gradual semantics (default: the scenario's, else dfquad)"
+    )
+    parser.add_argument("--plain", action="store_true", help="draw the case without evaluating it")
     parser.add_argument("--scenario", metavar="FILE", help="apply this scenario file first")
     parser.add_argument("--view", choices=_VIEWS, default="map", help="what to draw")
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes around ID")
@@ -84,18 +88,23 @@ def run(args: argparse.Namespace) -> int:
     case = load(args.case)
     baseline = None
     shown = case
+    semantics, gradual = args.semantics, args.gradual
     if args.scenario is not None:
         from argmap.scenario.apply import apply_scenario
         from argmap.scenario.files import load_scenario
 
-        shown = apply_scenario(case, load_scenario(args.scenario))
+        scenario = load_scenario(args.scenario)
+        shown = apply_scenario(case, scenario)
+        semantics = semantics or scenario.semantics
+        gradual = gradual or scenario.gradual
+    semantics, gradual = semantics or "grounded", gradual or "dfquad"
     evaluation = None
     if not args.plain:
         from argmap.semantics.evaluate import evaluate
 
-        evaluation = evaluate(shown, semantics=args.semantics, gradual=args.gradual)
+        evaluation = evaluate(shown, semantics=semantics, gradual=gradual)
         if args.view == "diff":
-            baseline = evaluate(case, semantics=args.semantics, gradual=args.gradual)
+            baseline = evaluate(case, semantics=semantics, gradual=gradual)
     m = render(
         shown,
         evaluation,
