@@ -81,14 +81,15 @@ def open_title(w: DotWriter, theme: Theme, title: str, caption: str | None) -> N
     The title sits on an invisible cluster so that the graph's own label is free for
     the legend and sources under the map.
     """
+    left = '<BR ALIGN="LEFT"/>'
+    lines = html_lines(title, 90, 300).replace("<br/>", left)
     label = (
-        f'<FONT POINT-SIZE="{theme.title_size:g}" COLOR="{theme.ink}"><B>'
-        f"{html_lines(title, 90, 300)}</B></FONT>"
+        f'<FONT POINT-SIZE="{theme.title_size:g}" COLOR="{theme.ink}"><B>{lines}</B></FONT>{left}'
     )
     if caption:
         label += (
-            f'<BR/><FONT POINT-SIZE="{theme.small + 1:g}" COLOR="{theme.muted}">'
-            f"{html_text(caption)}</FONT>"
+            f'<FONT POINT-SIZE="{theme.small + 1:g}" COLOR="{theme.muted}">'
+            f"{html_text(caption)}</FONT>{left}"
         )
     w.open(
         "cluster__title",
@@ -272,9 +273,28 @@ def draw(
         if key is not None:
             w.close()
     w.close()
+    stagger = _stagger(drawing.edges)
     for edge, eattrs in edge_statements:
+        if edge.tail in stagger:
+            eattrs = {**eattrs, "minlen": stagger[edge.tail]}
         w.edge(edge.tail, edge.head, eattrs)
     return w.source()
+
+
+STAGGER_FROM = 16
+"""Leaf count from which leaves are spread over several ranks."""
+
+
+def _stagger(edges: Collection[Edge]) -> dict[str, int]:
+    """Spread leaf nodes (no incoming edge) over up to three ranks, as Graphviz's
+    ``unflatten -l`` does, so a case with many items of evidence is not one very long
+    column (or row) of them; returns a ``minlen`` per leaf to stagger."""
+    heads = {e.head for e in edges}
+    leaves = list(dict.fromkeys(e.tail for e in edges if e.tail not in heads))
+    if len(leaves) < STAGGER_FROM:
+        return {}
+    depth = min(3, 1 + len(leaves) // STAGGER_FROM)
+    return {leaf: 1 + i % depth for i, leaf in enumerate(leaves) if i % depth}
 
 
 def status_counts(results: Collection[NodeResult]) -> dict[str, int]:

@@ -57,7 +57,10 @@ def _cell(text: str, theme: Theme, color: str | None = None, bold: bool = False)
 
 
 def _item(glyph: str, text: str, theme: Theme, color: str | None = None, bold: bool = False) -> str:
-    return _cell(glyph, theme, color, bold) + _cell(text, theme)
+    body = f"<B>{glyph}</B>" if bold else glyph
+    c = f' COLOR="{color}"' if color else ""
+    sample = f'<TD ALIGN="CENTER"><FONT POINT-SIZE="{theme.fontsize:g}"{c}>{body}</FONT></TD>'
+    return sample + _cell(text, theme)
 
 
 def _legend_items(spec: LegendSpec, theme: Theme) -> list[list[str]]:

@@ -195,7 +195,7 @@ def _timeline(case: Case, theme: Theme, direction: str, title: str) -> str:
                 "class": kind,
             },
         )
-        w.edge(date_ids[d], node_id, {"color": theme.faded, "arrowhead": "none"})
+        w.edge(date_ids[d], node_id, {"style": "invis"})
         if isinstance(item, Event):
             for other in item.disputed_dates:
                 w.edge(
