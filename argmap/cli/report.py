@@ -1,0 +1,97 @@
+"""``argmap report CASE [--scenarios FILE|DIR ...] -o OUT``: the main job.
+
+Writes the briefing map (SVG, PNG, PDF), the timeline, the evaluation table and the
+scenario comparison (CSV and Markdown) and a one-page brief into OUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register", "run", "scenario_files"]
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="the main job: map, evaluation, scenario comparison and brief into a folder",
+        description=(
+            "Evaluate CASE, render its briefing map (SVG, PNG, PDF) and timeline, run the "
+            "scenarios against the baseline, and write tables (CSV, Markdown) and a "
+            "one-page brief into the output folder."
+        ),
+    )
+    parser.add_argument("case", metavar="CASE", help="case file (YAML or JSON)")
+    parser.add_argument(
+        "--scenarios",
+        nargs="*",
+        default=[],
+        metavar="FILE|DIR",
+        help="scenario files, or folders of them (*.yaml); they must use CASE",
+    )
+    parser.add_argument("-o", "--output", default="out", metavar="OUT", help="folder (default out)")
+    parser.add_argument("--semantics", default="grounded", metavar="NAME", help="Dung semantics")
+    parser.add_argument("--gradual", default="dfquad", metavar="NAME", help="gradual semantics")
+    parser.add_argument("--samples", type=int, metavar="N", help="Monte Carlo samples per run")
+    parser.add_argument("--seed", type=int, metavar="S", help="random seed for Monte Carlo")
+    parser.add_argument("--theme", default="briefing", choices=("briefing", "print"))
+    parser.set_defaults(handler=run)
+
+
+def scenario_files(items: list[str]) -> list[Path]:
+    """Expand folders to their ``*.yaml``/``*.yml`` files, sorted; keep files as given."""
+    from argmap.errors import ArgmapError
+
+    out: list[Path] = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"})
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise ArgmapError(f"{item}: no such scenario file or folder")
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.errors import ArgmapError
+    from argmap.io.casefile import load
+    from argmap.report import build_report, write_report
+
+    start = time.perf_counter()
+    case_path = Path(args.case)
+    case = load(case_path)
+    scenarios = []
+    if args.scenarios:
+        from argmap.scenario.files import base_case_path, load_scenario
+
+        for path in scenario_files(args.scenarios):
+            scenario = load_scenario(path)
+            if base_case_path(scenario).resolve() != case_path.resolve():
+                raise ArgmapError(
+                    f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
+                )
+            scenarios.append(scenario)
+    if args.samples is not None and args.samples <= 0:
+        raise ArgmapError("--samples must be a positive number")
+    report = build_report(
+        case,
+        scenarios,
+        semantics=args.semantics,
+        gradual=args.gradual,
+        samples=args.samples,
+        seed=args.seed,
+        theme=args.theme,
+    )
+    written = write_report(report, args.output)
+    for path in written:
+        print(path)
+    print(
+        f"argmap: {len(written)} files in {args.output}/ "
+        f"({len(scenarios)} scenarios, {time.perf_counter() - start:.1f} s)"
+    )
+    return 0

@@ -1,0 +1,225 @@
+"""The main job: one case (+ its scenarios) -> a folder a briefing writer can use.
+
+:func:`build_report` evaluates the case, renders the briefing map and the timeline,
+runs the scenarios against the baseline and writes a one-page brief, all in memory;
+:func:`write_report` then writes the files, each atomically, only once everything was
+made, so a failure leaves no half-finished folder behind.
+
+Files written (``OUT/``):
+
+- ``map.svg``, ``map.png``, ``map.pdf``: the whole briefing map with evaluation;
+- ``timeline.svg``, ``timeline.png``: the dated events (when the case has any);
+- ``evaluation.csv``, ``evaluation.md``: per claim its label, strength and standard;
+- ``scenarios.csv``, ``scenarios.md``: the scenario comparison (when scenarios given);
+- ``brief.md``: a one-page brief tying them together.
+
+>>> files = build_report(load("seeds/musk_v_microsoft.yaml"), [])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argmap.errors import ArgmapError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.model import Case
+    from argmap.scenario.compare import ClaimOutcome, Comparison
+    from argmap.scenario.model import Scenario
+    from argmap.semantics.evaluation import Evaluation
+
+__all__ = ["Report", "build_report", "write_report"]
+
+
+@dataclass
+class Report:
+    """Everything the main job makes, as bytes by file name, before anything is written."""
+
+    evaluation: Evaluation
+    comparison: Comparison | None
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+def build_report(
+    case: Case,
+    scenarios: Sequence[Scenario] = (),
+    *,
+    semantics: str = "grounded",
+    gradual: str = "dfquad",
+    samples: int | None = None,
+    seed: int | None = None,
+    theme: str = "briefing",
+    formats: Sequence[str] = ("svg", "png", "pdf"),
+) -> Report:
+    """Evaluate, render and compare in memory; nothing is written yet."""
+    from argmap.render import render
+    from argmap.semantics.evaluate import evaluate
+
+    evaluation = evaluate(case, semantics, gradual)
+    report = Report(evaluation=evaluation, comparison=None)
+    briefing = render(case, evaluation, theme=theme)
+    for fmt in formats:
+        report.files[f"map.{fmt}"] = briefing.pipe(fmt)
+    if case.events:
+        timeline = render(case, evaluation, view="timeline", theme=theme)
+        for fmt in ("svg", "png"):
+            report.files[f"timeline.{fmt}"] = timeline.pipe(fmt)
+    report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
+    report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
+    if scenarios:
+        from argmap.scenario import compare
+
+        comparison = compare(
+            case, list(scenarios), semantics, gradual, samples=samples, seed=seed, progress=False
+        )
+        report.comparison = comparison
+        report.files["scenarios.csv"] = comparison.to_csv().encode()
+        report.files["scenarios.md"] = comparison.to_markdown().encode()
+    report.files["brief.md"] = _brief(case, report).encode()
+    return report
+
+
+def write_report(report: Report, out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Write every file of ``report`` into ``out_dir`` (created if missing), atomically."""
+    from argmap.io.atomic import write_atomic
+
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArgmapError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
+    written = []
+    for name, data in report.files.items():
+        try:
+            written.append(write_atomic(folder / name, data))
+        except OSError as exc:
+            raise ArgmapError(f"{folder / name}: cannot write ({exc.strerror})") from None
+    return written
+
+
+def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
+    rows = []
+    for claim in case.claims:
+        result = evaluation.nodes.get(claim.id)
+        if result is None:
+            continue
+        met = "" if result.standard_met is None else ("yes" if result.standard_met else "no")
+        rows.append(
+            [
+                claim.id,
+                claim.issue or "",
+                claim.text,
+                result.label.value,
+                f"{result.strength:.3f}",
+                result.standard or "",
+                met,
+            ]
+        )
+    return rows
+
+
+_HEADER = ["claim", "issue", "text", "label", "strength", "standard", "standard met"]
+
+
+def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([h.replace(" ", "_") for h in _HEADER])
+    writer.writerows(_claim_rows(case, evaluation))
+    return buffer.getvalue()
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
+    head = (
+        f"# Evaluation: {case.title}\n\n"
+        f"Dung semantics: {evaluation.semantics}; gradual semantics: {evaluation.gradual}"
+        f"{'' if evaluation.converged else ' (did not converge)'}.\n\n"
+    )
+    return head + _markdown_table(_HEADER, _claim_rows(case, evaluation))
+
+
+def _brief(case: Case, report: Report) -> str:
+    evaluation = report.evaluation
+    out = [f"# Brief: {case.title}", ""]
+    if case.description:
+        out += [case.description.strip(), ""]
+    out += ["![Argument map](map.svg)", ""]
+    out += ["## Where each issue stands", ""]
+    rows = []
+    for issue in case.issues:
+        claims = [c for c in case.claims if c.issue == issue.id and c.id in evaluation.nodes]
+        met = [c for c in claims if evaluation.nodes[c.id].standard_met]
+        standing = [c for c in claims if evaluation.nodes[c.id].label.value == "in"]
+        strongest = max(claims, key=lambda c: evaluation.nodes[c.id].strength, default=None)
+        rows.append(
+            [
+                issue.question,
+                issue.proof_standard.name.value.replace("_", " "),
+                ", ".join(c.id for c in standing) or "none",
+                ", ".join(c.id for c in met) or "none",
+                "" if strongest is None else f"{strongest.id}: {strongest.text}",
+            ]
+        )
+    out.append(
+        _markdown_table(
+            ["issue", "standard", "claims in", "standard met by", "strongest claim"], rows
+        )
+    )
+    if report.comparison is not None:
+        out += ["## What the scenarios change", ""]
+        for name in report.comparison.scenarios[1:]:
+            changes = [r for r in report.comparison.changes() if r.scenario == name]
+            question = report.comparison.questions.get(name) or ""
+            out.append(f"- **{name}** — {question} {_describe_changes(changes)}")
+        out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
+    if case.events:
+        out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
+    out += ["## Sources", ""]
+    for source in case.sources:
+        date = f", {source.date.isoformat()}" if source.date else ""
+        out.append(f"- [{source.id}] {source.outlet}: {source.title}{date}")
+    out += ["", f"Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
+    return "\n".join(out)
+
+
+def _describe_changes(changes: Sequence[ClaimOutcome]) -> str:
+    """The headline moves: label changes and standard flips first, then big shifts."""
+    notable = []
+    for row in changes:
+        bits = []
+        if row.label_changed:
+            bits.append(f"{row.baseline_label or 'absent'} -> {row.label or 'absent'}")
+        if row.standard_flip:
+            bits.append(f"standard {row.standard_flip}")
+        if row.strength_delta is not None and abs(row.strength_delta) >= 0.05:
+            bits.append(f"strength {row.strength_delta:+.2f}")
+        if bits:
+            notable.append((not row.label_changed and not row.standard_flip, row.claim, bits))
+    if not notable:
+        return "No claim moves noticeably."
+    notable.sort(key=lambda item: item[0])
+    text = "; ".join(f"{claim} {', '.join(bits)}" for _, claim, bits in notable[:6])
+    more = f" (and {len(notable) - 6} more)" if len(notable) > 6 else ""
+    return f"{text}{more}."
+
+
+def load(path: str) -> Case:  # pragma: no cover - doctest helper
+    from argmap.io.casefile import load as load_case
+
+    return load_case(path)

@@ -1,0 +1,83 @@
+"""The main job (`argmap report`): every file made, nothing half-written on failure."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "examples" / "ad_tool_dispute.yaml"
+
+
+def _scenario(folder: Path, name: str, body: str) -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(
+        f"schema_version: 1\nname: {name}\nquestion: What if?\ncase: {SAMPLE}\n"
+        f"interventions:\n{body}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    _scenario(
+        scenarios, "trust_press", "  - {op: set_parameter, parameter: w_press, value: 0.95}\n"
+    )
+    _scenario(scenarios, "no_fees", "  - {op: remove_node, node: E_api_fees}\n")
+    out = tmp_path / "out"
+    code = main(["report", str(SAMPLE), "--scenarios", str(scenarios), "-o", str(out)])
+    assert code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [
+            "map.svg",
+            "map.png",
+            "map.pdf",
+            "evaluation.csv",
+            "evaluation.md",
+            "scenarios.csv",
+            "scenarios.md",
+            "brief.md",
+        ]
+    )
+    assert (out / "map.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "map.pdf").read_bytes().startswith(b"%PDF")
+    assert b"<svg" in (out / "map.svg").read_bytes()
+    rows = list(csv.DictReader((out / "evaluation.csv").open(encoding="utf-8")))
+    assert [r["claim"] for r in rows] == ["C_principled", "C_retaliation"]
+    assert {r["label"] for r in rows} <= {"in", "out", "undec"}
+    brief = (out / "brief.md").read_text("utf-8")
+    assert "**trust_press**" in brief and "**no_fees**" in brief
+    assert "Why did Microsoft stop supporting Twitter" in brief
+    scenario_md = (out / "scenarios.md").read_text("utf-8")
+    assert "no_fees" in scenario_md and "baseline" in scenario_md
+    assert "8 files" in capsys.readouterr().out
+
+
+def test_report_refuses_a_scenario_of_another_case(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(SAMPLE.read_text("utf-8"), encoding="utf-8")
+    scenario = _scenario(tmp_path, "s", "  - {op: set_parameter, parameter: w_press, value: 0.9}\n")
+    out = tmp_path / "out"
+    assert main(["report", str(other), "--scenarios", str(scenario), "-o", str(out)]) == 2
+    assert "not" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_report_on_a_broken_case_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\ntitle: t\nclaims:\n  - {id: C1, text: x, issue: I4}\n")
+    out = tmp_path / "out"
+    assert main(["report", str(bad), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == f"{bad}:4: claims[0].issue: unknown issue 'I4'\n"
+    assert not out.exists()
