@@ -73,7 +73,7 @@ def build_report(
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
-        from argmap.scenario import compare
+        from argmap.scenario.run import compare
 
         comparison = compare(
             case, list(scenarios), semantics, gradual, samples=samples, seed=seed, progress=False
@@ -194,7 +194,7 @@ def _brief(case: Case, report: Report) -> str:
     for source in case.sources:
         date = f", {source.date.isoformat()}" if source.date else ""
         out.append(f"- [{source.id}] {source.outlet}: {source.title}{date}")
-    out += ["", f"Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
+    out += ["", "Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
     return "\n".join(out)
 
 
