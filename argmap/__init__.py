@@ -46,3 +46,17 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
+
+def _register_notebook_display() -> None:
+    """In Jupyter, make Cases and Evaluations display themselves as maps on import."""
+    import sys
+
+    if "IPython" not in sys.modules:
+        return
+    from argmap.render.notebook import register_ipython_formatters
+
+    register_ipython_formatters()
+
+
+_register_notebook_display()
