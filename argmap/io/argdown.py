@@ -164,8 +164,9 @@ class _Builder:
                 self.doc[section] = extra[section]
         unknown = set(extra) - set(_FRONT_SECTIONS) - {"relation_details"}
         if unknown:
+            first = sorted(map(str, unknown))[0]
             raise self._error(
-                self.s.front_lines.get("argmap"),
+                self.s.front_lines.get(f"argmap.{first}", self.s.front_lines.get("argmap")),
                 f"unknown key(s) under argmap: {', '.join(sorted(map(str, unknown)))}",
             )
         self.details = extra.get("relation_details", [])
@@ -257,11 +258,14 @@ class _Builder:
         return premises
 
     def _relations(self, premises: set[str]) -> None:
-        details: dict[tuple[str, str, bool], dict[str, Any]] = {}
+        # details are matched by their ends, in order (two attacks between the same
+        # ends, a rebut and an undermine, take the first and second detail)
+        details: dict[tuple[str, str, bool], list[dict[str, Any]]] = {}
         if isinstance(self.details, list):
             for d in self.details:
                 if isinstance(d, dict) and {"from", "to", "kind"} <= set(d):
-                    details[(str(d["from"]), str(d["to"]), d["kind"] in _ATTACKS)] = d
+                    ends = (str(d["from"]), str(d["to"]), d["kind"] in _ATTACKS)
+                    details.setdefault(ends, []).append(d)
         seen: set[tuple[str, str, str]] = set()
         for generic, origin_ref, target_ref, line in self.s.relations:
             origin, target = self.ids[origin_ref], self.ids[target_ref]
@@ -282,7 +286,8 @@ class _Builder:
             if kind == "support" and origin == target:
                 continue
             rel: dict[str, Any] = {"kind": kind, "from": origin, "to": target}
-            detail = details.get((origin, target, kind != "support"))
+            queue = details.get((origin, target, kind != "support"))
+            detail = queue.pop(0) if queue else None
             if detail is not None:
                 rel.update({k: v for k, v in detail.items() if k in ("kind", "weight", "note")})
             elif note:

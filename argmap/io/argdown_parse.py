@@ -122,8 +122,8 @@ class ArgdownSyntax:
 
     def parse(self, raw: str | bytes) -> ArgdownSyntax:
         """Read the document; the results are in ``infos``, ``relations``, ``front``."""
-        lines = _hide_escapes(_decode(raw, self.file)).split("\n")
-        lines = self._front_matter(lines)
+        lines = self._front_matter(_decode(raw, self.file).split("\n"))
+        lines = [_hide_escapes(line) for line in lines]  # front matter is plain YAML
         kept = self._strip_comments(lines)
         previous: Info | None = None
         for block in self._blocks(kept):
@@ -134,12 +134,12 @@ class ArgdownSyntax:
         first = next((i for i, s in enumerate(lines) if s.strip()), None)
         if first is None or lines[first].strip() != "===":
             return lines
-        end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
+        end = next((i for i in range(first + 1, len(lines)) if lines[i].rstrip() == "==="), None)
         if end is None:
             raise self.error(first + 1, "front matter opened with === is never closed")
         from argmap.io.locations import load_with_lines
 
-        body = "\n" * (first + 1) + restore("\n".join(lines[first + 1 : end]))
+        body = "\n" * (first + 1) + "\n".join(lines[first + 1 : end])
         if body.strip():
             data, where = load_with_lines(body.encode("utf-8"), self.file, "yaml")
             if not isinstance(data, dict):
@@ -251,18 +251,18 @@ class ArgdownSyntax:
     def _items(self, block: list[tuple[int, int, str]]) -> list[tuple[str, int, int, str, str]]:
         """Split a block into items; continuation lines join the item before them."""
         items: list[list[Any]] = []
-        open_rule = False
+        open_rule: int | None = None
         for number, indent, content in block:
-            if open_rule:
+            if open_rule is not None:
                 if re.fullmatch(r"-{2,}", content):
-                    open_rule = False
+                    open_rule = None
                 else:
                     items[-1][4] += " " + content
                 continue
             one_line = _ONE_LINE_RULE.match(content)
             if re.fullmatch(r"-{2,}", content):
                 if content == "--":
-                    open_rule = True
+                    open_rule = number
                 items.append(["rule", number, indent, "", ""])
             elif one_line and content != "--":
                 items.append(["rule", number, indent, "", one_line.group(1)])
@@ -274,8 +274,8 @@ class ArgdownSyntax:
                 items.append(["element", number, indent, "", content])
             else:
                 items[-1][4] += " " + content
-        if open_rule:
-            raise self.error(block[-1][0], "inference rule opened with -- is never closed")
+        if open_rule is not None:
+            raise self.error(open_rule, "inference rule opened with -- is never closed")
         return [(a, b, c, d, e) for a, b, c, d, e in items]
 
     def _pcs_owner(self, previous: Info | None, line: int) -> Info:

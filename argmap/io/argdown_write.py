@@ -81,17 +81,17 @@ def dumps_argdown(case: Case) -> str:
         return f"<{node_id}>" if kind == "Argument" or node_id in sketched else f"[{node_id}]"
 
     issues = {i.id: i.question for i in case.issues}
-    groups: dict[str | None, list[str]] = {}
-    for claim in case.claims:
+    current: object = object()
+    for claim in case.claims:  # a heading whenever the issue changes; claim order kept
         if claim.id in sketched:
             continue
+        issue = claim.issue if claim.issue in issues else None
+        if issue != current:
+            heading = issues[issue] if issue else "Claims"
+            out += [f"# {' '.join(heading.split())}", ""]
+            current = issue
         line = f"[{claim.id}]: {escape_text(claim.text)}{_tags(claim.tags)}"
-        line += _data(_fields(claim, {"id", "text", "tags"}))
-        groups.setdefault(claim.issue if claim.issue in issues else None, []).append(line)
-    for issue_id, lines in groups.items():
-        heading = issues[issue_id] if issue_id else "Claims"
-        out += [f"# {' '.join(heading.split())}", ""]
-        out += [x for line in lines for x in (line, "")]
+        out += [line + _data(_fields(claim, {"id", "text", "tags"})), ""]
     for section, kind, name in (
         ("evidence", "evidence", "text"),
         ("events", "event", "text"),
@@ -154,6 +154,10 @@ def _front(case: Case) -> str:
 def _relation_details(case: Case) -> list[dict[str, Any]]:
     """Relations whose weight, note or exact attack kind the tree syntax cannot show."""
     premises = {p for a in case.arguments for p in a.premises}
+    ends: dict[tuple[str, str, bool], int] = {}
+    for rel in case.relations:
+        key = (rel.origin, rel.target, rel.is_attack)
+        ends[key] = ends.get(key, 0) + 1
     out = []
     for rel in case.relations:
         target_kind = type(case.node(rel.target)).__name__
@@ -161,6 +165,7 @@ def _relation_details(case: Case) -> list[dict[str, Any]]:
         if rel.kind.value in ("rebut", "undermine"):
             premise_like = target_kind in ("Evidence", "Event") or rel.target in premises
             inferred = "undermine" if premise_like else "rebut"
-        if rel.weight is not None or rel.note or inferred != rel.kind.value:
+        shared = ends[(rel.origin, rel.target, rel.is_attack)] > 1  # details go in order
+        if rel.weight is not None or rel.note or inferred != rel.kind.value or shared:
             out.append(document_to_data(rel))
     return out

@@ -213,7 +213,9 @@ def test_case_to_aif_to_case_keeps_what_aif_holds(case: Case) -> None:
         and type(case.node(r.target)).__name__ != "Argument"
     ]
     assert len(back.case.arguments) == len(case.arguments) + len(statement_supports)
-    assert sum(r.is_attack for r in back.case.relations) == sum(r.is_attack for r in case.relations)
+    # AIF does not tell a rebut from an undermine: a pair of ends keeps one attack
+    attacks = {(r.origin, r.target) for r in case.relations if r.is_attack}
+    assert sum(r.is_attack for r in back.case.relations) == len(attacks)
     # exporting again gives the same graph
     assert _shape(to_aif(back)) == _shape(exported)
 
