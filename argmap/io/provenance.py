@@ -193,7 +193,7 @@ def closest_passage(quote: str, text: str) -> tuple[str, float]:
     best, best_ratio = "", 0.0
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(q)
-    for size in {max(1, n - 2), n, n + 2}:
+    for size in sorted({max(1, n - 2), n, n + 2}):
         for start in range(max(1, len(words) - size + 1)):
             window = " ".join(words[start : start + size])
             matcher.set_seq1(window)
@@ -242,7 +242,8 @@ def check_provenance(case: Case, sources_dir: str | os.PathLike[str]) -> Provena
         :class:`MissingSource` per source whose named file cannot be read.
     """
     folder = Path(sources_dir)
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {}  # source id -> file text as read
+    folded: dict[str, str] = {}  # source id -> the same, normalised
     missing: list[MissingSource] = []
     unreadable: dict[str, str] = {}
     for i, source in enumerate(case.sources):
@@ -254,12 +255,12 @@ def check_provenance(case: Case, sources_dir: str | os.PathLike[str]) -> Provena
             missing.append(MissingSource(source.id, i, source.file, reason))
             unreadable[source.id] = reason
         else:
-            texts[source.id] = normalise(text)
-            texts[f"raw:{source.id}"] = text
+            texts[source.id] = text
+            folded[source.id] = normalise(text)
 
     by_id = {s.id: s for s in case.sources}
     checks = [
-        _check_quote(i, ev, by_id[ev.source], texts, unreadable)
+        _check_quote(i, ev, by_id[ev.source], texts, folded, unreadable)
         for i, ev in enumerate(case.evidence)
         if ev.quote is not None
     ]
@@ -271,6 +272,7 @@ def _check_quote(
     evidence: Evidence,
     source: Source,
     texts: dict[str, str],
+    folded: dict[str, str],
     unreadable: dict[str, str],
 ) -> QuoteCheck:
     quote = evidence.quote or ""
@@ -279,8 +281,8 @@ def _check_quote(
         return QuoteCheck(*head, False, f"source {source.id} names no file to check against")
     if source.id in unreadable:
         return QuoteCheck(*head, False, unreadable[source.id])
-    folded = normalise(quote)
-    if folded and folded in texts[source.id]:
+    wanted = normalise(quote)
+    if wanted and wanted in folded[source.id]:
         return QuoteCheck(*head, True)
-    closest, ratio = closest_passage(quote, texts[f"raw:{source.id}"])
+    closest, ratio = closest_passage(quote, texts[source.id])
     return QuoteCheck(*head, False, None, closest or None, round(ratio, 3))
