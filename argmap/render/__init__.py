@@ -13,7 +13,9 @@ Modules: :mod:`~argmap.render.escape` (the only DOT escaping), :mod:`~argmap.ren
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+import types
+from typing import TYPE_CHECKING, Any
 
 from argmap.render.map import Map
 
@@ -85,8 +87,17 @@ def render(
         title=title,
         cluster=cluster,
     )
-    nodes = dot.count("\n") // 2  # an upper bound is enough for the display cap
-    return Map(dot, nodes=nodes, engine=engine)
+    return Map(dot, nodes=_count_nodes(dot), engine=engine)
+
+
+def _count_nodes(dot: str) -> int:
+    # node statements are one line each ("id" [...]); edges have an arrow before "["
+    count = 0
+    for line in dot.splitlines():
+        text = line.lstrip()
+        if text.startswith('"') and " -> " not in text.split(" [", 1)[0]:
+            count += 1
+    return count
 
 
 def register_ipython_formatters() -> bool:
@@ -94,3 +105,18 @@ def register_ipython_formatters() -> bool:
     from argmap.render.notebook import register_ipython_formatters as register
 
     return register()
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable as :func:`render`.
+
+    ``argmap.render`` is meant to be the function, but importing any submodule
+    (``argmap.render.theme``) makes Python set the package attribute ``argmap.render``
+    to this module; calling the module therefore has to draw the map too.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Map:
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -99,3 +99,10 @@ def test_write_failure_leaves_no_partial_file(
     with pytest.raises(RenderError, match="cannot write: Permission denied"):
         render(case).save(tmp_path / "map.svg")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_argmap_render_is_callable_after_submodule_imports(case: Case) -> None:
+    import argmap
+    import argmap.render.theme  # sets the package attribute to the module
+
+    assert isinstance(argmap.render(case), Map)
