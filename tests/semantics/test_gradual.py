@@ -230,3 +230,20 @@ def test_extreme_aggregates_stay_finite() -> None:
     for name in GRADUAL:
         s = gradual_strengths(g, name).strengths
         assert np.all(np.isfinite(s))
+
+
+@pytest.mark.parametrize("name", GRADUAL)
+def test_deep_graph_past_the_masked_rounds(name: str) -> None:
+    """A 150-deep chain with side supports: levels beyond the masked Kahn rounds."""
+    n = 150
+    rng = np.random.default_rng(5)
+    g = QBAF.from_arrays(
+        [f"n{i}" for i in range(n)],
+        rng.random(n),
+        (np.arange(1, n), np.arange(n - 1)),
+        (np.arange(2, n), np.arange(n - 2)),
+    )
+    plan = schedule(g)
+    assert plan.cyclic is None and len(plan.levels) == n - 1
+    want = _reference(name, g, g.base.tolist(), rounds=n + 1)
+    np.testing.assert_allclose(gradual_strengths(g, name).strengths, want, atol=1e-9)

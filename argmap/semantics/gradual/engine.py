@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -88,36 +88,129 @@ def _as_matrix(values: npt.ArrayLike, width: int, what: str) -> tuple[FloatArray
 
 def _aggregate(
     block: Block,
-    s: FloatArray,
+    t: FloatArray,
     g: BipolarGraph,
-    att_w: FloatArray,
-    sup_w: FloatArray,
+    att_w: FloatArray | None,
+    sup_w: FloatArray | None,
     how: Aggregation,
 ) -> FloatArray:
     """Support minus attack for every node of ``block`` (sum) or DF-QuAD's
-    ``prod(1 - attack) - prod(1 - support)`` (product), shape ``(S, len(nodes))``."""
-    rows = s.shape[0]
+    ``prod(1 - attack) - prod(1 - support)`` (product), shape ``(len(nodes), S)``.
+
+    ``t`` holds strengths node-major, ``(N, S)``, so gathering a node's samples reads
+    one contiguous row; ``att_w``/``sup_w`` are ``(E, S)`` or ``(E, 1)`` edge weights,
+    or None when every weight is 1.
+    """
     width = block.nodes.size
+    cols = t.shape[1]
+    parts = (
+        (block.sup_edges, block.sup_from, block.sup_starts, block.sup_pos, sup_w),
+        (block.att_edges, block.att_from, block.att_starts, block.att_pos, att_w),
+    )
     if how == "sum":
-        out = np.zeros((rows, width))
-        if block.sup_edges.size:
-            flow = s[:, g.sup_src[block.sup_edges]] * sup_w[:, block.sup_edges]
-            out[:, block.sup_pos] += np.add.reduceat(flow, block.sup_starts, axis=1)
-        if block.att_edges.size:
-            flow = s[:, g.att_src[block.att_edges]] * att_w[:, block.att_edges]
-            out[:, block.att_pos] -= np.add.reduceat(flow, block.att_starts, axis=1)
+        out = np.zeros((width, cols))
+        for sign, (edges, origin, starts, pos, w) in zip((1.0, -1.0), parts, strict=True):
+            if not edges.size:
+                continue
+            flow = t[origin]
+            if w is not None:
+                flow *= w[edges]
+            total = np.add.reduceat(flow, starts, axis=0)
+            if sign > 0:
+                out[pos] += total
+            else:
+                out[pos] -= total
         return out
-    keep_att = np.ones((rows, width))
-    keep_sup = np.ones((rows, width))
-    if block.att_edges.size:
-        flow = 1.0 - s[:, g.att_src[block.att_edges]] * att_w[:, block.att_edges]
-        keep_att[:, block.att_pos] = np.multiply.reduceat(flow, block.att_starts, axis=1)
-    if block.sup_edges.size:
-        flow = 1.0 - s[:, g.sup_src[block.sup_edges]] * sup_w[:, block.sup_edges]
-        keep_sup[:, block.sup_pos] = np.multiply.reduceat(flow, block.sup_starts, axis=1)
+    keep = [np.ones((width, cols)), np.ones((width, cols))]
+    for k, (edges, origin, starts, pos, w) in enumerate(parts):
+        if not edges.size:
+            continue
+        flow = t[origin]
+        if w is not None:
+            flow *= w[edges]
+        np.subtract(1.0, flow, out=flow)
+        keep[k][pos] = np.multiply.reduceat(flow, starts, axis=0)
     # (1 - prod(1 - sup)) - (1 - prod(1 - att))
-    diff: FloatArray = keep_att - keep_sup
+    diff: FloatArray = keep[1] - keep[0]
     return diff
+
+
+class _Aggregator:
+    """Aggregates for one call of :func:`propagate`.
+
+    When every sample shares the edge weights (the usual case: only base scores are
+    sampled), each block's aggregate is a sparse matrix product: the sum of weighted
+    strengths is ``M @ t`` with ``M`` holding ``+w`` for supports and ``-w`` for
+    attacks, and DF-QuAD's products (all weights 1) are ``exp(M @ log(1 - t))``. One
+    compiled sparse-times-dense pass per block beats gathering every edge's samples.
+    Otherwise (weights vary per sample) edges are gathered and reduced with
+    ``reduceat`` (:func:`_aggregate`).
+    """
+
+    def __init__(
+        self,
+        g: BipolarGraph,
+        t: FloatArray,
+        wt: FloatArray,
+        how: Aggregation,
+    ) -> None:
+        self.g, self.how = g, how
+        n_att = g.att_src.size
+        plain = bool(np.all(wt == 1.0))
+        self.att_w = None if plain else wt[:n_att]
+        self.sup_w = None if plain else wt[n_att:]
+        self.sparse = wt.shape[1] == 1 and (how == "sum" or plain)
+        self.weights = wt[:, 0]
+        self.log_keep: FloatArray | None = None
+        if self.sparse and how == "product":
+            self.log_keep = np.log1p(-t)
+        self._cache: dict[int, tuple[Any, Any]] = {}
+
+    def _matrices(self, block: Block) -> tuple[Any, Any]:
+        """(attack, support) matrices of a block, rows = the block's nodes.
+
+        The block's edges are already grouped by target in node order, so the CSR
+        arrays are written directly, with no sorting.
+        """
+        from scipy.sparse import csr_matrix
+
+        key = id(block)
+        if key not in self._cache:
+            g, n = self.g, len(self.g.ids)
+            width = block.nodes.size
+            n_att = g.att_src.size
+            mats = []
+            for edges, origin, starts, pos, offset in (
+                (block.att_edges, block.att_from, block.att_starts, block.att_pos, 0),
+                (block.sup_edges, block.sup_from, block.sup_starts, block.sup_pos, n_att),
+            ):
+                counts = np.zeros(width, dtype=np.int64)
+                counts[pos] = np.diff(np.r_[starts, edges.size])
+                indptr = np.zeros(width + 1, dtype=np.int64)
+                np.cumsum(counts, out=indptr[1:])
+                mats.append(
+                    csr_matrix((self.weights[offset + edges], origin, indptr), shape=(width, n))
+                )
+            self._cache[key] = (mats[0], mats[1])
+        return self._cache[key]
+
+    def __call__(self, block: Block, t: FloatArray) -> FloatArray:
+        if not self.sparse:
+            return _aggregate(block, t, self.g, self.att_w, self.sup_w, self.how)
+        m_att, m_sup = self._matrices(block)
+        if self.log_keep is None:
+            out: FloatArray = np.asarray(m_sup @ t)
+            out -= m_att @ t
+            return out
+        keep_att = np.exp(np.asarray(m_att @ self.log_keep))
+        keep_sup = np.exp(np.asarray(m_sup @ self.log_keep))
+        diff: FloatArray = keep_att - keep_sup
+        return diff
+
+    def update(self, nodes: npt.NDArray[np.int32], t: FloatArray) -> None:
+        """Record new strengths of ``nodes`` (for the log form of the products)."""
+        if self.log_keep is not None:
+            self.log_keep[nodes] = np.log1p(-t[nodes])
 
 
 def propagate(
@@ -155,49 +248,51 @@ def propagate(
         w = np.concatenate([g.att_w, g.sup_w])[None, :]
     else:
         w, _ = _as_matrix(edge_weights, n_att + g.sup_src.size, "edge_weights")
-    att_w, sup_w = w[:, :n_att], w[:, n_att:]
     if w.shape[0] not in (1, b.shape[0]):
         if b.shape[0] != 1:
             raise ValueError("base and edge_weights have different numbers of samples")
         b = np.broadcast_to(b, (w.shape[0], n))
         single = False
+    # node-major layout (N, S): a node's samples are contiguous for the gathers below
+    wt = np.ascontiguousarray(w.T)
     plan = schedule(g)
-    s = np.array(b, dtype=np.float64, copy=True)
+    bt = np.ascontiguousarray(b.T)
+    t = bt.copy()
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        aggregate = _Aggregator(g, t, wt, how)
         for block in plan.levels:
-            agg = _aggregate(block, s, g, att_w, sup_w, how)
-            s[:, block.nodes] = influence(b[:, block.nodes], agg)
+            t[block.nodes] = influence(bt[block.nodes], aggregate(block, t))
+            aggregate.update(block.nodes, t)
         converged, rounds, residual = True, 0, 0.0
         if plan.cyclic is not None:
             converged, rounds, residual = _iterate(
-                plan.cyclic, s, b, g, att_w, sup_w, how, influence, tol, max_iter
+                plan.cyclic, t, bt, aggregate, influence, tol, max_iter
             )
+    s = t.T  # (S, N), Fortran-ordered: a copy would cost as much as a level
     return GradualResult(s[0] if single else s, converged, rounds, residual)
 
 
 def _iterate(
     block: Block,
-    s: FloatArray,
-    b: FloatArray,
-    g: BipolarGraph,
-    att_w: FloatArray,
-    sup_w: FloatArray,
-    how: Aggregation,
+    t: FloatArray,
+    bt: FloatArray,
+    aggregate: _Aggregator,
     influence: Influence,
     tol: float,
     max_iter: int,
 ) -> tuple[bool, int, float]:
     nodes = block.nodes
-    base = b[:, nodes]
+    base = bt[nodes]
     damp_after = max(1, max_iter // 4)
     residual = float("inf")
     for k in range(1, max_iter + 1):
-        target = influence(base, _aggregate(block, s, g, att_w, sup_w, how))
-        step = target - s[:, nodes]
+        target = influence(base, aggregate(block, t))
+        step = target - t[nodes]
         residual = float(np.max(np.abs(step))) if step.size else 0.0
         if k > damp_after:
             step *= 0.5
-        s[:, nodes] += step
+        t[nodes] += step
+        aggregate.update(nodes, t)
         if not np.isfinite(residual):
             return False, k, residual
         if residual <= tol:

@@ -158,16 +158,19 @@ class QBAF:
 class Block:
     """Nodes updated together, with their incoming edges grouped by target.
 
-    ``att_edges`` are edge numbers (into the attack arrays) sorted by target;
+    ``att_edges`` are edge numbers (into the attack arrays) sorted by target,
+    ``att_from`` their origins;
     ``att_starts`` are the offsets where each target's run begins (for ``reduceat``)
     and ``att_pos`` the position of that target within ``nodes``. Same for supports.
     """
 
     nodes: IntArray
     att_edges: IntArray
+    att_from: IntArray
     att_starts: IntArray
     att_pos: IntArray
     sup_edges: IntArray
+    sup_from: IntArray
     sup_starts: IntArray
     sup_pos: IntArray
 
@@ -186,30 +189,99 @@ class Schedule:
 
 
 def _block(
-    nodes: npt.NDArray[np.integer[Any]], in_block: npt.NDArray[np.bool_], g: BipolarGraph
+    nodes: npt.NDArray[np.integer[Any]],
+    g: BipolarGraph,
+    att: npt.NDArray[np.intp],
+    sup: npt.NDArray[np.intp],
 ) -> Block:
-    pos_of = np.full(len(g.ids), -1, dtype=np.int64)
-    pos_of[nodes] = np.arange(nodes.size)
+    """The block of (sorted) ``nodes`` with its incoming edges ``att`` and ``sup``
+    (edge numbers, already sorted by target)."""
     grouped: list[IntArray] = []
-    for dst in (g.att_dst, g.sup_dst):
-        edges = np.flatnonzero(in_block[dst])
-        edges = edges[np.argsort(dst[edges], kind="stable")]
+    for (src, dst), edges in zip(
+        ((g.att_src, g.att_dst), (g.sup_src, g.sup_dst)), (att, sup), strict=True
+    ):
         targets = dst[edges]
         if targets.size:
             first = np.flatnonzero(np.r_[True, targets[1:] != targets[:-1]])
         else:
             first = np.zeros(0, dtype=np.int64)
-        grouped += [_ints(edges), _ints(first), _ints(pos_of[targets[first]])]
+        pos = np.searchsorted(nodes, targets[first])
+        grouped += [_ints(edges), _ints(src[edges]), _ints(first), _ints(pos)]
     return Block(_ints(nodes), *grouped)
 
 
 _CACHE: weakref.WeakKeyDictionary[Any, Schedule] = weakref.WeakKeyDictionary()
 
+_MASK_ROUNDS = 48
+"""Rounds of Kahn's algorithm done by masking the remaining edges (no sort needed;
+cheap for the shallow graphs argument maps are) before switching to an out-edge CSR
+(one sort; linear however deep the graph)."""
+
+
+def _group(
+    keys: npt.NDArray[np.int64], n: int
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Stable counting sort of ``keys`` (each in ``0..n-1``): ``(indptr, order)`` with
+    the positions holding key ``k`` at ``order[indptr[k]:indptr[k + 1]]``, ascending.
+
+    Done by scipy's COO to CSR conversion (linear time, in C), several times faster
+    than a comparison ``argsort`` on millions of edges.
+    """
+    from scipy.sparse import coo_matrix
+
+    m = keys.size
+    csr = coo_matrix(
+        (np.ones(m, dtype=np.int8), (keys, np.arange(m))), shape=(max(n, 1), max(m, 1))
+    ).tocsr()
+    csr.sort_indices()
+    return csr.indptr.astype(np.intp), csr.indices.astype(np.intp)
+
+
+def _levels(
+    n: int, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int64]:
+    """Each node's topological level (0 for nodes without incoming edges), -1 for
+    nodes on or below a cycle (Kahn's algorithm, one vectorized step per level)."""
+    remaining = np.bincount(dst, minlength=n)
+    level_of = np.full(n, -1, dtype=np.int64)
+    frontier = np.flatnonzero(remaining == 0)
+    rs, rd = src, dst
+    out_ptr: npt.NDArray[np.int64] | None = None
+    out_dst = rd
+    depth = 0
+    while frontier.size:
+        level_of[frontier] = depth
+        if out_ptr is None:
+            is_frontier = np.zeros(n, dtype=bool)
+            is_frontier[frontier] = True
+            sel = is_frontier[rs]
+            targets = rd[sel]
+            rs, rd = rs[~sel], rd[~sel]
+            if depth + 1 >= _MASK_ROUNDS and rs.size:
+                ptr, order = _group(rs, n)
+                out_ptr = ptr.astype(np.int64)
+                out_dst = rd[order]
+        else:
+            starts, ends = out_ptr[frontier], out_ptr[frontier + 1]
+            counts = ends - starts
+            offsets = np.repeat(starts - np.cumsum(np.r_[0, counts[:-1]]), counts)
+            targets = out_dst[np.arange(counts.sum()) + offsets]
+        if not targets.size:
+            break
+        remaining -= np.bincount(targets, minlength=n)
+        hit = np.zeros(n, dtype=bool)
+        hit[targets] = True
+        frontier = np.flatnonzero(hit & (remaining == 0))
+        depth += 1
+    return level_of
+
 
 def schedule(g: BipolarGraph) -> Schedule:
-    """Topological levels of ``g`` (Kahn's algorithm, one numpy step per level).
+    """Topological levels of ``g`` and the cyclic block, if any.
 
-    The result is cached per graph object (graphs are immutable).
+    Edges are sorted once by (level of target, target), so each level's incoming
+    edges are one contiguous run. The result is cached per graph object (graphs are
+    immutable).
     """
     try:
         cached = _CACHE.get(g)
@@ -220,47 +292,38 @@ def schedule(g: BipolarGraph) -> Schedule:
     n = len(g.ids)
     src = np.concatenate([g.att_src, g.sup_src]).astype(np.int64)
     dst = np.concatenate([g.att_dst, g.sup_dst]).astype(np.int64)
-    indeg = np.bincount(dst, minlength=n)
-    order = np.argsort(src, kind="stable")
-    out_ptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, minlength=n), out=out_ptr[1:])
-    out_dst = dst[order]
-    level_of = np.full(n, -1, dtype=np.int64)
-    frontier = np.flatnonzero(indeg == 0)
-    depth = 0
-    remaining = indeg.copy()
-    while frontier.size:
-        level_of[frontier] = depth
-        starts, ends = out_ptr[frontier], out_ptr[frontier + 1]
-        counts = ends - starts
-        if counts.sum() == 0:
-            break
-        # every out-edge of the frontier, gathered without a Python loop
-        offsets = np.repeat(starts - np.cumsum(np.r_[0, counts[:-1]]), counts)
-        targets = out_dst[np.arange(counts.sum()) + offsets]
-        remaining -= np.bincount(targets, minlength=n)
-        hit = np.zeros(n, dtype=bool)
-        hit[targets] = True
-        frontier = np.flatnonzero(hit & (remaining == 0))
-        depth += 1
-    levels: list[Block] = []
+    level_of = _levels(n, src, dst)
     top = int(level_of.max()) if n else -1
-    if top >= 1:
-        by_level = np.argsort(level_of, kind="stable")
-        sorted_levels = level_of[by_level]
-        bounds = np.searchsorted(sorted_levels, np.arange(1, top + 2))
-        for k in range(top):
-            nodes = np.sort(by_level[bounds[k] : bounds[k + 1]])
-            mask = np.zeros(n, dtype=bool)
-            mask[nodes] = True
-            levels.append(_block(nodes, mask, g))
-    rest = np.flatnonzero(level_of < 0)
-    cyclic = None
-    if rest.size:
-        mask = np.zeros(n, dtype=bool)
-        mask[rest] = True
-        cyclic = _block(rest, mask, g)
-    result = Schedule(tuple(levels), cyclic)
+    # cyclic nodes (-1) go last, as one more level
+    last = max(top, 0) + 1
+    rank = np.where(level_of < 0, last, level_of)
+    small = rank.astype(np.int16) if last < np.iinfo(np.int16).max else rank
+    node_order = np.argsort(small, kind="stable")  # radix sort for int16 keys
+    node_bounds = np.searchsorted(rank[node_order], np.arange(last + 2))
+    # number nodes level by level (ascending ids within a level); grouping edges by
+    # that number puts each level's edges in one run, sorted by target
+    position = np.empty(n, dtype=np.int64)
+    position[node_order] = np.arange(n)
+    runs = []
+    for e_dst in (g.att_dst, g.sup_dst):
+        indptr, order = _group(position[e_dst], n)
+        runs.append((order, indptr[node_bounds]))
+    blocks = []
+    for k in range(1, last + 1):
+        nodes = node_order[node_bounds[k] : node_bounds[k + 1]]
+        if not nodes.size:
+            continue
+        (a_order, a_bounds), (s_order, s_bounds) = runs
+        blocks.append(
+            _block(
+                nodes,
+                g,
+                a_order[a_bounds[k] : a_bounds[k + 1]],
+                s_order[s_bounds[k] : s_bounds[k + 1]],
+            )
+        )
+    cyclic = blocks.pop() if blocks and (level_of < 0).any() else None
+    result = Schedule(tuple(blocks), cyclic)
     with contextlib.suppress(TypeError):
         _CACHE[g] = result
     return result
