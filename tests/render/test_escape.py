@@ -166,3 +166,40 @@ def render_source(dot: str) -> bytes:
     from argmap.render.engine import pipe
 
     return pipe(dot, "svg", "graphviz-pure")
+
+
+@settings(
+    max_examples=5,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.large_base_example,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(_TEXT.filter(lambda t: len(t) > 0).map(lambda t: (t * (5000 // len(t) + 1))[:5000]))
+def test_any_five_thousand_characters_render(text: str) -> None:
+    w = DotWriter()
+    w.node("n", {"label": Html(html_lines(text, 60, 600)), "tooltip": text, "shape": "box"})
+    svg = render_source(w.source())
+    shown = _norm("".join(svg_texts(svg)))
+    assert _norm(truncate(clean(text), 600)) == shown or not clean(text)
+    assert _norm(_without_invalid(text)) == _norm("".join(svg_titles(svg)))
+
+
+def _without_invalid(text: str) -> str:
+    from argmap.render.escape import _INVALID
+
+    return _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def test_ids_with_dots_and_dashes() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "claims": [{"id": "c.one-1", "text": "a"}, {"id": "node", "text": "b"}],
+            "relations": [{"kind": "rebut", "from": "c.one-1", "to": "node"}],
+        }
+    )
+    graph = dot_json(render(case).dot)
+    assert {"c.one-1", "node"} <= set(nodes_by_name(graph))
