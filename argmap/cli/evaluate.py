@@ -25,10 +25,13 @@ from typing import Any
 __all__ = ["register", "render_output", "run"]
 
 
-def register(subparsers: Any) -> None:
-    from argmap.semantics.evaluate import DUNG_SEMANTICS
+# the names, for help only: importing the engine here would slow down `argmap --help`
+# (tests check they match argmap.semantics.evaluate.DUNG_SEMANTICS and GRADUAL)
+DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
+GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
 
-    gradual = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
+
+def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "evaluate",
         help="label and weigh every claim of a case",
@@ -42,13 +45,13 @@ def register(subparsers: Any) -> None:
         "--semantics",
         default="grounded",
         metavar="NAME",
-        help="Dung semantics: " + ", ".join(DUNG_SEMANTICS) + " (default grounded)",
+        help="Dung semantics: " + ", ".join(DUNG_NAMES) + " (default grounded)",
     )
     parser.add_argument(
         "--gradual",
         default="dfquad",
         metavar="NAME",
-        help="gradual semantics: " + ", ".join(gradual) + " (default dfquad)",
+        help="gradual semantics: " + ", ".join(GRADUAL_NAMES) + " (default dfquad)",
     )
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"

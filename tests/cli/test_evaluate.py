@@ -114,3 +114,20 @@ def test_console_script() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met\n")
+
+
+def test_help_names_match_the_engine() -> None:
+    from argmap.cli.evaluate import DUNG_NAMES, GRADUAL_NAMES
+    from argmap.semantics.evaluate import DUNG_SEMANTICS
+    from argmap.semantics.gradual import GRADUAL
+
+    assert DUNG_NAMES == DUNG_SEMANTICS and GRADUAL_NAMES == GRADUAL
+
+
+def test_help_does_not_load_the_engine() -> None:
+    code = (
+        "import sys; from argmap.cli import build_parser; build_parser(); "
+        "print('argmap.semantics.evaluate' in sys.modules, 'numpy' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.split()[0] == "False"
