@@ -232,26 +232,31 @@ class Framework:
         if plan.cyclic is None:
             return None
         inside = set(plan.cyclic.nodes.tolist())
-        succ: dict[int, list[int]] = {}
-        for s, d in zip(
+        succ: dict[int, set[int]] = {}
+        pairs = zip(
             np.r_[self.att_src, self.sup_src].tolist(),
             np.r_[self.att_dst, self.sup_dst].tolist(),
             strict=True,
-        ):
+        )
+        for s, d in pairs:
             if s in inside and d in inside:
-                succ.setdefault(s, []).append(d)
-        # every node left over lies on or below a cycle; walk back is not needed: follow
-        # successors inside the leftover set until a node repeats
-        node = min(inside, key=lambda i: (i not in succ, i))
+                succ.setdefault(s, set()).add(d)
+        # prune nodes merely downstream of a cycle: then every node left has a
+        # successor left, and following successors must come back round
+        changed = True
+        while changed:
+            changed = False
+            for node in list(inside):
+                if not succ.get(node, set()) & inside:
+                    inside.discard(node)
+                    changed = True
+        node = min(inside)
         seen: dict[int, int] = {}
         path: list[int] = []
         while node not in seen:
             seen[node] = len(path)
             path.append(node)
-            nxt = succ.get(node)
-            if not nxt:  # pragma: no cover - leftover nodes always continue a cycle
-                return None
-            node = nxt[0]
+            node = min(succ[node] & inside)
         return [self.ids[i] for i in path[seen[node] :]]
 
 

@@ -118,6 +118,7 @@ def test_find_cycle() -> None:
             Relation(kind="rebut", origin="a", target="b"),
             Relation(kind="rebut", origin="b", target="a"),
             Relation(kind="support", origin="b", target="c"),
+            Relation(kind="support", origin="a", target="c"),
         ],
     )
     assert sorted(compile_case(case).find_cycle() or []) == ["a", "b"]
