@@ -103,9 +103,14 @@ def parse_aif(raw: bytes | str, file: str = "<string>", title: str | None = None
         Malformed JSON, a node or edge without its required fields, a duplicate
         ``nodeID`` or an edge naming an unknown node; each with file and line.
     """
-    data, lines = load_with_lines(raw.encode() if isinstance(raw, str) else raw, file, "json")
+    raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+    data = _fast_json(raw)
+    if data is None:  # malformed: let the line-tracking reader say where
+        data, _ = load_with_lines(raw, file, "json")
 
     def fail(path: str, message: str) -> CaseError:
+        # lines are looked up only for an error: tracking them costs more than parsing
+        lines = load_with_lines(raw, file, "json")[1]
         return CaseError(Problem(path, message, file, line_for(lines, path)))
 
     if not isinstance(data, dict):
@@ -151,6 +156,24 @@ def parse_aif(raw: bytes | str, file: str = "<string>", title: str | None = None
     stem = re.sub(r"(\.aif)?(\.json)?$", "", Path(file).name, flags=re.I)
     name = title or (f"AIF map {stem}" if file != "<string>" else "AIF map")
     return _Importer(nodes, edges, file).build(name[:300], locutions, other)
+
+
+def _fast_json(raw: bytes) -> Any:
+    """Plain ``json`` parsing (duplicate keys refused); None if anything is wrong."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(items)
+        if len(out) != len(items):
+            raise ValueError("duplicate key")
+        return out
+
+    try:
+        text = raw.decode("utf-8-sig")
+        if "\x00" in text:
+            return None
+        return json.loads(text, object_pairs_hook=pairs)
+    except (ValueError, RecursionError):
+        return None
 
 
 def _scheme_of(node: dict[str, Any]) -> str:

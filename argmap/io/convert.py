@@ -126,12 +126,7 @@ def _read(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
     from argmap.io.iccma import parse_af
     from argmap.io.iccma_case import af_to_case
 
-    raw = read_bytes(path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ArgmapError(f"{path}: not UTF-8 text") from None
-    return af_to_case(parse_af(text, fmt, str(path)), title=Path(path).stem)
+    return af_to_case(parse_af(read_bytes(path), fmt, str(path)), title=Path(path).stem)
 
 
 def _write(
@@ -151,8 +146,10 @@ def _write(
     if fmt == "aif":
         from argmap.io.aif import dumps_aif
 
+        if source == "aif":  # the AifDocument writes back everything it read
+            return dumps_aif(document)
         warnings += lost_in(case, "aif")
-        return dumps_aif(document if source == "aif" else case)
+        return dumps_aif(case)
     if source == "aif":
         warnings += _dialogue_loss(document)
     if fmt == "argdown":
@@ -163,7 +160,10 @@ def _write(
     from argmap.io.iccma import write_af
     from argmap.io.iccma_case import case_to_af
 
-    warnings += lost_in(case, fmt)
+    if source not in ICCMA_FORMATS:
+        warnings += lost_in(case, fmt)
+    elif fmt == "af" and source != "af":
+        warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
     return str(write_af(case_to_af(case), fmt))
 
 
@@ -202,7 +202,10 @@ def lost_in(case: Case, fmt: str) -> list[str]:
         if section not in keeps:
             dropped.append(f"{section} ({len(value)})")
             continue
-        fields = sorted({k for item in value for k in item} - keeps[section])
+        present = set()
+        for item in value:
+            present |= {k for k in item if not (k == "text" and item[k] == item.get("id"))}
+        fields = sorted(present - keeps[section])
         if fields:
             dropped.append(f"{section}.{'/'.join(fields)}")
     out = []
