@@ -40,6 +40,10 @@ ENGINES = ("auto", "dot", "graphviz-pure")
 
 PNG_DPI = 144
 """Resolution of PNG output: sharp on slides and high-density screens."""
+PNG_MAX_PIXELS = 40_000_000
+"""Largest PNG (in pixels) a big map is rasterised to; the resolution drops to fit."""
+_BIG_SOURCE = 150_000
+"""DOT length from which a PNG's size is checked first (by laying out to SVG)."""
 TIMEOUT = 300.0
 """Seconds a layout may take before it is abandoned."""
 
@@ -101,10 +105,10 @@ def find_renderer(engine: str | None = None) -> Renderer:
     )
 
 
-def _run(renderer: Renderer, source: str, fmt: str) -> bytes:
+def _run(renderer: Renderer, source: str, fmt: str, dpi: float = PNG_DPI) -> bytes:
     args = [renderer.path, f"-T{fmt}"]
     if fmt == "png":
-        args.append(f"-Gdpi={PNG_DPI}")
+        args.append(f"-Gdpi={dpi:.1f}")
     try:
         done = subprocess.run(
             args,
@@ -148,7 +152,30 @@ def pipe(source: str, fmt: str, engine: str | None = None) -> bytes:
     renderer = find_renderer(engine)
     if fmt == "pdf":
         return svg_to_pdf(_run(renderer, source, "svg"))
+    if fmt == "png" and len(source) > _BIG_SOURCE:
+        # rasterising a very large map at full resolution takes minutes and makes an
+        # image nobody can open; lay it out once to learn its size and scale to fit
+        return _run(renderer, source, "png", png_dpi(_run(renderer, source, "svg")))
     return _run(renderer, source, fmt)
+
+
+_SVG_SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+
+
+def png_dpi(svg: bytes, limit: int = PNG_MAX_PIXELS) -> float:
+    """The resolution at which the map drawn in ``svg`` fits in ``limit`` pixels
+    (at most :data:`PNG_DPI`).
+
+    >>> png_dpi(b'<svg width="7200pt" height="7200pt"')
+    63.245553203367585
+    """
+    found = _SVG_SIZE.search(svg[:2000])
+    if not found:
+        return PNG_DPI
+    area = float(found.group(1)) * float(found.group(2)) / 72.0**2  # square inches
+    if area <= 0:
+        return PNG_DPI
+    return min(PNG_DPI, (limit / area) ** 0.5)
 
 
 _FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')

@@ -35,7 +35,7 @@ class LegendSpec:
     notes: list[str] = field(default_factory=list)
 
 
-_PER_ROW = 4
+_PER_ROW = 5
 """Legend entries per row."""
 _EDGE_ORDER = ("premise", "cites", "support", "rebut", "undermine", "undercut")
 _KIND_ORDER = ("claim", "evidence", "argument", "precedent", "event")

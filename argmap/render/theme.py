@@ -117,7 +117,7 @@ _EDGES = {
     "undermine": EdgeStyle("#C0392B", "dashed", "normal", "undermines", sample="- - ►"),
     "undercut": EdgeStyle("#C0392B", "dotted", "tee", "undercuts", sample="·····|"),
     "premise": EdgeStyle("#9a9a9a", "solid", "none", "premise of", sample="———"),
-    "cites": EdgeStyle("#9a9a9a", "dashed", "empty", "precedent for", sample="- - ▷"),
+    "cites": EdgeStyle("#9a9a9a", "solid", "odot", "precedent for", sample="——○"),
 }
 
 BRIEFING = Theme(

@@ -83,3 +83,13 @@ def test_missing_cairosvg_names_the_fix(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(builtins, "__import__", no_cairo)
     with pytest.raises(RenderError, match="pip install cairosvg"):
         engine.svg_to_pdf(b"<svg/>")
+
+
+def test_png_resolution_drops_for_huge_maps() -> None:
+    from argmap.render.engine import PNG_DPI, PNG_MAX_PIXELS, png_dpi
+
+    assert png_dpi(b'<svg width="500pt" height="300pt"') == PNG_DPI
+    dpi = png_dpi(b'<svg width="2000pt" height="40000pt"')
+    assert dpi < PNG_DPI
+    assert (2000 / 72 * dpi) * (40000 / 72 * dpi) <= PNG_MAX_PIXELS * 1.001
+    assert png_dpi(b"not svg") == PNG_DPI
