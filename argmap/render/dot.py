@@ -48,7 +48,7 @@ class DotWriter:
 
     >>> w = DotWriter()
     >>> w.node("a", {"label": 'say "hi"'})
-    >>> print(w.source())
+    >>> print(w.source(), end="")
     digraph "argmap" {
       "a" [label="say \\"hi\\""]
     }

@@ -13,6 +13,7 @@ install (:class:`~argmap.errors.RenderError`).
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -175,7 +176,7 @@ def png_dpi(svg: bytes, limit: int = PNG_MAX_PIXELS) -> float:
     area = float(found.group(1)) * float(found.group(2)) / 72.0**2  # square inches
     if area <= 0:
         return PNG_DPI
-    return min(PNG_DPI, (limit / area) ** 0.5)
+    return min(PNG_DPI, math.sqrt(limit / area))
 
 
 _FONT_FAMILY = re.compile(rb'font-family="([^"]*)"')
