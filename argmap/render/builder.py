@@ -265,6 +265,8 @@ def draw(
                     "fillcolor": theme.cluster_fill,
                     "color": theme.cluster_border,
                     "pencolor": theme.cluster_border,
+                    # set, not inherited: the invisible title cluster has penwidth 0
+                    "penwidth": 1,
                     "margin": 14,
                 },
             )
