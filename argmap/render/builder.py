@@ -19,7 +19,7 @@ from argmap.render.graph import Edge, GraphNode
 from argmap.render.labels import node_label, node_tooltip, standard_name
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme, mix
-from argmap.semantics.evaluation import Evaluation, NodeResult
+from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["CLUSTERS", "Drawing", "draw", "graph_defaults", "open_title"]
 
@@ -297,11 +297,3 @@ def _stagger(edges: Collection[Edge]) -> dict[str, int]:
         return {}
     depth = min(3, 1 + len(leaves) // STAGGER_FROM)
     return {leaf: 1 + i % depth for i, leaf in enumerate(leaves) if i % depth}
-
-
-def status_counts(results: Collection[NodeResult]) -> dict[str, int]:
-    """How many results carry each label (for captions)."""
-    out: dict[str, int] = {}
-    for r in results:
-        out[r.label.value] = out.get(r.label.value, 0) + 1
-    return out

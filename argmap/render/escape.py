@@ -43,7 +43,6 @@ ELLIPSIS = "…"
 # C0/C1 controls, DEL, lone surrogates and the XML non-characters: never valid in SVG
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2028\u2029]+")
-_SAFE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _URL_SCHEMES = ("http://", "https://")
 
 
@@ -146,8 +145,3 @@ def safe_url(url: str | None) -> str | None:
     if not url.lower().startswith(_URL_SCHEMES) or any(c in url for c in " \n<>\"'\\"):
         return None
     return url
-
-
-def is_plain_name(text: str) -> bool:
-    """Whether ``text`` is a DOT identifier that needs no quotes (used in tests)."""
-    return bool(_SAFE_NAME.match(text))

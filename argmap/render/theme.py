@@ -12,7 +12,7 @@ status also differs in border style and glyph, so a greyscale copy still reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from argmap.errors import RenderError
 
@@ -94,7 +94,6 @@ class Theme:
     wrap_width: int = 30
     label_limit: int = 240
     tooltip_limit: int = 1500
-    extra: dict[str, str] = field(default_factory=dict)
 
     def fill(self, kind: str, strength: float | None) -> str:
         """The fill for a node of ``kind``; deeper for a higher strength."""
