@@ -328,15 +328,45 @@ class ArgdownSyntax:
                 self.relations.append((kind, child, parent, line))
 
 
+class _DataLoader(yaml.SafeLoader):
+    """Safe loading of ``{...}`` data, with anchors and aliases refused (as in case files)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases are not supported")
+        return super().compose_node(parent, index)
+
+
+_MAX_DATA_TRIES = 32  # candidate "{" positions tried per element (bounds the work)
+_MAX_DATA_DEPTH = 16
+
+
+def _shallow(text: str) -> bool:
+    """Whether brackets in ``text`` nest at most ``_MAX_DATA_DEPTH`` deep (PyYAML is slow
+    and recursive on deep nesting, so hostile data is refused before it is parsed)."""
+    depth = 0
+    for char in text:
+        if char in "{[":
+            depth += 1
+            if depth > _MAX_DATA_DEPTH:
+                return False
+        elif char in "}]":
+            depth -= 1
+    return True
+
+
 def _split_data(text: str, line: int, parser: ArgdownSyntax) -> tuple[str, dict[str, Any]]:
     """Split trailing ``{key: value}`` data off an element's text."""
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, {}
-    for i in [m.start() for m in re.finditer(r"\{", stripped)]:
+    for i in [m.start() for m in re.finditer(r"\{", stripped)][::-1][:_MAX_DATA_TRIES]:
         try:
-            data = yaml.safe_load(restore(stripped[i:]))
-        except yaml.YAMLError:
+            candidate = restore(stripped[i:])
+            if not _shallow(candidate):
+                continue
+            data = yaml.load(candidate, Loader=_DataLoader)
+        except (yaml.YAMLError, RecursionError):
             continue
         if isinstance(data, dict):
             return stripped[:i], {str(k): v for k, v in data.items()}

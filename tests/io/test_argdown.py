@@ -191,6 +191,21 @@ def test_example_case_round_trips_exactly() -> None:
     assert parse_argdown(text) == case
 
 
+def test_worked_case_round_trips_exactly() -> None:
+    case = load(REPO / "seeds" / "musk_v_microsoft.yaml")
+    assert parse_argdown(dumps_argdown(case)) == case
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["{a: [" * 3000 + "}", "{a: " * 3000 + "1" + "}" * 3000, "{a: &x [1, 2], b: *x}"],
+    ids=["unbalanced", "deep", "alias"],
+)
+def test_hostile_data_is_refused(data: str) -> None:
+    with pytest.raises(CaseError, match=r"<string>:1: data in \{...\} is not a valid YAML"):
+        parse_argdown(f"[A]: text {data}")
+
+
 @pytest.mark.parametrize("path", ARGDOWN_FILES, ids=lambda p: p.name)
 def test_real_file_round_trips_through_argmap_argdown(path: Path) -> None:
     case = read_argdown(path)

@@ -136,6 +136,7 @@ def test_formats_given_explicitly(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["in.txt", "out.yaml"], "cannot tell the format of 'in.txt'"),
+        (["missing.argdown", "out.yaml"], "missing.argdown: no such file"),
         ([str(CASE), "out.yaml", "--to", "pdf"], "unknown format 'pdf'"),
     ],
 )
