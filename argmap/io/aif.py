@@ -158,6 +158,15 @@ def parse_aif(raw: bytes | str, file: str = "<string>", title: str | None = None
     return _Importer(nodes, edges, file).build(name[:300], locutions, other)
 
 
+_NO_TEXT = "(no text)"
+
+
+def _claim_text(raw: Any) -> str:
+    """The claim text made of an I node's text (stripped, never empty, bounded)."""
+    text = str(raw or "").strip()
+    return text[:_TEXT_MAX] if text else _NO_TEXT
+
+
 def _fast_json(raw: bytes) -> Any:
     """Plain ``json`` parsing (duplicate keys refused); None if anything is wrong."""
 
@@ -218,13 +227,12 @@ class _Importer:
         return out
 
     def _text(self, nid: str) -> str:
-        text = (self.nodes[nid].get("text") or "").strip()
-        if not text:
-            self.warnings.append(f"node {nid}: empty text replaced by '(no text)'")
-            return "(no text)"
-        if len(text) > _TEXT_MAX:
+        raw = self.nodes[nid].get("text")
+        text = _claim_text(raw)
+        if text == _NO_TEXT and not (raw or "").strip():
+            self.warnings.append(f"node {nid}: empty text replaced by '{_NO_TEXT}'")
+        elif len((raw or "").strip()) > _TEXT_MAX:
             self.warnings.append(f"node {nid}: text cut to {_TEXT_MAX} characters")
-            return text[:_TEXT_MAX]
         return text
 
     def _scheme(self, nid: str) -> str:
@@ -283,11 +291,7 @@ class _Importer:
         kept = [self.nodes[n] for n in order if n not in self.ids and not self._consumed(n)]
         edges = [e for k, (_, _, e) in enumerate(self.edges) if k not in self.used_edges]
         extras = {
-            nid: {
-                k: v
-                for k, v in node.items()
-                if k != "type" and (k != "text" or nid not in self.ids or self._type(nid) != "I")
-            }
+            nid: {k: v for k, v in node.items() if k != "type"}
             for nid, node in self.nodes.items()
             if nid in self.ids or self._consumed(nid)
         }
@@ -392,10 +396,15 @@ class _Exporter:
 
     def _node(self, nid: Any, kind: str, text: str) -> Any:
         extra = self.doc.extras.get(str(nid), {})
-        if "text" in extra and _scheme_of({**extra, "type": kind}) == _scheme_of(
-            {"text": text, "type": kind}
-        ):
-            text = extra["text"]  # the scheme is unchanged: keep the node's own wording
+        if "text" in extra:  # unchanged in the case: write the node's own wording back
+            if kind == "I":
+                same = _claim_text(extra["text"]) == text
+            else:
+                same = _scheme_of({**extra, "type": kind}) == _scheme_of(
+                    {"text": text, "type": kind}
+                )
+            if same:
+                text = extra["text"]
         node = {"nodeID": nid, "text": text, "type": kind}
         node.update({k: v for k, v in extra.items() if k not in ("nodeID", "text")})
         self.nodes.append(node)
@@ -431,7 +440,7 @@ class _Exporter:
         nodes = self.nodes + [dict(n) for n in self.doc.dialogue_nodes]
         edges = self.edges + [dict(e) for e in self.doc.dialogue_edges]
         out: dict[str, Any] = {"nodes": nodes, "edges": edges}
-        out["locutions"] = [dict(x) for x in self.doc.locutions]
+        out["locutions"] = [dict(x) if isinstance(x, dict) else x for x in self.doc.locutions]
         out.update(self.doc.other)
         return out
 

@@ -266,3 +266,20 @@ def test_malformed_aif_names_file_and_line(name: str, message: str) -> None:
     text = str(info.value)
     assert len(text.splitlines()) == 1
     assert text.replace(str(BROKEN.parent) + "/", "").startswith(message), text
+
+
+def test_odd_but_legal_input_round_trips_verbatim() -> None:
+    source = {
+        "nodes": [
+            {"nodeID": "1", "text": "  ", "type": "I"},
+            {"nodeID": "2", "text": " padded ", "type": "I"},
+            {"nodeID": 3, "type": "XX"},
+        ],
+        "edges": [{"fromID": "1", "toID": 2}, {"fromID": 1, "toID": 3}],
+        "locutions": [1, "x"],
+        "participants": [{"participantID": 1}],
+    }
+    doc = parse_aif(json.dumps(source))
+    assert [c.text for c in doc.case.claims] == ["(no text)", "padded"]
+    assert doc.warnings == ("node 1: empty text replaced by '(no text)'",)
+    assert to_aif(doc) == source
