@@ -120,3 +120,8 @@ class _CallableModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _CallableModule
+
+# inside IPython/Jupyter (already imported, so this costs nothing elsewhere), Cases and
+# Evaluations display as maps from the moment rendering is first used
+if "IPython" in sys.modules:  # pragma: no cover - depends on the host
+    register_ipython_formatters()

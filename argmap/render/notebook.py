@@ -24,35 +24,49 @@ def evaluation_table(evaluation: Evaluation, theme: str = "briefing") -> Map:
     th = get_theme(theme)
     rows = []
     small = f'POINT-SIZE="{th.small + 1:g}"'
-    rows.append(
-        f'<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="{th.fontsize + 2:g}"><B>'
-        f'{html_text(evaluation.title)}</B></FONT><BR ALIGN="LEFT"/>'
-        f'<FONT {small} COLOR="{th.muted}">'
+    # the title is the graph's label, not a spanning row: a wide spanning row would
+    # stretch the bar column and break the fixed-size bars
+    heading = (
+        f'<FONT POINT-SIZE="{th.fontsize + 2:g}"><B>{html_text(evaluation.title)}</B></FONT>'
+        f'<BR ALIGN="LEFT"/><FONT {small} COLOR="{th.muted}">'
         f"{html_text(f'{evaluation.semantics} semantics · {evaluation.gradual} strengths')}"
-        "</FONT></TD></TR>"
+        '</FONT><BR ALIGN="LEFT"/>'
     )
     results = evaluation.claims() or list(evaluation)
     for r in results:
         st = th.status[r.label.value]
-        bar = max(1, round(r.strength * 80))
+        bar = min(79, max(1, round(r.strength * 80)))  # points of an 80-point bar
         standard = ""
         if r.standard_met is not None:
             mark = "√ " if r.standard_met else "× "
             standard = html_text(mark + (r.standard or "").replace("_", " "))
+        bar_cell = (
+            '<TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD WIDTH="{bar}" HEIGHT="10" FIXEDSIZE="TRUE" BGCOLOR="{th.kinds["claim"].hue}">'
+            f'</TD><TD WIDTH="{80 - bar}" HEIGHT="10" FIXEDSIZE="TRUE" BGCOLOR="#eeeeee"></TD>'
+            "</TR></TABLE></TD>"
+        )
         rows.append(
             "<TR>"
-            f'<TD ALIGN="LEFT"><FONT COLOR="{st.color}"><B>{html_text(st.glyph)}</B></FONT>'
-            f" {html_text(r.id)}</TD>"
+            f'<TD ALIGN="CENTER"><FONT COLOR="{st.color}"><B>{html_text(st.glyph)}</B></FONT></TD>'
+            f'<TD ALIGN="LEFT">{html_text(r.id)}</TD>'
             f'<TD ALIGN="LEFT"><FONT {small} COLOR="{st.color}">{html_text(st.word)}</FONT></TD>'
-            f'<TD ALIGN="LEFT"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD WIDTH="{bar}" HEIGHT="9" FIXEDSIZE="TRUE" BGCOLOR="{th.kinds["claim"].hue}"></TD>'
-            f'<TD WIDTH="{81 - bar}" HEIGHT="9" FIXEDSIZE="TRUE" BGCOLOR="#eeeeee"></TD>'
-            f"<TD><FONT {small}> {r.strength:.2f}</FONT></TD></TR></TABLE></TD>"
+            + bar_cell
+            + f'<TD ALIGN="RIGHT"><FONT {small}>{r.strength:.2f}</FONT></TD>'
             f'<TD ALIGN="LEFT"><FONT {small} COLOR="{th.muted}">{standard}</FONT></TD>'
             "</TR>"
         )
     w = DotWriter("evaluation")
-    w.defaults("graph", {"pad": 0.2, "fontname": th.font})
+    w.defaults(
+        "graph",
+        {
+            "pad": 0.2,
+            "fontname": th.font,
+            "label": Html(heading),
+            "labelloc": "t",
+            "labeljust": "l",
+        },
+    )
     w.defaults("node", {"fontname": th.font, "fontsize": th.fontsize})
     table = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
