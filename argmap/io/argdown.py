@@ -95,6 +95,7 @@ class _Builder:
         self.doc: dict[str, Any] = {}
         self.lines: dict[str, int] = {}
         self.kind_of: dict[str, str] = {}  # argmap id -> claim/evidence/... /argument
+        self.tagged: list[str] = []  # arguments whose tags cannot be kept
 
     def _unique(self, base: str) -> str:
         out, k = base, 2
@@ -131,6 +132,13 @@ class _Builder:
             if info.kind == "a" and info.pcs is not None:
                 premises |= self._arguments(info)
         self._relations(premises)
+        if self.tagged:
+            self.s.warnings.append(
+                f"{self.s.file}: tags dropped from {len(self.tagged)} argument(s) with a "
+                f"premise-conclusion structure (argmap arguments have no tags): "
+                + ", ".join(self.tagged[:3])
+                + (", ..." if len(self.tagged) > 3 else "")
+            )
         return load_model(Case, self.doc, self.s.file, self.lines)
 
     def _add(self, section: str, item: dict[str, Any], line: int) -> None:
@@ -219,9 +227,7 @@ class _Builder:
             number, _, line = segments[-1][1]
             raise self._error(line, f"({number}) follows the final conclusion of <{info.key}>")
         if info.tags:
-            self.s.warnings.append(
-                f"{self.s.file}:{info.line}: tags of argument <{info.key}> dropped"
-            )
+            self.tagged.append(f"<{info.key}> (line {info.line})")
         numbered: dict[int, str] = {}
         premises: set[str] = set()
         for step, (rule, data, line) in enumerate(rules, 1):

@@ -307,6 +307,11 @@ class ArgdownSyntax:
             self.infos[ref] = info
         if element.text and info.text is None:
             info.text, info.line = element.text, element.line
+        elif element.text and element.text != info.text and element.kind == "s":
+            self.warnings.append(
+                f"{self.file}:{element.line}: [{element.key}] has another text at line "
+                f"{info.line}; the first is kept"
+            )
         for tag in element.tags:
             if tag not in info.tags:
                 info.tags.append(tag)

@@ -261,3 +261,15 @@ def test_malformed_argdown_names_file_and_line(name: str) -> None:
         read_argdown(path)
     assert len(info.value.problems) == 1
     assert str(info.value).startswith(f"{path}:{EXPECTED[name]}"), str(info.value)
+
+
+def test_what_is_not_kept_is_reported() -> None:
+    warnings: list[str] = []
+    text = "[A]: one\n\n[A]: two\n\n<B>: gist #pro\n\n(1) [A]\n----\n(2) c\n"
+    case = parse_argdown(text, "map.argdown", warnings=warnings)
+    assert case.node("A").text == "one"  # type: ignore[union-attr]
+    assert warnings == [
+        "map.argdown:3: [A] has another text at line 1; the first is kept",
+        "map.argdown: tags dropped from 1 argument(s) with a premise-conclusion structure "
+        "(argmap arguments have no tags): <B> (line 5)",
+    ]
