@@ -42,15 +42,33 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--plain", action="store_true", help="draw the case without evaluating it")
     parser.add_argument("--scenario", metavar="FILE", help="apply this scenario file first")
-    parser.add_argument("--view", choices=_VIEWS, default="map", help="what to draw")
+    parser.add_argument(
+        "--view",
+        choices=_VIEWS,
+        default="map",
+        help="map (default), diff against the baseline (needs --scenario), or timeline",
+    )
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes around ID")
     parser.add_argument(
         "--depth", type=int, default=2, metavar="K", help="steps around --focus (default 2)"
     )
-    parser.add_argument("--theme", choices=_THEMES, default="briefing", help="look")
-    parser.add_argument("--direction", choices=_DIRECTIONS, default="LR", help="layout direction")
     parser.add_argument(
-        "--cluster", choices=("issue", "party", "none"), default="issue", help="grouping"
+        "--theme",
+        choices=_THEMES,
+        default="briefing",
+        help="briefing (colour, default) or print (black and white)",
+    )
+    parser.add_argument(
+        "--direction",
+        choices=_DIRECTIONS,
+        default="LR",
+        help="layout direction (default LR: left to right)",
+    )
+    parser.add_argument(
+        "--cluster",
+        choices=("issue", "party", "none"),
+        default="issue",
+        help="group nodes by issue (default), by party, or not at all",
     )
     parser.add_argument("--title", metavar="TEXT", help="title over the map")
     parser.add_argument(
