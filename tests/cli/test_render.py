@@ -153,3 +153,17 @@ def test_console_script_without_system_graphviz(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr.decode()
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_unwritable_output_exits_2_and_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    def refuse(src: str, dst: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert main(["render", str(SAMPLE), "-o", str(tmp_path / "map.png")]) == 2
+    assert "cannot write: Permission denied" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
