@@ -66,18 +66,28 @@ def test_claim_ids_are_valid_and_unique() -> None:
     assert len(set(claim_ids(tuple(str(i) for i in range(100))))) == 100
 
 
-@pytest.mark.parametrize("path", ICCMA_FILES, ids=lambda p: p.name)
-def test_real_frameworks_become_cases_and_back(path: Path) -> None:
+# the 7346-argument benchmark takes a few seconds to evaluate (gradual strengths) and render
+REAL = [
+    pytest.param(p, id=p.name, marks=[pytest.mark.slow] if p.stat().st_size > 100_000 else [])
+    for p in ICCMA_FILES
+]
+
+
+@pytest.mark.parametrize("path", REAL)
+def test_real_frameworks_become_cases_evaluate_render_and_come_back(path: Path) -> None:
+    from argmap.render import render
+
     af = read_af(path)
     case = af_to_case(af, title=path.stem)
     assert len(case.claims) == af.n and len(case.relations) == af.n_attacks
     assert all(r.kind.value == "rebut" for r in case.relations)
     assert case_to_af(case) == _renamed(af)
-    if af.n <= 1000:  # (evaluate takes seconds on the 7346-argument file: gradual strengths)
-        result = evaluate(case)
-        labels = grounded_labelling(af)
-        ins = {claim_ids(af.names)[i] for i in np.flatnonzero(labels == 1).tolist()}
-        assert {r.id for r in result.claims() if r.label.value == "in"} == ins
+    result = evaluate(case)
+    labels = grounded_labelling(af)
+    ins = {claim_ids(af.names)[i] for i in np.flatnonzero(labels == 1).tolist()}
+    assert {r.id for r in result.claims() if r.label.value == "in"} == ins
+    dot = render(case, result).dot
+    assert dot.count("->") >= af.n_attacks
 
 
 def test_case_to_af_is_the_documented_projection() -> None:
