@@ -52,6 +52,13 @@ class Map:
             self._cache[fmt] = pipe(self.dot, fmt, self.engine)
         return self._cache[fmt]
 
+    def to_graphviz(self) -> Any:
+        """The map as a ``graphviz.Source``, for the ``graphviz`` package's own tools
+        (other layout engines, ``unflatten``, its ``render``)."""
+        import graphviz
+
+        return graphviz.Source(self.dot)
+
     def svg(self) -> str:
         """The map as SVG text."""
         return self.pipe("svg").decode("utf-8")

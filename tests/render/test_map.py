@@ -106,3 +106,8 @@ def test_argmap_render_is_callable_after_submodule_imports(case: Case) -> None:
     import argmap.render.theme  # sets the package attribute to the module
 
     assert isinstance(argmap.render(case), Map)
+
+
+def test_to_graphviz_round_trips_the_source(case: Case) -> None:
+    m = render(case)
+    assert m.to_graphviz().source == m.dot
