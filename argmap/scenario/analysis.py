@@ -29,6 +29,7 @@ from argmap.model import Case, Parameter
 from argmap.scenario.sampling import quantile
 from argmap.scenario.symbolic import (
     claim_weight_expressions,
+    evaluate_at,
     lambdified,
     resolve_branches,
     strength_expression,
@@ -111,6 +112,23 @@ def _events(standard: Any, level: float | None, pro: list[Any], con: list[Any]) 
     return events
 
 
+_MAX_EXACT = 300
+"""Largest expression (distinct subexpressions) handed to solveset / nsolve."""
+
+
+def dag_size(expr: Any) -> int:
+    """How many distinct subexpressions ``expr`` has (its size as a shared graph)."""
+    seen: set[Any] = set()
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        if e in seen:
+            continue
+        seen.add(e)
+        stack.extend(e.args)
+    return len(seen)
+
+
 def _root(event: Any, p: Any, a: float, b: float) -> float:
     """A root of ``event`` in ``[a, b]`` where it changes sign (exact when sympy can)."""
     import sympy
@@ -118,6 +136,8 @@ def _root(event: Any, p: Any, a: float, b: float) -> float:
     f = lambdified(event, [p.name])
     resolved = resolve_branches(event, {p: (a + b) / 2})
     try:
+        if dag_size(resolved) > _MAX_EXACT:
+            raise NotImplementedError("too large to solve in closed form; bisect instead")
         found = sympy.solveset(resolved, p, sympy.Interval(a, b))
         if isinstance(found, sympy.FiniteSet):
             for r in sorted(float(x) for x in found if x.is_real):
@@ -273,7 +293,7 @@ def sensitivities(
 
     point = {symbol(n): sympy.Float(values[n]) for n in names}
     smooth = resolve_branches(expr, point)
-    return {n: float(sympy.Float(smooth.diff(symbol(n)).xreplace(point))) for n in names}
+    return {n: evaluate_at(smooth.diff(symbol(n)), point) for n in names}
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ The formulas are those of :mod:`argmap.semantics.gradual.models`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "claim_weight_expressions",
     "compile_symbolic",
+    "evaluate_at",
     "resolve_branches",
     "strength_expression",
     "symbol",
@@ -60,6 +61,7 @@ def strength_expression(
     *,
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
+    simplify: bool = False,
 ) -> sympy.Expr:
     """The gradual strength of ``claim`` as a closed-form expression.
 
@@ -76,6 +78,9 @@ def strength_expression(
         ``dfquad``, ``quadratic_energy``, ``euler_based`` or ``h_categorizer``.
     values : mapping, optional
         Values for the fixed parameters, overriding the case's.
+    simplify : bool
+        Run sympy's ``simplify`` on the result (readable, but slow on large graphs;
+        skipped above a few hundred distinct subexpressions).
 
     Raises
     ------
@@ -92,10 +97,26 @@ def strength_expression(
     ...     "evidence": [{"id": "E", "text": "e", "source": "S", "status": "fact",
     ...                   "reliability": "w"}],
     ...     "relations": [{"kind": "rebut", "from": "E", "to": "C"}]})
-    >>> strength_expression(case, "C", ["w"])
+    >>> strength_expression(case, "C", ["w"], simplify=True)
     0.5 - 0.5*Min(1, Max(0, w))
     """
-    return compile_symbolic(case, [claim], params, gradual=gradual, values=values)[claim]
+    expr = compile_symbolic(case, [claim], params, gradual=gradual, values=values)[claim]
+    if simplify and _dag_size(expr) <= 300:
+        import sympy
+
+        expr = sympy.simplify(expr)
+    return expr
+
+
+def _dag_size(expr: Any) -> int:
+    seen: set[Any] = set()
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        if e not in seen:
+            seen.add(e)
+            stack.extend(e.args)
+    return len(seen)
 
 
 def compile_symbolic(
@@ -251,32 +272,86 @@ def _uses(expr: str | float, chosen: set[str]) -> bool:
 
 
 def _influence(gradual: str, base: Any, att: list[Any], sup: list[Any]) -> Any:
+    """One node's strength from its base score and weighted parents' strengths.
+
+    The case split of DF-QuAD and of the h-categorizer is written with ``Max(x, 0)``
+    and ``Min(x, 0)`` instead of a Piecewise: the same function, but sympy builds it
+    without trying to simplify conditions, which keeps deep graphs cheap.
+    """
     import sympy
 
+    if not att and not sup:
+        return base
+
+    def pos(x: Any) -> Any:
+        return sympy.Max(x, 0, evaluate=False)
+
+    def neg(x: Any) -> Any:
+        return sympy.Min(x, 0, evaluate=False)
+
     if gradual == "dfquad":
-        if not att and not sup:
-            return base
         keep_att = sympy.Mul(*[1 - a for a in att])
         keep_sup = sympy.Mul(*[1 - s for s in sup])
         d = keep_att - keep_sup
-        return sympy.Piecewise((base + (1 - base) * d, d >= 0), (base + base * d, True))
+        # b + (1 - b) d if d >= 0, else b + b d
+        return base + (1 - base) * pos(d) + base * neg(d)
     energy = sympy.Add(*sup) - sympy.Add(*att)
-    if not att and not sup:
-        return base
     if gradual == "quadratic_energy":
 
         def h(x: Any) -> Any:
-            pos = sympy.Max(x, 0)
-            return pos**2 / (1 + pos**2)
+            return pos(x) ** 2 / (1 + pos(x) ** 2)
 
         return base - base * h(-energy) + (1 - base) * h(energy)
     if gradual == "euler_based":
         return 1 - (1 - base**2) / (1 + base * sympy.exp(energy))
     if gradual == "h_categorizer":
-        return sympy.Piecewise(
-            (base / (1 - energy), energy <= 0), (1 - (1 - base) / (1 + energy), True)
-        )
+        # b / (1 - E) if E <= 0, else 1 - (1 - b) / (1 + E)
+        return base / (1 - neg(energy)) + (1 - base) * (1 - 1 / (1 + pos(energy)))
     raise SolverError(f"no closed form for gradual semantics {gradual!r}")  # pragma: no cover
+
+
+def evaluate_at(expr: Any, point: Mapping[Any, float]) -> float:
+    """The value of ``expr`` at ``point`` (symbols to numbers), visiting each shared
+    subexpression once (strength expressions share a lot)."""
+    import math
+
+    import sympy
+
+    memo: dict[Any, float] = {}
+    unary: dict[Any, Callable[[float], float]] = {
+        sympy.exp: math.exp,
+        sympy.log: math.log,
+        sympy.Abs: abs,
+    }
+
+    def num(e: Any) -> float:
+        hit = memo.get(e)
+        if hit is not None:
+            return hit
+        if e.is_Number:
+            out = float(e)
+        elif e.is_Symbol:
+            out = float(point[e])
+        elif e.is_Add:
+            out = math.fsum(num(a) for a in e.args)
+        elif e.is_Mul:
+            out = 1.0
+            for a in e.args:
+                out *= num(a)
+        elif e.is_Pow:
+            out = num(e.args[0]) ** num(e.args[1])
+        elif isinstance(e, sympy.Max):
+            out = max(num(a) for a in e.args)
+        elif isinstance(e, sympy.Min):
+            out = min(num(a) for a in e.args)
+        elif e.func in unary:
+            out = float(unary[e.func](num(e.args[0])))
+        else:
+            out = float(sympy.Float(e.xreplace({k: sympy.Float(v) for k, v in point.items()})))
+        memo[e] = out
+        return out
+
+    return num(expr)
 
 
 def resolve_branches(expr: Any, point: Mapping[Any, float]) -> Any:
@@ -285,27 +360,36 @@ def resolve_branches(expr: Any, point: Mapping[Any, float]) -> Any:
     with ``expr`` near the point, ready to differentiate or solve exactly."""
     import sympy
 
-    at = {k: sympy.Float(v) for k, v in point.items()}
+    memo: dict[Any, Any] = {}
 
     def value(e: Any) -> float:
-        return float(sympy.Float(e.xreplace(at)))
+        return evaluate_at(e, point)
 
     def walk(e: Any) -> Any:
         if not e.args or e.is_Atom:
             return e
+        hit = memo.get(e)
+        if hit is not None:
+            return hit
         if isinstance(e, sympy.Piecewise):
+            out = None
             for branch, condition in e.args:
-                if bool(condition.xreplace(at)):
-                    return walk(branch)
-            raise SolverError("no branch of a piecewise strength applies")  # pragma: no cover
-        if isinstance(e, sympy.Max | sympy.Min):
+                if bool(condition.xreplace({k: sympy.Float(v) for k, v in point.items()})):
+                    out = walk(branch)
+                    break
+            if out is None:  # pragma: no cover
+                raise SolverError("no branch of a piecewise strength applies")
+        elif isinstance(e, sympy.Max | sympy.Min):
             args = [walk(a) for a in e.args]
             pick = max if isinstance(e, sympy.Max) else min
-            return pick(args, key=value)
-        if isinstance(e, sympy.Abs):
+            out = pick(args, key=value)
+        elif isinstance(e, sympy.Abs):
             inner = walk(e.args[0])
-            return inner if value(inner) >= 0 else -inner
-        return e.func(*[walk(a) for a in e.args])
+            out = inner if value(inner) >= 0 else -inner
+        else:
+            out = e.func(*[walk(a) for a in e.args])
+        memo[e] = out
+        return out
 
     return walk(expr)
 
@@ -314,7 +398,8 @@ def lambdified(expr: Any, params: Sequence[str]) -> Any:
     """A numpy function of ``params`` (in order) computing ``expr``."""
     import sympy
 
-    func = sympy.lambdify([symbol(p) for p in params], expr, modules="numpy")
+    # cse: strength expressions repeat subexpressions; print each once
+    func = sympy.lambdify([symbol(p) for p in params], expr, modules="numpy", cse=True)
 
     def call(*arrays: Any) -> Any:
         with np.errstate(all="ignore"):
