@@ -100,9 +100,22 @@ def convert(
     """
     source, target = format_of(in_path, from_), format_of(out_path, to)
     warnings: list[str] = []
+    if source in ICCMA_FORMATS and target in ICCMA_FORMATS:
+        # framework to framework: no case in between, names kept as they are
+        from argmap.io.casefile import read_bytes
+        from argmap.io.iccma import parse_af, write_af
+
+        if target == "af" and source != "af":
+            warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
+        af = parse_af(read_bytes(in_path), source, str(in_path))
+        write_atomic(out_path, str(write_af(af, target)))
+        return warnings
     document: Any = _read(in_path, source, warnings)
     case: Case = document.case if hasattr(document, "case") else document
-    text = _write(document, case, target, out_path, source, warnings)
+    if target == "case" and to and to.lower() in ("json", "yaml"):
+        text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
+    else:
+        text = _write(document, case, target, out_path, source, warnings)
     write_atomic(out_path, text)
     return warnings
 
@@ -160,10 +173,7 @@ def _write(
     from argmap.io.iccma import write_af
     from argmap.io.iccma_case import case_to_af
 
-    if source not in ICCMA_FORMATS:
-        warnings += lost_in(case, fmt)
-    elif fmt == "af" and source != "af":
-        warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
+    warnings += lost_in(case, fmt)
     return str(write_af(case_to_af(case), fmt))
 
 

@@ -130,6 +130,9 @@ def test_formats_given_explicitly(tmp_path: Path) -> None:
     out = tmp_path / "map.out"
     assert main(["convert", str(text), str(out), "--from", "argdown", "--to", "apx"]) == 0
     assert out.read_text("utf-8").splitlines() == ["arg(A).", "arg(B).", "att(B,A)."]
+    as_json = tmp_path / "case.out"
+    assert main(["convert", str(text), str(as_json), "--from", "ad", "--to", "json"]) == 0
+    assert json.loads(as_json.read_text("utf-8"))["claims"][0] == {"id": "A", "text": "a"}
 
 
 @pytest.mark.parametrize(
