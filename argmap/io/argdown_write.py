@@ -2,11 +2,12 @@
 back into the same Case.
 
 Layout: front matter (title, description, and under ``argmap:`` the sections Argdown
-has no syntax for plus ``relation_details``), then claims grouped under a heading per
-issue, evidence, events and precedents as statements with their fields as data
-(``{kind: evidence, source: S1, ...}``), sketched arguments, arguments with their
-premise-conclusion structures (the scheme as the inference rule), and the relations as
-one small tree per origin (``+>`` support, ``->`` rebut/undermine, ``_>`` undercut).
+has no syntax for plus ``relation_details``); claims under a heading per issue
+(sketched arguments, claims tagged ``sketched-argument``, as ``<id>: gist``); evidence,
+events and precedents as statements with their fields as data (``{kind: evidence,
+source: S1, ...}``); arguments with their premise-conclusion structures (the scheme as
+the inference rule); and the relations as one small tree per run of relations from one
+origin (``+>`` support, ``->`` rebut or undermine, ``_>`` undercut).
 """
 
 from __future__ import annotations
@@ -45,11 +46,11 @@ def _data(data: dict[str, Any]) -> str:
     return " {" + inner + "}"
 
 
-def _tags(tags: list[str]) -> str:
+def _tags(tags: list[str], sketched: bool = False) -> str:
+    if sketched and tags and tags[-1] == SKETCHED_TAG:
+        tags = tags[:-1]  # written as <id>, which reads back with this tag last
     out = []
     for tag in tags:
-        if tag == SKETCHED_TAG:
-            continue
         out.append(f" #{tag}" if _PLAIN_TAG.fullmatch(tag) else f" #({escape_text(tag)})")
     return "".join(out)
 
@@ -83,14 +84,16 @@ def dumps_argdown(case: Case) -> str:
     issues = {i.id: i.question for i in case.issues}
     current: object = object()
     for claim in case.claims:  # a heading whenever the issue changes; claim order kept
-        if claim.id in sketched:
-            continue
         issue = claim.issue if claim.issue in issues else None
         if issue != current:
             heading = issues[issue] if issue else "Claims"
             out += [f"# {' '.join(heading.split())}", ""]
             current = issue
-        line = f"[{claim.id}]: {escape_text(claim.text)}{_tags(claim.tags)}"
+        if claim.id in sketched:  # a sketched argument: its gist, no structure
+            tags = _tags(claim.tags, sketched=True)
+            line = f"<{claim.id}>: {escape_text(claim.text)}{tags}"
+        else:
+            line = f"[{claim.id}]: {escape_text(claim.text)}{_tags(claim.tags)}"
         out += [line + _data(_fields(claim, {"id", "text", "tags"})), ""]
     for section, kind, name in (
         ("evidence", "evidence", "text"),
@@ -103,12 +106,8 @@ def dumps_argdown(case: Case) -> str:
         for node in nodes:
             data = {"kind": kind, **_fields(node, {"id", name})}
             out += [f"[{node.id}]: {escape_text(getattr(node, name))}{_data(data)}", ""]
-    if sketched or case.arguments:
+    if case.arguments:
         out += ["# Arguments", ""]
-    for claim in case.claims:
-        if claim.id in sketched:
-            fields = _data(_fields(claim, {"id", "text", "tags"}))
-            out += [f"<{claim.id}>: {escape_text(claim.text)}{_tags(claim.tags)}{fields}", ""]
     for arg in case.arguments:
         head = f"<{arg.id}>" + (f": {escape_text(arg.text)}" if arg.text else "")
         data = _fields(arg, {"id", "text", "premises", "conclusion", "scheme"})

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import CaseError
 from argmap.io.argdown import SKETCHED_TAG, dumps_argdown, parse_argdown, read_argdown
@@ -215,6 +216,28 @@ def test_real_file_round_trips_through_argmap_argdown(path: Path) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(cases())
 def test_random_case_round_trips(case: Case) -> None:
+    texts = [case.title, case.description or ""] + [
+        str(getattr(n, "text", "")) for n in case.iter_nodes()
+    ]
+    assume(not any("\ue000" <= ch <= "\ue0ff" for t in texts for ch in t))
+    assert parse_argdown(dumps_argdown(case)) == case
+
+
+@st.composite
+def tagged_cases(draw: st.DrawFn) -> Case:
+    """Random cases whose claims carry tags, sketched-argument among them."""
+    case = draw(cases(max_nodes=5))
+    pool = [SKETCHED_TAG, "pro", "con", "a long tag", "x-y", "H1"]
+    claims = [
+        c.model_copy(update={"tags": draw(st.lists(st.sampled_from(pool), unique=True))})
+        for c in case.claims
+    ]
+    return case.model_copy(update={"claims": claims})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tagged_cases())
+def test_random_tagged_case_round_trips(case: Case) -> None:
     texts = [case.title, case.description or ""] + [
         str(getattr(n, "text", "")) for n in case.iter_nodes()
     ]
