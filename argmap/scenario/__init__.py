@@ -26,8 +26,6 @@ _LAZY = {
     "load_scenario": "argmap.scenario.files",
     "load_scenarios": "argmap.scenario.files",
     "save_scenario": "argmap.scenario.files",
-    "run": "argmap.scenario.run",
-    "compare": "argmap.scenario.run",
     "ScenarioRun": "argmap.scenario.run",
     "Comparison": "argmap.scenario.compare",
     "monte_carlo": "argmap.scenario.uncertainty",
@@ -42,7 +40,15 @@ _LAZY = {
     "TornadoBar": "argmap.scenario.analysis",
 }
 
-__all__ = sorted(_LAZY)
+# ``run`` and ``compare`` share their names with submodules (run.py, compare.py).
+# Importing a submodule sets the package attribute of that name to the module, which
+# would hide the lazily exported function; importing the functions here, after their
+# modules, makes the package attributes the functions for good. These modules import
+# only numpy and argmap itself (sympy, pandas, tqdm stay lazy).
+from argmap.scenario.run import compare as compare  # noqa: E402
+from argmap.scenario.run import run as run  # noqa: E402
+
+__all__ = sorted([*_LAZY, "compare", "run"])
 
 
 def __getattr__(name: str) -> Any:
