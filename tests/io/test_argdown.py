@@ -296,3 +296,11 @@ def test_what_is_not_kept_is_reported() -> None:
         "map.argdown: tags dropped from 1 argument(s) with a premise-conclusion structure "
         "(argmap arguments have no tags): <B> (line 5)",
     ]
+
+
+def test_bom_and_crlf_are_accepted() -> None:
+    raw = "\ufeff[A]: a\r\n  + [B]: b\r\n\r\n[C]: c {base_score: x}\r\n".encode()
+    with pytest.raises(CaseError, match=r"^f\.argdown:4: claims\[2\]\.base_score"):
+        parse_argdown(raw, "f.argdown")
+    case = parse_argdown(raw.replace(b"x}", b"0.2}"), "f.argdown")
+    assert _rels(case) == [("support", "B", "A")] and case.claims[2].base_score == 0.2
