@@ -438,7 +438,14 @@ class _Exporter:
             self._edge(self.node_of[arg.id], self.node_of[arg.conclusion])
         self._relations(case)
         nodes = self.nodes + [dict(n) for n in self.doc.dialogue_nodes]
-        edges = self.edges + [dict(e) for e in self.doc.dialogue_edges]
+        present = {str(n["nodeID"]) for n in nodes}
+        # a dialogue edge whose node has left the case (an edited Case) is dropped, so
+        # the output never has an edge to nowhere
+        edges = self.edges + [
+            dict(e)
+            for e in self.doc.dialogue_edges
+            if str(e.get("fromID")) in present and str(e.get("toID")) in present
+        ]
         out: dict[str, Any] = {"nodes": nodes, "edges": edges}
         out["locutions"] = [dict(x) if isinstance(x, dict) else x for x in self.doc.locutions]
         out.update(self.doc.other)

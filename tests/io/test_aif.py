@@ -283,3 +283,23 @@ def test_odd_but_legal_input_round_trips_verbatim() -> None:
     assert [c.text for c in doc.case.claims] == ["(no text)", "padded"]
     assert doc.warnings == ("node 1: empty text replaced by '(no text)'",)
     assert to_aif(doc) == source
+
+
+def test_an_edited_case_exports_no_dangling_edges() -> None:
+    import dataclasses
+
+    doc = read_aif(AIF_DIR / "6064-original.json")
+    dropped = doc.case.claims[0].id
+    case = doc.case.model_copy(
+        update={
+            "claims": doc.case.claims[1:],
+            "arguments": [
+                a for a in doc.case.arguments if dropped not in [*a.premises, a.conclusion]
+            ],
+        }
+    )
+    out = to_aif(dataclasses.replace(doc, case=Case.model_validate(case.model_dump(by_alias=True))))
+    ids = {str(n["nodeID"]) for n in out["nodes"]}
+    assert dropped[1:] not in ids
+    assert all(str(e["fromID"]) in ids and str(e["toID"]) in ids for e in out["edges"])
+    assert len(out["edges"]) < len(_raw(AIF_DIR / "6064-original.json")["edges"])
