@@ -129,7 +129,9 @@ def compile_symbolic(
 ) -> dict[str, sympy.Expr]:
     """Strength expressions of several ``nodes`` at once (sharing the work)."""
     from argmap.semantics.compile import compile_case
+    from argmap.semantics.gradual.models import canonical_name
 
+    gradual = canonical_name(gradual)
     known = {p.id for p in case.parameters}
     chosen = list(known if params is None else params)
     for name in chosen:

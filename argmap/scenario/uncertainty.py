@@ -285,10 +285,10 @@ def _prepare(
 ) -> tuple[str, npt.NDArray[np.int8], tuple[str, ...], str, str]:
     from argmap.semantics.compile import compile_case
     from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.gradual.models import _canonical
+    from argmap.semantics.gradual.models import canonical_name
 
     semantics = check_dung(semantics)
-    gradual = _canonical(gradual)
+    gradual = canonical_name(gradual)
     fw = compile_case(case)
     labels, _ = dung_labels(fw.abstract(), semantics)
     chosen = tuple(c.id for c in case.claims) if claims is None else tuple(claims)

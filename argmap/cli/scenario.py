@@ -1,0 +1,303 @@
+"""``argmap scenario``: run what-if scenarios, sweeps, thresholds and tornado rankings.
+
+- ``argmap scenario run FILE... [--samples N --seed S] [--semantics S] [--gradual G]
+  [--format table|json|csv|markdown] [-o OUT]``: compare the scenarios (all of one base
+  case) with the baseline; with ``--samples``, Monte Carlo over the parameters'
+  distributions adds the probability that each claim meets its standard.
+- ``argmap scenario sweep FILE --param P --values 0:1:11 [--claim C]``: the claims
+  along a grid of one parameter (``FILE`` is a case, or a scenario applied to its case).
+- ``argmap scenario threshold FILE CLAIM --param P``: the values of ``P`` at which the
+  claim meets its proof standard, solved exactly on the closed form.
+- ``argmap scenario tornado FILE CLAIM``: parameters ranked by the swing of the claim's
+  strength across their 5 %-95 % range.
+
+Outputs go to standard output, or atomically to ``-o OUT``. An interrupted Monte Carlo
+run (Ctrl-C) still writes its partial, flagged result and exits 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+__all__ = ["parse_values", "register", "run"]
+
+DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
+GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
+
+
+def parse_values(text: str) -> list[float]:
+    """``0:1:11`` (start:stop:count, both ends included) or ``0.1,0.2,0.5``.
+
+    >>> parse_values("0:1:5")
+    [0.0, 0.25, 0.5, 0.75, 1.0]
+    """
+    try:
+        if ":" in text:
+            start, stop, count = text.split(":")
+            n = int(count)
+            if not 1 <= n <= 1_000_000:
+                raise ValueError
+            if n == 1:
+                return [float(start)]
+            a, b = float(start), float(stop)
+            return [a + (b - a) * i / (n - 1) for i in range(n)]
+        values = [float(v) for v in text.split(",") if v.strip()]
+        if not values:
+            raise ValueError
+        return values
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not START:STOP:COUNT (COUNT 1..1000000) or a comma-separated list"
+        ) from None
+
+
+def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
+    parser.add_argument(
+        "--semantics",
+        metavar="NAME",
+        help="Dung semantics: " + ", ".join(DUNG_NAMES) + " (default grounded)",
+    )
+    parser.add_argument(
+        "--gradual",
+        metavar="NAME",
+        help="gradual semantics: " + ", ".join(GRADUAL_NAMES) + " (default dfquad)",
+    )
+    parser.add_argument("--format", choices=formats, default="table", help="output format")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "scenario",
+        help="what-if scenarios: compare, sweep, threshold, tornado",
+        description="Run what-if scenarios against a case and analyse their uncertainty.",
+    )
+    commands = parser.add_subparsers(dest="scenario_command", metavar="ACTION")
+    commands.required = True
+
+    p = commands.add_parser("run", help="compare scenarios with the baseline")
+    p.add_argument("files", nargs="+", metavar="FILE", help="scenario files (one base case)")
+    p.add_argument("--samples", type=int, metavar="N", help="Monte Carlo samples per scenario")
+    p.add_argument("--seed", type=int, metavar="S", help="Monte Carlo seed")
+    p.add_argument("--workers", type=int, metavar="K", help="run Monte Carlo on K processes")
+    _common(p, ("table", "json", "csv", "markdown"))
+    p.set_defaults(handler=run)
+
+    p = commands.add_parser("sweep", help="claims along a grid of one parameter")
+    p.add_argument("file", metavar="FILE", help="case file, or scenario file")
+    p.add_argument("--param", required=True, metavar="P", help="parameter to vary")
+    p.add_argument(
+        "--values", required=True, type=parse_values, metavar="GRID", help="0:1:11 or 0.1,0.5"
+    )
+    p.add_argument("--claim", action="append", metavar="C", help="claim to show (repeatable)")
+    _common(p, ("table", "json", "csv", "markdown"))
+    p.set_defaults(handler=run)
+
+    p = commands.add_parser("threshold", help="where a claim meets its standard")
+    p.add_argument("file", metavar="FILE", help="case file, or scenario file")
+    p.add_argument("claim", metavar="CLAIM")
+    p.add_argument("--param", required=True, metavar="P", help="parameter to solve for")
+    p.add_argument("--low", type=float, help="lower end of the range searched")
+    p.add_argument("--high", type=float, help="upper end of the range searched")
+    p.add_argument("--level", type=float, help="solve strength > LEVEL instead of the standard")
+    _common(p, ("table", "json"))
+    p.set_defaults(handler=run)
+
+    p = commands.add_parser("tornado", help="rank parameters by the swing they cause")
+    p.add_argument("file", metavar="FILE", help="case file, or scenario file")
+    p.add_argument("claim", metavar="CLAIM")
+    p.add_argument("--param", action="append", metavar="P", help="parameter (repeatable)")
+    _common(p, ("table", "json", "csv"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from argmap.semantics.evaluate import check_dung
+    from argmap.semantics.gradual.models import canonical_name
+
+    if args.semantics is not None:
+        args.semantics = check_dung(args.semantics)
+    if args.gradual is not None:
+        args.gradual = canonical_name(args.gradual)
+    action = {
+        "run": _run,
+        "sweep": _sweep,
+        "threshold": _threshold,
+        "tornado": _tornado,
+    }[args.scenario_command]
+    text, code = action(args)
+    if args.output:
+        from argmap.io.atomic import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return code
+
+
+def _run(args: argparse.Namespace) -> tuple[str, int]:
+    from argmap.errors import ArgmapError
+    from argmap.scenario.files import load_scenarios
+    from argmap.scenario.run import compare
+
+    if args.samples is not None and args.samples < 1:
+        raise ArgmapError("--samples must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise ArgmapError("--workers must be at least 1")
+    case, scenarios = load_scenarios(args.files)
+    executor = None
+    if args.workers and args.workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(max_workers=args.workers)
+    try:
+        comparison = compare(
+            case,
+            scenarios,
+            args.semantics,
+            args.gradual,
+            samples=args.samples,
+            seed=args.seed,
+            executor=executor,
+        )
+    finally:
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    text = {
+        "table": comparison.table,
+        "json": comparison.to_json,
+        "csv": comparison.to_csv,
+        "markdown": comparison.to_markdown,
+    }[args.format]()
+    if comparison.interrupted:
+        print("argmap: interrupted; the Monte Carlo results are partial", file=sys.stderr)
+        return text, 130
+    return text, 0
+
+
+def _load(path: str) -> Any:
+    """A case file, or a scenario file applied to its base case."""
+    from argmap.io.casefile import format_for, load, read_bytes
+    from argmap.io.locations import load_with_lines
+
+    data, _ = load_with_lines(read_bytes(path), path, format_for(path))
+    if (
+        isinstance(data, dict)
+        and "title" not in data
+        and ("interventions" in data or "question" in data)
+    ):
+        from argmap.scenario.apply import apply_scenario
+        from argmap.scenario.files import load_scenarios
+
+        case, (scenario,) = load_scenarios([path])
+        return apply_scenario(case, scenario)
+    return load(path)
+
+
+def _sweep(args: argparse.Namespace) -> tuple[str, int]:
+    from argmap.scenario.uncertainty import sweep
+
+    case = _load(args.file)
+    result = sweep(
+        case,
+        args.param,
+        args.values,
+        claims=args.claim,
+        semantics=args.semantics or "grounded",
+        gradual=args.gradual or "dfquad",
+    )
+    if args.format == "json":
+        text = (
+            json.dumps(
+                {
+                    "parameter": result.parameter,
+                    "gradual": result.gradual,
+                    "semantics": result.semantics,
+                    "interrupted": result.interrupted,
+                    "rows": result.records(),
+                },
+                indent=2,
+            )
+            + "\n"
+        )
+    elif args.format == "csv":
+        text = result.to_frame().to_csv(index=False, lineterminator="\n")
+    elif args.format == "markdown":
+        text = result.to_markdown()
+    else:
+        text = result.table()
+    return text, 130 if result.interrupted else 0
+
+
+def _threshold(args: argparse.Namespace) -> tuple[str, int]:
+    from argmap.scenario.analysis import threshold
+
+    case = _load(args.file)
+    t = threshold(
+        case,
+        args.claim,
+        args.param,
+        low=args.low,
+        high=args.high,
+        level=args.level,
+        gradual=args.gradual or "dfquad",
+        semantics=args.semantics or "grounded",
+    )
+    if args.format == "json":
+        payload = {
+            "claim": t.claim,
+            "parameter": t.parameter,
+            "test": t.test,
+            "range": [t.low, t.high],
+            "boundaries": list(t.boundaries),
+            "met_on": [list(i) for i in t.intervals],
+            "value": t.value,
+            "met_now": t.met_now,
+            "statement": str(t),
+        }
+        return json.dumps(payload, indent=2) + "\n", 0
+    now = "met" if t.met_now else "not met"
+    return f"{t}\nnow: {t.parameter} = {t.value:g}, {now}\n", 0
+
+
+def _tornado(args: argparse.Namespace) -> tuple[str, int]:
+    from argmap.scenario.analysis import tornado, tornado_table
+
+    case = _load(args.file)
+    bars = tornado(
+        case,
+        args.claim,
+        args.param,
+        gradual=args.gradual or "dfquad",
+        semantics=args.semantics or "grounded",
+    )
+    rows = [
+        {
+            "parameter": b.parameter,
+            "low": b.low,
+            "high": b.high,
+            "strength_low": b.strength_low,
+            "strength_high": b.strength_high,
+            "swing": b.swing,
+            "met_low": b.met_low,
+            "met_high": b.met_high,
+        }
+        for b in bars
+    ]
+    if args.format == "json":
+        return json.dumps({"claim": args.claim, "bars": rows}, indent=2) + "\n", 0
+    if args.format == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.DictWriter(
+            out, fieldnames=list(rows[0]) if rows else ["parameter"], lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        return out.getvalue(), 0
+    return tornado_table(bars), 0
