@@ -87,7 +87,15 @@ def _legend_items(spec: LegendSpec, theme: Theme) -> list[list[str]]:
     if spec.strength:
         items.append(_item("0.72", "strength: deeper fill = stronger", theme))
     if spec.badge:
-        items.append(_item("√", "meets its proof standard", theme, theme.badge, bold=True))
+        items.append(
+            _item(
+                "√",
+                "proof standard met by the weighed pro and con arguments",
+                theme,
+                theme.badge,
+                bold=True,
+            )
+        )
     groups.append(items)
     items = []
     for kind in _EDGE_ORDER:
