@@ -143,3 +143,34 @@ def test_source_urls_are_links_only_when_safe() -> None:
     svg = render(Case.model_validate(data)).pipe("svg").decode()
     assert "https://example.org/x?a=1&amp;b=2" in svg
     assert "javascript:" not in svg
+
+
+def test_precedent_and_con_argument_edges() -> None:
+    data = {
+        "title": "t",
+        "claims": [{"id": "C1", "text": "c"}],
+        "evidence": [],
+        "precedents": [
+            {
+                "id": "P1",
+                "name": "hiQ v. LinkedIn",
+                "court": "9th Cir.",
+                "year": 2022,
+                "jurisdiction": "US",
+                "status": "decided",
+                "outcome": "defendant",
+            }
+        ],
+        "arguments": [
+            {"id": "A1", "precedent": "P1", "conclusion": "C1", "stance": "con", "weight": 0.5}
+        ],
+    }
+    graph = dot_json(render(Case.model_validate(data)).dot)
+    kinds = {(t, h): e["class"] for t, h, e in edges(graph)}
+    assert kinds[("P1", "A1")] == "cites"
+    assert kinds[("A1", "C1")] == "rebut"
+    label = nodes_by_name(graph)["P1"]["label"]
+    assert "9th Cir., 2022" in label and "decided for defendant" in label
+    assert nodes_by_name(graph)["P1"]["shape"] == "folder"
+    assert "con · defeasible inference" in nodes_by_name(graph)["A1"]["label"]
+    assert "precedent for" in graph["label"]
