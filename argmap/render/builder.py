@@ -16,7 +16,7 @@ from argmap.model import Argument, Case, Claim, Event, Evidence, Issue, Party, P
 from argmap.render.dot import DotWriter, Html
 from argmap.render.escape import html_lines, html_text, safe_url
 from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import node_label, node_tooltip, standard_name
+from argmap.render.labels import label_of, node_label, node_tooltip, standard_name
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme, mix
 from argmap.semantics.evaluation import Evaluation
@@ -116,8 +116,8 @@ def _node_attrs(
     styles = [kind.style]
     color, penwidth = theme.border, 1.0
     if result is not None and not faded:
-        status = theme.status[result.label.value]
-        spec.statuses.add(result.label.value)
+        status = theme.status[label_of(result)]
+        spec.statuses.add(label_of(result))
         spec.strength = True
         spec.badge |= result.standard_met is True
         color, penwidth = status.color, status.penwidth
@@ -137,7 +137,7 @@ def _node_attrs(
         url = safe_url(urls.get(node.source))
     classes = [item.kind]
     if result is not None:
-        classes.append(result.label.value)
+        classes.append(label_of(result))
     if changed:
         classes.append("changed")
     return {

@@ -16,9 +16,15 @@ from argmap.render.dot import Html
 from argmap.render.escape import clean, html_lines, html_text, truncate
 from argmap.render.graph import GraphNode
 from argmap.render.theme import Theme
-from argmap.semantics.evaluation import NodeResult
+from argmap.semantics.evaluation import Label, NodeResult
 
-__all__ = ["day", "node_label", "node_tooltip", "standard_name", "status_line"]
+__all__ = ["day", "label_of", "node_label", "node_tooltip", "standard_name", "status_line"]
+
+
+def label_of(result: NodeResult) -> str:
+    """The result's label as text (``in``, ``out``, ``undec``), also when a hand-made
+    result carries a plain string rather than a :class:`Label`."""
+    return Label(result.label).value
 
 
 def day(date: dt.date) -> str:
@@ -81,7 +87,7 @@ def _particulars(item: GraphNode) -> tuple[str, str]:
 
 def status_line(result: NodeResult, theme: Theme) -> str:
     """``● in · 0.72`` in the status colour (escaped HTML)."""
-    style = theme.status[result.label.value]
+    style = theme.status[label_of(result)]
     text = f"{style.glyph} {style.word} · {result.strength:.2f}"
     return _font(html_text(text), theme, theme.small + 0.5, style.color)
 
@@ -125,7 +131,7 @@ def node_label(
         if before is None:
             was = "new in this scenario"
         else:
-            was = f"was {theme.status[before.label.value].word} · {before.strength:.2f}"
+            was = f"was {theme.status[label_of(before)].word} · {before.strength:.2f}"
             if (
                 before.standard_met is not None
                 and result is not None
@@ -157,5 +163,5 @@ def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> st
             extra = f" ({clean(other.note)})" if other.note else ""
             parts.append(f"[{other.source}] gives {day(other.date)}{extra}")
     if result is not None:
-        parts.append(f"{result.label.value}, strength {result.strength:.3f}")
+        parts.append(f"{label_of(result)}, strength {result.strength:.3f}")
     return truncate("\n".join(parts), theme.tooltip_limit)

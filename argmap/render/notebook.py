@@ -12,6 +12,7 @@ from typing import Any
 
 from argmap.render.dot import DotWriter, Html
 from argmap.render.escape import html_text
+from argmap.render.labels import label_of
 from argmap.render.map import Map
 from argmap.render.theme import get_theme
 from argmap.semantics.evaluation import Evaluation
@@ -34,7 +35,7 @@ def evaluation_table(evaluation: Evaluation, theme: str = "briefing") -> Map:
     )
     results = evaluation.claims() or list(evaluation)
     for r in results:
-        st = th.status[r.label.value]
+        st = th.status[label_of(r)]
         bar = min(79, max(1, round(r.strength * 80)))  # points of an 80-point bar
         standard = ""
         if r.standard_met is not None:
