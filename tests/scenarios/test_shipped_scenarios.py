@@ -17,14 +17,17 @@ import pytest
 
 from argmap.io.casefile import load
 from argmap.model import Case
-from argmap.scenario import Comparison, Scenario, apply_scenario, load_scenario, load_scenarios
+from argmap.scenario import (
+    Comparison,
+    Scenario,
+    apply_scenario,
+    compare,
+    load_scenario,
+    load_scenarios,
+    run,
+)
 from argmap.scenario.files import base_case_path
 from argmap.scenario.model import DropSource, SetStandard
-
-# ``argmap.scenario.run`` is both a lazily exported function and the submodule that
-# defines it; once the submodule is imported the package attribute is the module, so
-# the functions are taken from the submodule itself.
-from argmap.scenario.run import compare, run
 
 REPO = Path(__file__).resolve().parents[2]
 SCENARIOS = REPO / "scenarios"
@@ -228,3 +231,23 @@ def test_dropping_the_blog_removes_its_evidence(case: Case) -> None:
     changed = apply_scenario(case, scenario)
     assert any(e.source == dropped for e in case.evidence)
     assert not any(e.source == dropped for e in changed.evidence)
+
+
+def test_command_line_runs_every_shipped_scenario(
+    comparison: Comparison, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``argmap scenario run scenarios/*.yaml`` agrees with the library comparison."""
+    import json
+
+    from argmap.cli import main
+
+    assert main(["scenario", "run", *map(str, FILES), "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert [s["name"] for s in payload["scenarios"]] == list(comparison.scenarios)
+    assert payload["samples"] == comparison.samples and payload["seed"] == comparison.seed
+    rows = {(r["claim"], r["scenario"]): r for r in payload["rows"]}
+    for row in comparison.rows:
+        printed = rows[(row.claim, row.scenario)]
+        assert printed["label"] == row.label
+        assert printed["standard_flip"] == row.standard_flip
+        assert printed["strength"] == pytest.approx(row.strength, abs=1e-6)
