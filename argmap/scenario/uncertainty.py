@@ -224,9 +224,8 @@ def evaluate_samples(
     from argmap.semantics.standards import meets_many, standard_of
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
-    weights = np.broadcast_to(
-        fw.edge_weight_matrix(draws), (rows, fw.att_src.size + fw.sup_src.size)
-    )
+    # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
+    weights = fw.edge_weight_matrix(draws)
     result = gradual_strengths(fw, gradual, base, edge_weights=weights)
     s = np.atleast_2d(result.strengths)
     idx = np.array([fw.index[c] for c in claims], dtype=np.int64)

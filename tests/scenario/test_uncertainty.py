@@ -216,3 +216,46 @@ def test_chunk_plan() -> None:
     assert plan.sizes == (5000, 5000, 1) and plan.total == 10_001
     with pytest.raises(ValueError):
         plan_chunks(0, seed=1)
+
+
+def test_sampled_edge_weights_reach_strengths_and_standards(example: Case) -> None:
+    from argmap.scenario.apply import apply_scenario
+    from argmap.scenario.model import Scenario
+
+    weighted = apply_scenario(
+        example,
+        Scenario.model_validate(
+            {
+                "name": "w",
+                "question": "q?",
+                "interventions": [
+                    {
+                        "op": "set_weight",
+                        "relation": {"from": "E_api_fees", "to": "A_silence"},
+                        "value": "w_silence",
+                    },
+                    {
+                        "op": "set_weight",
+                        "relation": {"from": "C_principled", "to": "C_retaliation"},
+                        "value": "1 - w_press",
+                    },
+                ],
+            }
+        ),
+    )
+    result = monte_carlo(weighted, 30, seed=8, chunk_size=8)
+    plan = plan_chunks(30, 8, 8)
+    rows: list[dict[str, float]] = []
+    for size, child in zip(plan.sizes, plan.seeds, strict=True):
+        rng = np.random.default_rng(child)
+        press = draw(weighted.parameters[0].distribution, size, rng)  # type: ignore[arg-type]
+        silence = draw(weighted.parameters[1].distribution, size, rng)  # type: ignore[arg-type]
+        rows += [
+            {"w_press": float(a), "w_silence": float(b)}
+            for a, b in zip(press, silence, strict=True)
+        ]
+    for i, values in enumerate(rows):
+        ev = evaluate(weighted, values=values)
+        for j, claim in enumerate(result.claims):
+            assert result.strengths[i, j] == pytest.approx(ev[claim].strength, abs=1e-12)
+            assert result.met[i, j] == ev[claim].standard_met
