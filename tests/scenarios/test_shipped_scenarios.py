@@ -78,6 +78,12 @@ EXPECTED: dict[str, list[Check]] = {
     "09_monte_carlo.yaml": [],
     "10_drop_blog.yaml": [("C_retaliation", "down")],
     "11_suit_filed.yaml": [("C_suit", "up"), ("C_suit", "gained"), ("C_suit", "in")],
+    "12_ross_reversed.yaml": [
+        ("C_fair_use", "up"),
+        ("C_copyright", "down"),
+        ("C_lawful", "not-down"),
+        ("C_illegal", "not-up"),
+    ],
 }
 
 
@@ -129,6 +135,11 @@ def test_hypothetical_material_is_marked(path: Path, case: Case) -> None:
         if item.source in invented:
             assert item.text.startswith("HYPOTHETICAL"), item.id
             assert item.quote is None, "nothing invented is quoted"
+    known_precedents = {p.id for p in case.precedents}
+    for precedent in changed.precedents:
+        if precedent.id not in known_precedents:
+            assert precedent.name.startswith("HYPOTHETICAL"), precedent.id
+            assert set(precedent.sources) <= invented, precedent.id
 
 
 def _moves(comparison: Comparison, scenario: str, claim: str) -> Callable[[str], bool]:
