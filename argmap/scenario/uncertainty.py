@@ -142,6 +142,9 @@ class MonteCarloResult:
     def __str__(self) -> str:
         return self.table()
 
+    def _repr_html_(self) -> str:
+        return str(self.to_frame().to_html(index=False)) + f"<p>{self._footer()}</p>"
+
 
 @dataclass(frozen=True, eq=False)
 class SweepResult:
@@ -204,6 +207,9 @@ class SweepResult:
 
     def __str__(self) -> str:
         return self.table()
+
+    def _repr_html_(self) -> str:
+        return str(self.to_frame().to_html(index=False))
 
 
 # -- the vectorized core ------------------------------------------------------------------
