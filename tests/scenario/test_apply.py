@@ -391,3 +391,44 @@ def test_any_removal_leaves_a_valid_case(removed: set[str]) -> None:
         assert out.has(relation.origin) and out.has(relation.target)
     for argument in out.arguments:
         assert argument.premises or argument.precedent
+
+
+@st.composite
+def case_and_ops(draw: st.DrawFn) -> tuple[Case, list[dict[str, Any]]]:
+    from tests.model.strategies import cases
+
+    case = draw(cases())
+    nodes = [n.id for n in case.iter_nodes()]
+    ops: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(0, 4))):
+        if not nodes:
+            break
+        node = draw(st.sampled_from(nodes))
+        kind = draw(st.sampled_from(["remove_node", "set_score", "drop_source"]))
+        if kind == "remove_node":
+            ops.append({"op": "remove_node", "node": node})
+            nodes.remove(node)
+        elif kind == "set_score":
+            ops.append({"op": "set_score", "node": node, "value": 0.25})
+        elif case.sources:
+            ops.append({"op": "drop_source", "source": draw(st.sampled_from(case.sources)).id})
+    return case, ops
+
+
+@settings(max_examples=60, deadline=None)
+@given(case_and_ops())
+def test_random_interventions_give_valid_cases_or_located_errors(
+    drawn: tuple[Case, list[dict[str, Any]]],
+) -> None:
+    case, ops = drawn
+    before = dumps(case)
+    try:
+        out = apply_scenario(case, scenario(*ops))
+    except ScenarioError as exc:
+        # only the documented refusals: a score on an unscored kind, or a node gone already
+        for problem in exc.problems:
+            assert problem.path.startswith("interventions[")
+            assert "unknown" in problem.message or ", not a" in problem.message
+    else:
+        assert Case.model_validate(out.model_dump(by_alias=True)) == out
+    assert dumps(case) == before
