@@ -47,7 +47,7 @@ from argmap.model import Case
 __all__ = ["AifDocument", "dumps_aif", "parse_aif", "read_aif", "to_aif"]
 
 SCHEME_TYPES = frozenset({"RA", "CA", "MA", "PA"})
-_NOTE = re.compile(r"^AIF (RA|CA|MA) (\S+)")
+_NOTE = re.compile(r'^AIF (RA|CA|MA) ("(?:[^"\\]|\\.)*"|[^\s"]+)(?: \((.*)\))?$', re.S)
 _ID_OK = re.compile(r"^[A-Za-z0-9_.\-]{1,60}$")
 _TEXT_MAX = 4000
 _DEFAULT_SCHEME = "defeasible inference"
@@ -273,7 +273,8 @@ class _Importer:
                 }
             )
             premise_of.update(names)
-            self.used_edges.update(k for k, _ in prem)
+            first = {p: k for k, p in reversed(prem)}  # a repeated edge stays as it is
+            self.used_edges.update(first.values())
             self.used_edges.add(concl[0][0])
         seen: set[tuple[str, str, str]] = set()
         for nid in order:
@@ -328,7 +329,8 @@ class _Importer:
             if kind == "MA" and target_type != "I":
                 return []
             rel = "support"
-        note = f"AIF {kind} {nid}"
+        shown = nid if re.fullmatch(r'[^\s"]+', nid) else json.dumps(nid)
+        note = f"AIF {kind} {shown}"
         scheme = self._scheme(nid)
         if scheme != _DEFAULT_SCHEME:
             note += f" ({scheme})"
@@ -394,15 +396,14 @@ class _Exporter:
         self.used.add(str(self.next_node))
         return str(self.next_node)
 
-    def _node(self, nid: Any, kind: str, text: str) -> Any:
+    def _node(self, nid: Any, kind: str, text: str, scheme: str | None = None) -> Any:
+        """Add a node; ``scheme`` is what the case says of a scheme node's scheme."""
         extra = self.doc.extras.get(str(nid), {})
         if "text" in extra:  # unchanged in the case: write the node's own wording back
             if kind == "I":
                 same = _claim_text(extra["text"]) == text
             else:
-                same = _scheme_of({**extra, "type": kind}) == _scheme_of(
-                    {"text": text, "type": kind}
-                )
+                same = _scheme_of({**extra, "type": kind}) == scheme
             if same:
                 text = extra["text"]
         node = {"nodeID": nid, "text": text, "type": kind}
@@ -430,7 +431,8 @@ class _Exporter:
             self.node_of[p.id] = self._node(self._id_for(p.id), "I", text)
         for arg in case.arguments:
             kind = "RA" if arg.stance.value == "pro" else "CA"
-            self.node_of[arg.id] = self._node(self._id_for(arg.id), kind, arg.scheme)
+            nid = self._id_for(arg.id)
+            self.node_of[arg.id] = self._node(nid, kind, arg.scheme, arg.scheme)
         for arg in case.arguments:
             sources = list(arg.premises) + ([arg.precedent] if arg.precedent else [])
             for premise in dict.fromkeys(sources):
@@ -458,12 +460,12 @@ class _Exporter:
             stype = "CA" if rel.is_attack else "RA"
             match = _NOTE.match(rel.note or "")
             key: tuple[str, str, str] | None = None
-            text = _DEFAULT_TEXT[stype]
+            text, scheme = _DEFAULT_TEXT[stype], _DEFAULT_SCHEME
             if match and (match.group(1) == "CA") == rel.is_attack:
-                stype = match.group(1)
-                key = (stype, match.group(2), rel.target)
-                scheme = re.search(r"\((.+)\)\s*$", rel.note or "")
-                text = scheme.group(1) if scheme else _DEFAULT_TEXT[stype]
+                stype, shown, named = match.groups()
+                key = (stype, json.loads(shown) if shown.startswith('"') else shown, rel.target)
+                text = named if named else _DEFAULT_TEXT[stype]
+                scheme = named if named else _DEFAULT_SCHEME
             if key is not None and key in groups:
                 snode = groups[key]
             else:
@@ -474,7 +476,7 @@ class _Exporter:
                     snode = known
                 else:
                     snode = self._fresh()
-                self._node(snode, stype, text)
+                self._node(snode, stype, text, scheme)
                 self._edge(snode, self.node_of[rel.target])
                 if key is not None:
                     groups[key] = snode

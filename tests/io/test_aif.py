@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.errors import CaseError
 from argmap.io.aif import AifDocument, dumps_aif, parse_aif, read_aif, to_aif
@@ -303,3 +304,38 @@ def test_an_edited_case_exports_no_dangling_edges() -> None:
     assert dropped[1:] not in ids
     assert all(str(e["fromID"]) in ids and str(e["toID"]) in ids for e in out["edges"])
     assert len(out["edges"]) < len(_raw(AIF_DIR / "6064-original.json")["edges"])
+
+
+@st.composite
+def aif_graphs(draw: st.DrawFn) -> dict[str, Any]:
+    """Arbitrary (often odd) AIF graphs: any types, ids of any form, repeated edges."""
+    n = draw(st.integers(1, 10))
+    types = ["I", "I", "I", "RA", "CA", "MA", "PA", "L", "YA", "TA"]
+    nodes = [
+        {
+            "nodeID": draw(st.sampled_from([str(i + 1), i + 1, f"n{i}", f"x y{i}", f'q"{i})'])),
+            "text": draw(st.sampled_from(["a", "b", "", " c ", "RA", "Default Conflict"])),
+            "type": draw(st.sampled_from(types)),
+        }
+        for i in range(n)
+    ]
+    ids = [node["nodeID"] for node in nodes]
+    edges = [
+        {"edgeID": str(k), "fromID": draw(st.sampled_from(ids)), "toID": draw(st.sampled_from(ids))}
+        for k in range(draw(st.integers(0, 15)))
+    ]
+    return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(aif_graphs())
+def test_any_aif_graph_comes_back_node_for_node_and_edge_for_edge(graph: dict[str, Any]) -> None:
+    doc = parse_aif(json.dumps(graph))
+    out = to_aif(doc)
+    label = {str(n["nodeID"]): json.dumps(n, sort_keys=True) for n in graph["nodes"]}
+    label_out = {str(n["nodeID"]): json.dumps(n, sort_keys=True) for n in out["nodes"]}
+    assert Counter(label_out.values()) == Counter(label.values())
+    assert Counter(
+        (label_out[str(e["fromID"])], label_out[str(e["toID"])]) for e in out["edges"]
+    ) == Counter((label[str(e["fromID"])], label[str(e["toID"])]) for e in graph["edges"])
+    assert parse_aif(json.dumps(out)).case == doc.case

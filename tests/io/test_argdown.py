@@ -304,3 +304,76 @@ def test_bom_and_crlf_are_accepted() -> None:
         parse_argdown(raw, "f.argdown")
     case = parse_argdown(raw.replace(b"x}", b"0.2}"), "f.argdown")
     assert _rels(case) == [("support", "B", "A")] and case.claims[2].base_score == 0.2
+
+
+_TOKENS = [
+    "[A]",
+    "[B]: b",
+    "<X>",
+    "<Y>: y",
+    "(1)",
+    "(2)",
+    "(3)",
+    "----",
+    "--",
+    "-- r --",
+    "+",
+    "-",
+    "_",
+    "<+",
+    "<-",
+    "<_",
+    "+>",
+    "->",
+    "_>",
+    "><",
+    "#t",
+    "#(t t)",
+    "{a: 1}",
+    "{uses: [1]}",
+    "{uses: [9]}",
+    "{kind: evidence}",
+    "{base_score: 0.3}",
+    "//",
+    "/*",
+    "*/",
+    "===",
+    "title: x",
+    "#",
+    "##",
+    "text",
+    ":",
+    "\\",
+    "\\#",
+    "{",
+    "}",
+    "[",
+    "]",
+    "<",
+    ">",
+    "@[A]",
+    "{stance: con}",
+    "{kind: event, date: '2020-01-01'}",
+    "{precedent: A}",
+]
+
+
+@st.composite
+def argdown_soup(draw: st.DrawFn) -> str:
+    """Lines of Argdown tokens in any order: mostly invalid, sometimes not."""
+    lines = []
+    for _ in range(draw(st.integers(0, 12))):
+        indent = " " * draw(st.sampled_from([0, 0, 2, 4]))
+        lines.append(indent + " ".join(draw(st.lists(st.sampled_from(_TOKENS), max_size=4))))
+    return "\n".join(lines)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argdown_soup())
+def test_any_input_gives_a_case_or_a_located_error(text: str) -> None:
+    try:
+        case = parse_argdown(text, "soup.argdown")
+    except CaseError as exc:
+        assert all(p.file == "soup.argdown" for p in exc.problems)
+        return
+    assert parse_argdown(dumps_argdown(case)) == case
