@@ -111,7 +111,10 @@ def dumps_argdown(case: Case) -> str:
     for arg in case.arguments:
         head = f"<{arg.id}>" + (f": {escape_text(arg.text)}" if arg.text else "")
         data = _fields(arg, {"id", "text", "premises", "conclusion", "scheme"})
-        out.append(head + _data(data))
+        out += [
+            head + _data(data),
+            "",
+        ]  # a blank line before the structure, as argdown.org writes it
         premises = list(arg.premises) or ([arg.precedent] if arg.precedent else [])
         for n, premise in enumerate(premises, 1):
             out.append(f"({n}) {ref(premise)}")
