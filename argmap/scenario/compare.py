@@ -80,6 +80,8 @@ class Comparison:
     samples: int | None = None
     seed: int | None = None
     interrupted: bool = False
+    forced: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per scenario, the outcomes its case base forces (Horty's reason model)."""
     runs: tuple[ScenarioRun, ...] = field(default=(), repr=False, compare=False)
 
     # -- access ---------------------------------------------------------------------
@@ -135,7 +137,14 @@ class Comparison:
             "samples": self.samples,
             "seed": self.seed,
             "interrupted": self.interrupted,
-            "scenarios": [{"name": s, "question": self.questions.get(s)} for s in self.scenarios],
+            "scenarios": [
+                {
+                    "name": s,
+                    "question": self.questions.get(s),
+                    "forced_outcomes": list(self.forced.get(s, ())),
+                }
+                for s in self.scenarios
+            ],
             "rows": [{k: _json_value(v) for k, v in r.items()} for r in self.records()],
         }
         return json.dumps(payload, indent=indent, ensure_ascii=False) + "\n"
@@ -173,13 +182,28 @@ class Comparison:
             if self.questions.get(name)
         ]
         lines.append("")
+        constraint = self._constraint()
+        if constraint:
+            lines += [constraint, ""]
         lines.append(self._legend())
         return "\n".join(lines).rstrip() + "\n"
 
     def table(self) -> str:
         """An aligned plain-text table for the terminal."""
         header, rows = self._wide()
-        return text_table(header, rows) + "\n\n" + self._legend() + "\n"
+        constraint = self._constraint()
+        extra = constraint + "\n" if constraint else ""
+        return text_table(header, rows) + "\n\n" + extra + self._legend() + "\n"
+
+    def _constraint(self) -> str:
+        """One line on what the precedents force in each scenario (if any precedent)."""
+        if not any(run.case.precedents for run in self.runs):
+            return ""
+        parts = [
+            f"{name}: {' and '.join(self.forced.get(name, ())) or 'nothing'}"
+            for name in self.scenarios
+        ]
+        return "precedent constraint (Horty) forces — " + "; ".join(parts)
 
     def _legend(self) -> str:
         parts = [
@@ -247,6 +271,7 @@ def build_comparison(
         rows=tuple(rows),
         samples=samples,
         seed=seed,
+        forced={run.name: run.forced for run in runs},
         interrupted=any(
             run.uncertainty is not None and run.uncertainty.interrupted for run in runs
         ),

@@ -25,7 +25,7 @@ from argmap.scenario.model import Scenario
 from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
 from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["ScenarioRun", "compare", "run"]
+__all__ = ["ScenarioRun", "compare", "forced", "run"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +38,9 @@ class ScenarioRun:
     case: Case
     evaluation: Evaluation
     uncertainty: MonteCarloResult | None = None
+    forced: tuple[str, ...] = ()
+    """Outcomes the decided precedents force for the case's present factors (Horty's
+    reason model, :func:`argmap.semantics.precedent.forced_outcomes`)."""
 
 
 def run(
@@ -81,6 +84,7 @@ def run(
             progress=progress,
         )
     return ScenarioRun(
+        forced=forced(changed),
         name=scenario.name if scenario is not None else BASELINE,
         question=scenario.question if scenario is not None else "the case as it stands",
         scenario=scenario,
@@ -88,6 +92,15 @@ def run(
         evaluation=evaluation,
         uncertainty=uncertainty,
     )
+
+
+def forced(case: Case) -> tuple[str, ...]:
+    """The sides the case base forces for the factors present in ``case``, sorted."""
+    from argmap.semantics.precedent import forced_outcomes
+
+    favours = {f.id: f.favours for f in case.factors}
+    present = {f.id for f in case.factors if f.present}
+    return tuple(sorted(side.value for side in forced_outcomes(case.precedents, present, favours)))
 
 
 def _agreed(scenarios: Sequence[Scenario], field: str, given: Any, default: Any) -> Any:

@@ -91,6 +91,7 @@ def test_exports_have_the_same_rows(example: Case) -> None:
     assert payload["scenarios"][1] == {
         "name": "press trusted",
         "question": "what if press trusted?",
+        "forced_outcomes": [],
     }
     rows = list(csv.DictReader(io.StringIO(comparison.to_csv())))
     assert len(rows) == 6 and rows[0]["claim"] == "C_principled"
@@ -131,3 +132,34 @@ def test_lazy_exports() -> None:
     import argmap
 
     assert argmap.Scenario is Scenario and argmap.compare is compare
+
+
+def test_precedent_constraint_follows_the_factors() -> None:
+    from tests.scenario.test_apply import hand_case
+
+    case = hand_case()
+    public = scenario(
+        "only public data",
+        {"op": "set_factor", "factor": "p1", "present": False},
+        {"op": "set_factor", "factor": "d1", "present": True},
+    )
+    # hiQ (reason d1, for the defendant) binds once d1 holds and no plaintiff factor does
+    pending = scenario(
+        "NYT for plaintiff",
+        {"op": "decide_precedent", "precedent": "P_pending", "outcome": "plaintiff"},
+    )
+    comparison = compare(case, [public, pending])
+    # the decided NYT case gave no reason (an empty reason is always satisfied) and has
+    # no defendant factor the new facts could add: it forces the plaintiff's side
+    assert comparison.forced == {
+        "baseline": (),
+        "only public data": ("defendant",),
+        "NYT for plaintiff": ("plaintiff",),
+    }
+    assert "only public data: defendant" in comparison.table()
+    payload = json.loads(comparison.to_json())
+    assert payload["scenarios"][1]["forced_outcomes"] == ["defendant"]
+    # deciding the pending case switches on its argument for the plaintiff
+    before, after = comparison.runs[0].evaluation, comparison.runs[2].evaluation
+    assert before["A_nyt_p"].label == "out" and before["A_nyt_p"].strength == 0.0
+    assert after["A_nyt_p"].label == "in" and after["A_nyt_p"].strength > 0.5
