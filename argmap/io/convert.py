@@ -6,16 +6,18 @@ Formats and their extensions:
 format    extensions                                  reader / writer
 ========  ==========================================  ================================
 case      ``.yaml`` ``.yml`` ``.json``                :mod:`argmap.io.casefile`
-aif       ``.aif.json`` ``.aif``                      :mod:`argmap.io.aif`
+aif       ``.aif.json`` ``.aif``, and ``.json`` maps   :mod:`argmap.io.aif`
 argdown   ``.argdown`` ``.ad``                        :mod:`argmap.io.argdown`
 apx       ``.apx``                                    :mod:`argmap.io.iccma` + projection
 tgf       ``.tgf``                                    :mod:`argmap.io.iccma` + projection
 af        ``.af`` ``.i23`` (ICCMA 2023 ``p af N``)    :mod:`argmap.io.iccma` + projection
 ========  ==========================================  ================================
 
-A conversion that cannot carry everything returns (and the command line prints) one
-warning per kind of loss, naming the sections and fields dropped. AIF to AIF keeps the
-dialogue layer (locutions, L/YA/TA/PA nodes) through :class:`~argmap.io.aif.AifDocument`.
+A ``.json`` input with ``nodes`` and ``edges`` and no ``schema_version`` is read as
+AIF (AIFdb names its downloads ``nodeset123.json``). A conversion that cannot carry
+everything returns (and the command line prints) one warning per kind of loss, naming
+the sections and fields dropped. AIF to AIF keeps the dialogue layer (locutions,
+L/YA/TA/PA nodes) through :class:`~argmap.io.aif.AifDocument`.
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ def convert(
         A format cannot be told from the extension, or is unknown.
     """
     source, target = format_of(in_path, from_), format_of(out_path, to)
+    if source == "case" and from_ is None and str(in_path).lower().endswith(".json"):
+        source = _sniff_json(in_path)
     warnings: list[str] = []
     if source in ICCMA_FORMATS and target in ICCMA_FORMATS:
         # framework to framework: no case in between, names kept as they are
@@ -118,6 +122,26 @@ def convert(
         text = _write(document, case, target, out_path, source, warnings)
     write_atomic(out_path, text)
     return warnings
+
+
+def _sniff_json(path: str | os.PathLike[str]) -> str:
+    """``'aif'`` for a ``.json`` file that is an AIF map (nodes and edges, no
+    schema_version, as AIFdb names its downloads ``nodeset123.json``), else ``'case'``."""
+    import json
+
+    from argmap.io.casefile import read_bytes
+
+    try:
+        data = json.loads(read_bytes(path).decode("utf-8-sig"))
+    except (ValueError, RecursionError):
+        return "case"  # the case reader reports the error with its line
+    is_aif = (
+        isinstance(data, dict)
+        and "schema_version" not in data
+        and isinstance(data.get("nodes"), list)
+        and isinstance(data.get("edges"), list)
+    )
+    return "aif" if is_aif else "case"
 
 
 def _read(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:

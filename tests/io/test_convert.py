@@ -103,6 +103,18 @@ def test_lossy_conversions_say_what_they_drop(
     assert capsys.readouterr().err == ""
 
 
+def test_an_aifdb_download_is_recognised_by_its_content(tmp_path: Path) -> None:
+    source = EXAMPLES / "aif" / "nodeset21145.json"
+    warnings = convert(source, tmp_path / "map.argdown")
+    assert any("dialogue layer" in w for w in warnings)
+    assert read_argdown(tmp_path / "map.argdown") == read_aif(source).case.model_copy(
+        update={"title": read_argdown(tmp_path / "map.argdown").title}
+    )
+    assert convert(CASE, tmp_path / "case.json") == []
+    assert convert(tmp_path / "case.json", tmp_path / "again.yaml") == []  # still a case
+    assert load(tmp_path / "again.yaml") == load(CASE)
+
+
 def test_aif_to_aif_keeps_the_dialogue_layer(tmp_path: Path) -> None:
     source = EXAMPLES / "aif" / "6064-original.json"
     out = tmp_path / "same.aif.json"
