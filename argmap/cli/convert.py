@@ -17,7 +17,8 @@ def register(subparsers: Any) -> None:
         help="convert between case files, AIF, Argdown and ICCMA",
         description=(
             "Convert IN to OUT, the formats told by extension (.yaml/.yml/.json case, "
-            ".aif.json AIF, .argdown/.ad Argdown, .apx, .tgf, .af/.i23 ICCMA) or by "
+            ".aif.json AIF (or any .json holding an AIF map), .argdown/.ad Argdown, .apx, "
+            ".tgf, .af/.i23 ICCMA) or by "
             "--from/--to. A conversion that loses information prints what it dropped "
             "on stderr. OUT is written atomically."
         ),
