@@ -112,7 +112,7 @@ def convert(
         if target == "af" and source != "af":
             warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
         af = parse_af(read_bytes(in_path), source, str(in_path))
-        write_atomic(out_path, str(write_af(af, target)))
+        _write_out(out_path, str(write_af(af, target)))
         return warnings
     document: Any = _read(in_path, source, warnings)
     case: Case = document.case if hasattr(document, "case") else document
@@ -120,8 +120,15 @@ def convert(
         text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
     else:
         text = _write(document, case, target, out_path, source, warnings)
-    write_atomic(out_path, text)
+    _write_out(out_path, text)
     return warnings
+
+
+def _write_out(path: str | os.PathLike[str], text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as exc:  # a missing folder or no permission: the user's to fix
+        raise ArgmapError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
 
 
 def _sniff_json(path: str | os.PathLike[str]) -> str:
