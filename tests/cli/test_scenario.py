@@ -178,3 +178,62 @@ def test_tornado(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = call(capsys, "scenario", "tornado", EXAMPLE, "C_retaliation", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0]["parameter"] == "w_silence" and float(rows[0]["swing"]) > 0
+
+
+def test_interrupted_run_writes_flagged_partial_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argmap.scenario.uncertainty as uncertainty
+
+    real = uncertainty._run_job
+    calls = {"n": 0}
+
+    def flaky(job: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:  # 2 chunks per run: Ctrl-C in the scenario's first chunk
+            raise KeyboardInterrupt
+        return real(job)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(uncertainty, "_run_job", flaky)
+    out = tmp_path / "partial.json"
+    code, _, err = call(
+        capsys,
+        "scenario",
+        "run",
+        SILENCE,
+        "--samples",
+        "5000",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
+    assert code == 130
+    assert "interrupted" in err
+    payload = json.loads(out.read_text())
+    assert payload["interrupted"] is True
+    # the baseline finished; the scenario stopped early; no further scenario was started
+    assert [s["name"] for s in payload["scenarios"]] == ["baseline", "silence counts"]
+    calls["n"] = 0
+    code, _, _ = call(
+        capsys,
+        "scenario",
+        "run",
+        SILENCE,
+        PRESS,
+        "--samples",
+        "5000",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    )
+    assert code == 130
+    assert [s["name"] for s in json.loads(out.read_text())["scenarios"]] == [
+        "baseline",
+        "silence counts",
+    ]
