@@ -236,7 +236,9 @@ def _summary(row: ClaimOutcome, uncertain: bool) -> str:
         return "absent"
     text = f"{row.label} {cell(row.strength)}"
     if row.scenario != BASELINE and row.strength_delta is not None:
-        text += f" ({row.strength_delta:+.3f})"
+        delta = row.strength_delta
+        # a change too small to show in three decimals still differs from none at all
+        text += " (~0)" if delta != 0 and abs(delta) < 5e-4 else f" ({delta:+.3f})"
     if row.standard_met is not None:
         text += " met" if row.standard_met else " not met"
     if row.standard_flip is not None:
