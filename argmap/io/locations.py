@@ -48,20 +48,16 @@ def line_for(lines: dict[str, int], path: str) -> int | None:
     return lines.get("")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records where every node starts and forbids duplicate keys.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    Anchors and aliases are refused: a case never needs them, and a few nested aliases
-    ("billion laughs") would make every later walk of the document exponential.
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader (libyaml's parser when present) that forbids duplicate keys.
+
+    Anchors and aliases are refused (see :func:`_record_lines`): a case never needs
+    them, and a few nested aliases ("billion laughs") would make every later walk of
+    the document exponential.
     """
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not supported", event.start_mark
-            )
-        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
@@ -95,17 +91,27 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-def _record_lines(node: yaml.Node, path: str, lines: dict[str, int]) -> None:
+def _record_lines(
+    node: yaml.Node, path: str, lines: dict[str, int], seen: set[int] | None = None
+) -> None:
+    """Map every path to its line; a node met twice is an alias, which is refused."""
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        raise yaml.composer.ComposerError(
+            None, None, "anchors and aliases (*name) are not supported", node.start_mark
+        )
+    seen.add(id(node))
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             child = f"{path}.{key}" if path else str(key)
-            _record_lines(value_node, child, lines)
+            _record_lines(value_node, child, lines, seen)
             lines[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _record_lines(item, f"{path}[{i}]", lines)
+            _record_lines(item, f"{path}[{i}]", lines, seen)
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -152,10 +158,7 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
         _record_lines(node, "", lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        message = exc.problem or exc.context or "malformed YAML"
-        raise CaseError(Problem("", f"YAML: {message}", file, line)) from None
+        raise CaseError(Problem("", f"YAML: {_yaml_message(exc)}", file, _yaml_line(exc))) from None
     except yaml.YAMLError as exc:
         raise CaseError(Problem("", f"YAML: {exc}", file)) from None
     except RecursionError:
@@ -163,6 +166,20 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+def _yaml_line(exc: yaml.MarkedYAMLError) -> int | None:
+    mark = exc.problem_mark or exc.context_mark
+    return mark.line + 1 if mark is not None else None
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    """The parser's complaint, plus where the construct it was reading began."""
+    message = exc.problem or exc.context or "malformed YAML"
+    context, start = exc.context, exc.context_mark
+    if exc.problem and context and start is not None and start.line + 1 != _yaml_line(exc):
+        message += f" ({context} started on line {start.line + 1})"
+    return message
 
 
 def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
@@ -189,7 +206,7 @@ def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
         node = yaml.compose(text, Loader=_LineLoader)
         if node is not None:
             _record_lines(node, "", lines)
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError):  # lines are a help, not a requirement
         lines = {}
     return data, lines
 

@@ -256,7 +256,10 @@ def test_escaped_text_survives() -> None:
 EXPECTED = {
     "ad_after_conclusion.argdown": "6: (3) follows the final conclusion of <A>",
     "ad_bad_data.argdown": "3: data in {...} is not a valid YAML mapping",
-    "ad_bad_front_matter.argdown": "2: YAML: expected ',' or ']'",
+    "ad_bad_front_matter.argdown": (
+        "3: YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence started on line 2)"
+    ),
     "ad_bad_source_date.argdown": "7: sources[0].date: Input should be a valid date",
     "ad_concludes_its_premise.argdown": "5: (2) is also a premise of its own inference",
     "ad_evidence_unknown_source.argdown": "3: evidence[0].source: unknown source 'S9'",
