@@ -212,11 +212,6 @@ def _block(
 
 _CACHE: weakref.WeakKeyDictionary[Any, Schedule] = weakref.WeakKeyDictionary()
 
-_MASK_ROUNDS = 48
-"""Rounds of Kahn's algorithm done by masking the remaining edges (no sort needed;
-cheap for the shallow graphs argument maps are) before switching to an out-edge CSR
-(one sort; linear however deep the graph)."""
-
 
 def _group(
     keys: npt.NDArray[np.int64], n: int
@@ -241,37 +236,40 @@ def _levels(
     n: int, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.int64]:
     """Each node's topological level (0 for nodes without incoming edges), -1 for
-    nodes on or below a cycle (Kahn's algorithm, one vectorized step per level)."""
+    nodes on or below a cycle.
+
+    Kahn's algorithm, one vectorized step per level over an out-edge CSR built by a
+    counting sort: each edge is visited once. A wide level updates the in-degree
+    counters with one ``bincount``; a narrow one with ``unique`` on its few targets, so
+    a deep graph does not pay O(nodes) per level.
+    """
+    indptr, order = _group(src, n)
+    out_dst = dst[order]
     remaining = np.bincount(dst, minlength=n)
     level_of = np.full(n, -1, dtype=np.int64)
     frontier = np.flatnonzero(remaining == 0)
-    rs, rd = src, dst
-    out_ptr: npt.NDArray[np.int64] | None = None
-    out_dst = rd
     depth = 0
     while frontier.size:
         level_of[frontier] = depth
-        if out_ptr is None:
-            is_frontier = np.zeros(n, dtype=bool)
-            is_frontier[frontier] = True
-            sel = is_frontier[rs]
-            targets = rd[sel]
-            rs, rd = rs[~sel], rd[~sel]
-            if depth + 1 >= _MASK_ROUNDS and rs.size:
-                ptr, order = _group(rs, n)
-                out_ptr = ptr.astype(np.int64)
-                out_dst = rd[order]
-        else:
-            starts, ends = out_ptr[frontier], out_ptr[frontier + 1]
-            counts = ends - starts
-            offsets = np.repeat(starts - np.cumsum(np.r_[0, counts[:-1]]), counts)
-            targets = out_dst[np.arange(counts.sum()) + offsets]
-        if not targets.size:
+        starts = indptr[frontier]
+        counts = indptr[frontier + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
             break
-        remaining -= np.bincount(targets, minlength=n)
-        hit = np.zeros(n, dtype=bool)
-        hit[targets] = True
-        frontier = np.flatnonzero(hit & (remaining == 0))
+        if frontier.size == 1:
+            targets = out_dst[starts[0] : starts[0] + total]
+        else:
+            offsets = np.repeat(starts - np.cumsum(np.r_[0, counts[:-1]]), counts)
+            targets = out_dst[np.arange(total) + offsets]
+        if 8 * targets.size > n:
+            remaining -= np.bincount(targets, minlength=n)
+            hit = np.zeros(n, dtype=bool)
+            hit[targets] = True
+            frontier = np.flatnonzero(hit & (remaining == 0))
+        else:
+            touched, times = np.unique(targets, return_counts=True)
+            remaining[touched] -= times
+            frontier = touched[remaining[touched] == 0]
         depth += 1
     return level_of
 
