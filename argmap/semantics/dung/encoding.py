@@ -130,6 +130,17 @@ class SatFramework:
         self.close()
 
     # -- helpers used by the algorithms -----------------------------------------------
+    def prefer_members(self) -> None:
+        """Ask the solver to try ``x(i) = true`` first, so models tend to be large.
+
+        Useful when each model should cover as many new arguments as possible; a no-op
+        for solvers that do not support phase hints.
+        """
+        try:
+            self._solver.set_phases(list(range(1, self.n + 1)))
+        except NotImplementedError:  # pragma: no cover - depends on the solver
+            pass
+
     def literals(self, mask: Mask, *, kind: str = "x", positive: bool = True) -> list[int]:
         """The ``x`` (or ``r``) literals of the arguments in ``mask``."""
         offset = 1 if kind == "x" else 2 * self.n + 1

@@ -143,19 +143,55 @@ def _extensions(af: AF, semantics: str) -> Iterator[frozenset[int]]:
         for members in search(sub):
             yield base | frozenset(index[local[members]].tolist())
         return
-    # the later parts are listed in full (their product is no smaller than any of
-    # them); the first one streams
-    rest: list[list[frozenset[int]]] = []
-    for sub, local in subs[1:]:
-        found = [frozenset(index[local[m]].tolist()) for m in search(sub)]
-        if not found:
-            return
-        rest.append(found)
-    first_sub, first_local = subs[0]
-    for members in search(first_sub):
-        head = base | frozenset(index[first_local[members]].tolist())
-        for combo in itertools.product(*rest):
-            yield head.union(*combo)
+    # the parts' extensions combine as a product, built lazily so that the first
+    # few combinations need only the first few extensions of each part
+    lifted = [_Cached(_lift(search(sub), index[local])) for sub, local in subs]
+    for combo in _product(lifted, 0):
+        yield base.union(*combo)
+
+
+def _lift(masks: Iterator[Mask], index: IntArray) -> Iterator[frozenset[int]]:
+    for members in masks:
+        yield frozenset(index[members].tolist())
+
+
+class _Cached:
+    """An iterable over a generator that can be walked again, computing on demand."""
+
+    def __init__(self, source: Iterator[frozenset[int]]) -> None:
+        self._source = source
+        self._seen: list[frozenset[int]] = []
+        self._done = False
+
+    def __iter__(self) -> Iterator[frozenset[int]]:
+        k = 0
+        while True:
+            if k < len(self._seen):
+                yield self._seen[k]
+            elif self._done:
+                return
+            else:
+                item = next(self._source, None)
+                if item is None:
+                    self._done = True
+                    return
+                self._seen.append(item)
+                yield item
+            k += 1
+
+
+def _product(parts: list[_Cached], i: int) -> Iterator[tuple[frozenset[int], ...]]:
+    """The Cartesian product of ``parts[i:]``, first factor slowest."""
+    if i == len(parts):
+        yield ()
+        return
+    for head in parts[i]:
+        produced = False
+        for tail in _product(parts, i + 1):
+            produced = True
+            yield (head, *tail)
+        if not produced:
+            return  # a later part has no extension at all
 
 
 def some_extension(af: AF, semantics: str) -> frozenset[int] | None:

@@ -41,7 +41,10 @@ def credulous_admissible(af: AF) -> Mask:
     accepted = np.zeros(af.n, dtype=bool)
     if af.n == 0:
         return accepted
-    with SatFramework(af, "admissible") as sat:
+    # union of admissible sets = union of complete ones; complete models are larger,
+    # and preferring members makes each call cover many new arguments at once
+    with SatFramework(af, "complete") as sat:
+        sat.prefer_members()
         while not accepted.all():
             act = sat.fresh()
             sat.add([-act, *sat.literals(~accepted)])

@@ -1,0 +1,127 @@
+"""``argmap solve``: the ICCMA 2023 solver interface over argmap's Dung engine.
+
+Usage, as an ICCMA harness calls a solver::
+
+    argmap solve                       # name and version
+    argmap solve --problems            # [DC-CO,DS-CO,SE-CO,...]
+    argmap solve -p SE-PR -f file.af
+    argmap solve -p DC-ST -f file.af -a 3
+
+Tasks are ``DC`` (credulous), ``DS`` (skeptical), ``SE`` (some extension), ``CE``
+(count) and ``EE`` (enumerate) for the semantics ``CO GR PR ST SST ID STG``. Output
+follows ICCMA 2023: ``YES`` / ``NO`` for DC and DS, with the certificate on the next
+line as ``w`` and the members (``YES`` + a witness for DC, ``NO`` + a counterexample
+for DS); ``w`` and the members for SE, or ``NO`` when there is no extension. CE prints
+the number; EE (not in the 2023 rules) prints one ``w`` line per extension, or ``NO``.
+Arguments print as numbers ``1 .. N`` for ``p af N`` files and by name for apx and tgf.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from argmap import __version__
+from argmap.errors import SolverError
+
+__all__ = ["PROBLEMS", "register", "run"]
+
+SEMANTICS_CODES = {
+    "CO": "complete",
+    "GR": "grounded",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+    "ID": "ideal",
+    "STG": "stage",
+}
+TASKS = ("DC", "DS", "SE", "CE", "EE")
+PROBLEMS = tuple(f"{task}-{code}" for task in TASKS for code in SEMANTICS_CODES)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "solve",
+        help="ICCMA 2023 solver interface (-p TASK -f FILE [-a ARG])",
+        description=(
+            "Solve an abstract argumentation task on an ICCMA file (p af N, apx or tgf), "
+            "printing the answer exactly as ICCMA 2023 solvers do. Without options, print "
+            "the solver's name and version."
+        ),
+    )
+    parser.add_argument("-p", dest="task", metavar="TASK", help="e.g. DC-PR, SE-ST, EE-CO")
+    parser.add_argument("-f", dest="file", metavar="FILE", help="the framework file")
+    parser.add_argument("-a", dest="arg", metavar="ARG", help="query argument (DC, DS)")
+    parser.add_argument(
+        "--fo", dest="fmt", choices=("af", "apx", "tgf"), help="file format (default: by suffix)"
+    )
+    parser.add_argument("--problems", action="store_true", help="list the supported tasks")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.problems:
+        print("[" + ",".join(PROBLEMS) + "]")
+        return 0
+    if args.task is None and args.file is None:
+        print(f"argmap {__version__}")
+        return 0
+    task, semantics = _task(args.task)
+    if args.file is None:
+        raise SolverError(f"task {args.task} needs a file: -f FILE")
+    if task in ("DC", "DS") and args.arg is None:
+        raise SolverError(f"task {args.task} needs a query argument: -a ARG")
+    if task not in ("DC", "DS") and args.arg is not None:
+        raise SolverError(f"task {args.task} takes no query argument (-a)")
+
+    from argmap.io.iccma import read_af
+    from argmap.semantics import dung
+
+    af = read_af(args.file, args.fmt)
+    out = sys.stdout
+
+    def witness(ext: frozenset[int]) -> str:
+        return " ".join(["w", *(af.names[i] for i in sorted(ext))])
+
+    if task in ("DC", "DS"):
+        arg = _argument(af, args.arg, args.file)
+        if task == "DC":
+            found = dung.credulous_witness(af, arg, semantics)
+            out.write("NO\n" if found is None else f"YES\n{witness(found)}\n")
+        else:
+            found = dung.skeptical_counterexample(af, arg, semantics)
+            out.write("YES\n" if found is None else f"NO\n{witness(found)}\n")
+    elif task == "SE":
+        found = dung.some_extension(af, semantics)
+        out.write("NO\n" if found is None else witness(found) + "\n")
+    elif task == "CE":
+        out.write(f"{dung.count_extensions(af, semantics)}\n")
+    else:
+        any_found = False
+        for ext in dung.extensions(af, semantics):
+            any_found = True
+            out.write(witness(ext) + "\n")
+        if not any_found:
+            out.write("NO\n")
+    out.flush()
+    return 0
+
+
+def _task(text: str | None) -> tuple[str, str]:
+    """Split ``DC-PR`` into the task and argmap's semantics name."""
+    task, _, code = (text or "").upper().partition("-")
+    if task not in TASKS or code not in SEMANTICS_CODES:
+        raise SolverError(
+            f"unknown task {text!r}; supported: {', '.join(PROBLEMS)} (see --problems)"
+        )
+    return task, SEMANTICS_CODES[code]
+
+
+def _argument(af: Any, name: str, file: str) -> int:
+    """The index of the query argument (a number for ``p af N`` files, else a name)."""
+    try:
+        return int(af.index_of(name))
+    except KeyError:
+        known = f"1..{af.n}" if af.names == tuple(str(i + 1) for i in range(af.n)) else "names"
+        raise SolverError(f"argument {name!r} is not in {file} (arguments: {known})") from None
