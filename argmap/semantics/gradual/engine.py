@@ -135,6 +135,11 @@ def _aggregate(
     return diff
 
 
+_SPARSE_FROM = 4096
+"""Blocks with fewer (incoming edges x samples) are aggregated by gathering, not by
+sparse products."""
+
+
 class _Aggregator:
     """Aggregates for one call of :func:`propagate`.
 
@@ -195,7 +200,9 @@ class _Aggregator:
         return self._cache[key]
 
     def __call__(self, block: Block, t: FloatArray) -> FloatArray:
-        if not self.sparse:
+        # building two sparse matrices costs more than gathering a few edges
+        work = (block.att_edges.size + block.sup_edges.size) * t.shape[1]
+        if not self.sparse or work < _SPARSE_FROM:
             return _aggregate(block, t, self.g, self.att_w, self.sup_w, self.how)
         m_att, m_sup = self._matrices(block)
         if self.log_keep is None:
