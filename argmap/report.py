@@ -7,7 +7,11 @@ made, so a failure leaves no half-finished folder behind.
 
 Files written (``OUT/``):
 
-- ``map.svg``, ``map.png``, ``map.pdf``: the whole briefing map with evaluation;
+- ``map.svg``, ``map.png``, ``map.pdf``: the overview, the one-page briefing figure
+  (claims by issue, with what stands behind each counted on it);
+- ``map-full.svg``, ``map-full.pdf``: the whole map, every node;
+- ``issue-<ID>.svg``, ``issue-<ID>.png``: each issue with its full supporting and
+  attacking structure (for every issue that has claims);
 - ``timeline.svg``, ``timeline.png``: the dated events (when the case has any);
 - ``evaluation.csv``, ``evaluation.md``: per claim its label, strength and standard;
 - ``scenarios.csv``, ``scenarios.md``: the scenario comparison (when scenarios given);
@@ -30,6 +34,7 @@ from argmap.errors import ArgmapError
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
+    from argmap.render import Map
     from argmap.scenario.compare import ClaimOutcome, Comparison
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
@@ -63,13 +68,19 @@ def build_report(
 
     evaluation = evaluate(case, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
-    briefing = render(case, evaluation, theme=theme)
-    for fmt in formats:
-        report.files[f"map.{fmt}"] = briefing.pipe(fmt)
+    jobs: list[tuple[str, Map, str]] = []
+    overview = render(case, evaluation, view="overview", theme=theme)
+    jobs += [(f"map.{fmt}", overview, fmt) for fmt in formats]
+    full = render(case, evaluation, theme=theme)
+    jobs += [(f"map-full.{fmt}", full, fmt) for fmt in formats if fmt != "png"]
+    for issue in case.issues:
+        if any(c.issue == issue.id for c in case.claims):
+            page = render(case, evaluation, view="issue", focus=issue.id, theme=theme)
+            jobs += [(f"issue-{issue.id}.{fmt}", page, fmt) for fmt in ("svg", "png")]
     if case.events:
         timeline = render(case, evaluation, view="timeline", theme=theme)
-        for fmt in ("svg", "png"):
-            report.files[f"timeline.{fmt}"] = timeline.pipe(fmt)
+        jobs += [(f"timeline.{fmt}", timeline, fmt) for fmt in ("svg", "png")]
+    report.files.update(_render_all(jobs))
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
@@ -83,6 +94,23 @@ def build_report(
         report.files["scenarios.md"] = comparison.to_markdown().encode()
     report.files["brief.md"] = _brief(case, report).encode()
     return report
+
+
+def _render_all(jobs: Sequence[tuple[str, Map, str]]) -> dict[str, bytes]:
+    """Render every (file name, map, format) job, in the given order.
+
+    Each job is a renderer subprocess, so a thread pool runs them side by side; an
+    SVG is laid out before the PNG or PDF made from the same map reuses it in cache.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(job: tuple[str, Map, str]) -> bytes:
+        return job[1].pipe(job[2])
+
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = list(pool.map(one, jobs))
+    return {name: data for (name, _, _), data in zip(jobs, results, strict=True)}
 
 
 def write_report(report: Report, out_dir: str | os.PathLike[str]) -> list[Path]:
@@ -159,10 +187,18 @@ def _brief(case: Case, report: Report) -> str:
     out = [f"# Brief: {case.title}", ""]
     if case.description:
         out += [case.description.strip(), ""]
-    out += ["![Argument map](map.svg)", ""]
+    out += ["![Overview: the claims of each issue and how they bear on one another](map.svg)", ""]
+    out += [
+        "Each claim shows its status, strength and whether it meets its issue's proof "
+        "standard, with the arguments, evidence and precedents behind it counted. "
+        "Every item is drawn in the issue pages below and in the "
+        "[full map](map-full.svg) ([PDF](map-full.pdf)).",
+        "",
+    ]
     out += ["## Where each issue stands", ""]
     rows = []
     for issue in case.issues:
+        page = f"issue-{issue.id}.svg"
         claims = [c for c in case.claims if c.issue == issue.id and c.id in evaluation.nodes]
         met = [c for c in claims if evaluation.nodes[c.id].standard_met]
         standing = [c for c in claims if evaluation.nodes[c.id].label.value == "in"]
@@ -174,13 +210,11 @@ def _brief(case: Case, report: Report) -> str:
                 ", ".join(c.id for c in standing) or "none",
                 ", ".join(c.id for c in met) or "none",
                 "" if strongest is None else f"{strongest.id}: {strongest.text}",
+                f"[{issue.id}]({page})" if f"issue-{issue.id}.svg" in report.files else "",
             ]
         )
-    out.append(
-        _markdown_table(
-            ["issue", "standard", "claims in", "standard met by", "strongest claim"], rows
-        )
-    )
+    header = ["issue", "standard", "claims in", "standard met by", "strongest claim", "page"]
+    out.append(_markdown_table(header, rows))
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
         for name in report.comparison.scenarios[1:]:

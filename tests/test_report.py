@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,11 @@ from argmap.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "ad_tool_dispute.yaml"
+
+
+def _svg_ids(path: Path) -> set[str]:
+    root = ET.fromstring(path.read_bytes())
+    return {el.get("id") or "" for el in root.iter()}
 
 
 def _scenario(folder: Path, name: str, body: str) -> Path:
@@ -34,11 +40,15 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["report", str(SAMPLE), "--scenarios", str(scenarios), "-o", str(out)])
     assert code == 0
     names = sorted(p.name for p in out.iterdir())
+    issues = ["issue-I_motive.svg", "issue-I_motive.png"]
     assert names == sorted(
         [
             "map.svg",
             "map.png",
             "map.pdf",
+            "map-full.svg",
+            "map-full.pdf",
+            *issues,
             "evaluation.csv",
             "evaluation.md",
             "scenarios.csv",
@@ -57,7 +67,17 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Why did Microsoft stop supporting Twitter" in brief
     scenario_md = (out / "scenarios.md").read_text("utf-8")
     assert "no_fees" in scenario_md and "baseline" in scenario_md
-    assert "8 files" in capsys.readouterr().out
+    assert "12 files" in capsys.readouterr().out
+    # map.* is the overview: claims only; the full map and the issue page draw evidence
+    overview = _svg_ids(out / "map.svg")
+    assert "node-C_principled" in overview and "node-E_api_fees" not in overview
+    assert "Overview:" in (out / "map.svg").read_text("utf-8")
+    for name in ("map-full.svg", "issue-I_motive.svg"):
+        assert "node-E_api_fees" in _svg_ids(out / name)
+    assert (out / "map-full.pdf").read_bytes().startswith(b"%PDF")
+    assert (out / "issue-I_motive.png").read_bytes().startswith(b"\x89PNG")
+    assert "![Overview" in brief and "(map.svg)" in brief
+    assert "[I_motive](issue-I_motive.svg)" in brief and "(map-full.svg)" in brief
 
 
 def test_report_refuses_a_scenario_of_another_case(

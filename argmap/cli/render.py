@@ -13,7 +13,7 @@ from typing import Any
 
 __all__ = ["register", "run"]
 
-_VIEWS = ("map", "diff", "timeline")
+_VIEWS = ("map", "overview", "issue", "diff", "timeline")
 _THEMES = ("briefing", "print")
 _DIRECTIONS = ("LR", "TB", "RL", "BT")
 
@@ -46,7 +46,14 @@ def register(subparsers: Any) -> None:
         "--view",
         choices=_VIEWS,
         default="map",
-        help="map (default), diff against the baseline (needs --scenario), or timeline",
+        help=(
+            "map (default: everything), overview (claims only, by issue: a one-page "
+            "briefing figure), issue (one issue in full: needs --issue), diff against "
+            "the baseline (needs --scenario), or timeline"
+        ),
+    )
+    parser.add_argument(
+        "--issue", metavar="ID", help="the issue to draw with --view issue (implies it)"
     )
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes around ID")
     parser.add_argument(
@@ -61,8 +68,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--direction",
         choices=_DIRECTIONS,
-        default="LR",
-        help="layout direction (default LR: left to right)",
+        default=None,
+        help="layout direction (default: TB for the overview, else LR: left to right)",
     )
     parser.add_argument(
         "--cluster",
@@ -102,6 +109,15 @@ def run(args: argparse.Namespace) -> int:
         raise RenderError("--view diff compares evaluations; it cannot be --plain")
     if args.depth < 0:
         raise RenderError(f"--depth must be 0 or more, got {args.depth}")
+    view, focus = args.view, args.focus
+    if args.issue is not None:
+        if view not in ("map", "issue") or focus is not None:
+            raise RenderError(
+                f"--issue draws the issue view; it cannot be combined with --view {view} or --focus"
+            )
+        view, focus = "issue", args.issue
+    elif view == "issue":
+        raise RenderError("--view issue needs --issue ID (the issue to draw)")
 
     case = load(args.case)
     baseline = None
@@ -127,8 +143,8 @@ def run(args: argparse.Namespace) -> int:
         shown,
         evaluation,
         baseline=baseline,
-        view=args.view,
-        focus=args.focus,
+        view=view,
+        focus=focus,
         depth=args.depth,
         theme=args.theme,
         direction=args.direction,

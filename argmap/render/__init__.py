@@ -36,7 +36,7 @@ def render(
     focus: str | None = None,
     depth: int = 2,
     theme: str | Theme = "briefing",
-    direction: str = "LR",
+    direction: str | None = None,
     title: str | None = None,
     cluster: str | None = "issue",
     engine: str | None = None,
@@ -52,13 +52,17 @@ def render(
     baseline
         For ``view="diff"``: the evaluation to compare ``evaluation`` against.
     view
-        ``map`` (everything), ``focus`` (around ``focus``), ``diff`` or ``timeline``.
+        ``map`` (everything), ``overview`` (claims only, by issue: the one-page
+        briefing figure), ``issue`` (one issue in full; ``focus`` is its id),
+        ``focus`` (around ``focus``), ``diff`` or ``timeline``.
     focus, depth
-        Draw only the nodes within ``depth`` steps of ``focus`` (both directions).
+        Draw only the nodes within ``depth`` steps of ``focus`` (both directions); for
+        ``view="issue"``, the issue to draw.
     theme
         ``briefing`` (colour) or ``print`` (black and white), or a Theme.
     direction
-        Layout direction: ``LR``, ``TB``, ``RL`` or ``BT``.
+        Layout direction: ``LR``, ``TB``, ``RL`` or ``BT``; by default ``TB`` for the
+        overview (claims above their supporters) and ``LR`` for the other views.
     title
         Title over the map (default: the case's title).
     cluster

@@ -21,7 +21,17 @@ from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme, mix
 from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["CLUSTERS", "Drawing", "draw", "graph_defaults", "open_title"]
+__all__ = [
+    "CLUSTERS",
+    "Drawing",
+    "cluster_attrs",
+    "cluster_label",
+    "draw",
+    "edge_attrs",
+    "graph_defaults",
+    "node_attrs",
+    "open_title",
+]
 
 CLUSTERS = ("issue", "party", "none")
 
@@ -104,9 +114,16 @@ def open_title(w: DotWriter, theme: Theme, title: str, caption: str | None) -> N
     )
 
 
-def _node_attrs(
-    item: GraphNode, drawing: Drawing, theme: Theme, spec: LegendSpec, urls: dict[str, str]
+def node_attrs(
+    item: GraphNode,
+    drawing: Drawing,
+    theme: Theme,
+    spec: LegendSpec,
+    urls: dict[str, str],
+    label: Html | None = None,
 ) -> dict[str, str | float | Html | None]:
+    """Attributes of one node: shape and fill by kind, status as border and glyph,
+    emphasis by the view; ``label`` replaces the usual label (the overview's)."""
     kind = theme.kinds[item.kind]
     result = drawing.evaluation.nodes.get(item.id) if drawing.evaluation else None
     before = drawing.baseline.nodes.get(item.id) if drawing.baseline else None
@@ -148,7 +165,8 @@ def _node_attrs(
         "color": color,
         "penwidth": penwidth,
         "peripheries": 2 if item.id == drawing.focus else None,
-        "label": node_label(item, theme, result, before=before, changed=changed, faded=faded),
+        "label": label
+        or node_label(item, theme, result, before=before, changed=changed, faded=faded),
         "tooltip": node_tooltip(item, theme, result),
         "id": f"node-{item.id}",
         "class": " ".join(classes),
@@ -157,9 +175,10 @@ def _node_attrs(
     }
 
 
-def _edge_attrs(
+def edge_attrs(
     edge: Edge, drawing: Drawing, theme: Theme, spec: LegendSpec
 ) -> dict[str, str | float | None]:
+    """Attributes of one edge: colour, style and head by relation, width by weight."""
     style = theme.edges[edge.kind]
     faded = edge.tail in drawing.faded and edge.head in drawing.faded
     spec.edges.add(edge.kind)
@@ -201,7 +220,8 @@ def _cluster_of(item: GraphNode, case: Case, cluster: str) -> str | None:
     return None
 
 
-def _cluster_label(case: Case, key: str, cluster: str, theme: Theme) -> Html:
+def cluster_label(case: Case, key: str, cluster: str, theme: Theme, wrap: int = 60) -> Html:
+    """The title of an issue's (question and proof standard) or party's cluster."""
     target = case.node(key)
     if isinstance(target, Issue):
         text = target.question
@@ -211,12 +231,32 @@ def _cluster_label(case: Case, key: str, cluster: str, theme: Theme) -> Html:
         sub = f"party {key}" + (f" · {target.side.value}" if target.side is not None else "")
     else:
         text, sub = key, ""
+    lines = html_lines(text, wrap, 200).replace("<br/>", '<BR ALIGN="LEFT"/>')
     return Html(
         f'<FONT POINT-SIZE="{theme.fontsize + 1:g}" COLOR="{theme.ink}"><B>'
-        f'{html_lines(text, 60, 200)}</B></FONT><BR ALIGN="LEFT"/>'
+        f'{lines}</B></FONT><BR ALIGN="LEFT"/>'
         f'<FONT POINT-SIZE="{theme.small:g}" COLOR="{theme.muted}">{html_text(sub)}</FONT>'
         '<BR ALIGN="LEFT"/>'
     )
+
+
+def cluster_attrs(
+    case: Case, key: str, cluster: str, theme: Theme, wrap: int = 60
+) -> dict[str, str | float | Html]:
+    """Attributes of the box around one issue's (or party's) nodes; the title is
+    wrapped to ``wrap`` characters."""
+    return {
+        "label": cluster_label(case, key, cluster, theme, wrap),
+        "labeljust": "l",
+        "labelloc": "t",
+        "style": "rounded,filled",
+        "fillcolor": theme.cluster_fill,
+        "color": theme.cluster_border,
+        "pencolor": theme.cluster_border,
+        # set, not inherited: the invisible title cluster has penwidth 0
+        "penwidth": 1,
+        "margin": 14,
+    }
 
 
 def _cited(nodes: Collection[GraphNode]) -> list[str]:
@@ -245,9 +285,9 @@ def draw(
     w = DotWriter()
     node_statements: list[tuple[str | None, str, dict[str, str | float | Html | None]]] = []
     for item in drawing.nodes:
-        attrs = _node_attrs(item, drawing, theme, spec, urls)
+        attrs = node_attrs(item, drawing, theme, spec, urls)
         node_statements.append((_cluster_of(item, case, cluster), item.id, attrs))
-    edge_statements = [(e, _edge_attrs(e, drawing, theme, spec)) for e in drawing.edges]
+    edge_statements = [(e, edge_attrs(e, drawing, theme, spec)) for e in drawing.edges]
     graph_defaults(w, theme, direction, footer(spec, case, _cited(drawing.nodes), theme))
     open_title(w, theme, title, drawing.caption)
     groups: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
@@ -255,21 +295,7 @@ def draw(
         groups.setdefault(key if key and case.has(key) else None, []).append((node_id, attrs))
     for key, members in groups.items():
         if key is not None:
-            w.open(
-                f"cluster_{cluster}_{key}",
-                {
-                    "label": _cluster_label(case, key, cluster, theme),
-                    "labeljust": "l",
-                    "labelloc": "t",
-                    "style": "rounded,filled",
-                    "fillcolor": theme.cluster_fill,
-                    "color": theme.cluster_border,
-                    "pencolor": theme.cluster_border,
-                    # set, not inherited: the invisible title cluster has penwidth 0
-                    "penwidth": 1,
-                    "margin": 14,
-                },
-            )
+            w.open(f"cluster_{cluster}_{key}", cluster_attrs(case, key, cluster, theme))
         for node_id, attrs in members:
             w.node(node_id, attrs)
         if key is not None:

@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ __all__ = [
     "Renderer",
     "find_renderer",
     "pipe",
+    "render_png",
     "svg_to_pdf",
 ]
 
@@ -153,11 +155,22 @@ def pipe(source: str, fmt: str, engine: str | None = None) -> bytes:
     renderer = find_renderer(engine)
     if fmt == "pdf":
         return svg_to_pdf(_run(renderer, source, "svg"))
-    if fmt == "png" and len(source) > _BIG_SOURCE:
-        # rasterising a very large map at full resolution takes minutes and makes an
-        # image nobody can open; lay it out once to learn its size and scale to fit
-        return _run(renderer, source, "png", png_dpi(_run(renderer, source, "svg")))
+    if fmt == "png":
+        return render_png(source, renderer.name, lambda: _run(renderer, source, "svg"))
     return _run(renderer, source, fmt)
+
+
+def render_png(source: str, engine: str | None, svg: Callable[[], bytes]) -> bytes:
+    """Lay out and rasterise ``source`` at :data:`PNG_DPI`; ``svg`` gives the map's SVG
+    (laid out on demand, or from a cache) for a big map's size check.
+
+    Rasterising a very large map at full resolution takes minutes and makes an image
+    nobody can open, so a map whose DOT exceeds 150,000 characters is sized from its
+    SVG first and its resolution lowered to fit :data:`PNG_MAX_PIXELS`.
+    """
+    renderer = find_renderer(engine)
+    dpi = png_dpi(svg()) if len(source) > _BIG_SOURCE else PNG_DPI
+    return _run(renderer, source, "png", dpi)
 
 
 _SVG_SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')

@@ -33,6 +33,8 @@ class LegendSpec:
     focus: str | None = None
     semantics: str | None = None
     notes: list[str] = field(default_factory=list)
+    note_width: int = 130
+    """Characters per line of a note (a wide figure can take longer lines)."""
 
 
 _PER_ROW = 5
@@ -138,7 +140,8 @@ def footer(spec: LegendSpec, case: Case, cited: Iterable[str], theme: Theme) -> 
     """
     items = _legend_items(spec, theme)
     sources = _source_rows(case, cited, theme)
-    notes = [html_text(n) for n in spec.notes]
+    # notes are wrapped so that a long one does not widen the whole legend
+    notes = [html_lines(n, spec.note_width, 1000) for n in spec.notes]
     if spec.semantics:
         notes.insert(0, html_text(spec.semantics))
     if spec.focus:
@@ -151,19 +154,32 @@ def footer(spec: LegendSpec, case: Case, cited: Iterable[str], theme: Theme) -> 
     rows: list[str] = []
     if items:
         rows.append(head.format("Legend"))
-    for group in items:
-        for i in range(0, len(group), _PER_ROW):
-            chunk = group[i : i + _PER_ROW]
-            pad = "<TD></TD><TD></TD>" * (_PER_ROW - len(chunk))
-            rows.append("<TR>" + "".join(chunk) + pad + "</TR>")
+    for chunk in _rows_of(items):
+        pad = "<TD></TD><TD></TD>" * (_PER_ROW - len(chunk))
+        rows.append("<TR>" + "".join(chunk) + pad + "</TR>")
     for note in notes:
-        rows.append(f'<TR><TD COLSPAN="{width}" ALIGN="LEFT">{_font_small(note, theme)}</TD></TR>')
+        rows.append(
+            f'<TR><TD COLSPAN="{width}" ALIGN="LEFT" BALIGN="LEFT">'
+            f"{_font_small(note, theme)}</TD></TR>"
+        )
     if sources:
         rows.append(head.format("Sources"))
         rows.extend(sources)
     if not rows:
         return None
     return Html('<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>")
+
+
+def _rows_of(groups: list[list[str]]) -> list[list[str]]:
+    """Legend rows: each group starts a row, unless it fits whole after the one before
+    (a lone "claim" swatch shares the statuses' row)."""
+    rows: list[list[str]] = []
+    for group in groups:
+        if rows and len(rows[-1]) + len(group) <= _PER_ROW:
+            rows[-1] = rows[-1] + group
+            continue
+        rows.extend(group[i : i + _PER_ROW] for i in range(0, len(group), _PER_ROW))
+    return rows
 
 
 def _font_small(text: str, theme: Theme) -> str:

@@ -9,12 +9,13 @@ in Jupyter it shows itself as SVG through ``_repr_mimebundle_`` (the hook the
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.render.engine import FORMATS, pipe
+from argmap.render.engine import FORMATS, pipe, render_png, svg_to_pdf
 
 __all__ = ["DISPLAY_NODE_LIMIT", "Map"]
 
@@ -41,16 +42,33 @@ class Map:
         self.nodes = nodes
         self.engine = engine
         self._cache: dict[str, bytes] = {}
+        self._lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"<argmap.Map: {self.nodes} nodes, {len(self.dot)} chars of DOT>"
 
     def pipe(self, fmt: str = "svg") -> bytes:
-        """The map rendered as ``fmt`` (svg, png, pdf or dot)."""
+        """The map rendered as ``fmt`` (svg, png, pdf or dot).
+
+        The layout is done once: PDF is converted from the cached SVG, and a PNG that
+        needs the map's size first reads it from there too. Safe to call from several
+        threads (one map renders one format at a time).
+        """
         fmt = fmt.lower().lstrip(".")
-        if fmt not in self._cache:
-            self._cache[fmt] = pipe(self.dot, fmt, self.engine)
-        return self._cache[fmt]
+        with self._lock:
+            if fmt not in self._cache:
+                if fmt == "pdf":
+                    self._cache[fmt] = svg_to_pdf(self._svg_locked())
+                elif fmt == "png":
+                    self._cache[fmt] = render_png(self.dot, self.engine, self._svg_locked)
+                else:
+                    self._cache[fmt] = pipe(self.dot, fmt, self.engine)
+            return self._cache[fmt]
+
+    def _svg_locked(self) -> bytes:
+        if "svg" not in self._cache:
+            self._cache["svg"] = pipe(self.dot, "svg", self.engine)
+        return self._cache["svg"]
 
     def to_graphviz(self) -> Any:
         """The map as a ``graphviz.Source``, for the ``graphviz`` package's own tools

@@ -1,6 +1,11 @@
-"""The views a map can show: the whole map, a focus, a diff and a timeline.
+"""The views a map can show: the whole map, a focus, a diff, a timeline, the overview
+and the issue pages.
 
 - ``map``: every drawable node and edge of the case.
+- ``overview``: claims only, by issue, with what stands behind each counted on it
+  and claim-to-claim links (:mod:`argmap.render.overview`); the briefing figure.
+- ``issue``: one issue (``focus=ISSUE_ID``) with its full supporting and attacking
+  structure.
 - ``focus``: one node and everything within ``depth`` steps of it, both directions.
 - ``diff``: a scenario's evaluation against the baseline's; nodes whose status,
   strength or standard changed (or that are new) are highlighted with what they were,
@@ -16,19 +21,20 @@ import itertools
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
-from argmap.model import Case, Event, Evidence
+from argmap.model import Case, Event, Evidence, Issue
 from argmap.render.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
 from argmap.render.dot import DotWriter, Html
 from argmap.render.escape import html_text
 from argmap.render.graph import GraphNode, case_graph, neighbourhood
 from argmap.render.labels import day, node_label, node_tooltip
 from argmap.render.legend import LegendSpec, footer
+from argmap.render.overview import issue_selection, overview_dot
 from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["DIRECTIONS", "STRENGTH_CHANGE", "VIEWS", "build_dot", "changed_nodes"]
 
-VIEWS = ("map", "focus", "diff", "timeline")
+VIEWS = ("map", "overview", "issue", "focus", "diff", "timeline")
 DIRECTIONS = ("LR", "TB", "RL", "BT")
 STRENGTH_CHANGE = 0.01
 """Smallest change of strength the diff view calls a change."""
@@ -62,10 +68,12 @@ def changed_nodes(evaluation: Evaluation, baseline: Evaluation) -> frozenset[str
 
 
 def _check(
-    view: str, focus: str | None, depth: int, direction: str, cluster: str | None
+    view: str, focus: str | None, depth: int, direction: str | None, cluster: str | None
 ) -> ViewRequest:
     if view not in VIEWS:
         raise RenderError(f"unknown view {view!r} (choose one of: {', '.join(VIEWS)})")
+    # the overview reads top-down (claims above their supporters); the others across
+    direction = direction or ("TB" if view == "overview" else "LR")
     if direction not in DIRECTIONS:
         raise RenderError(
             f"unknown direction {direction!r} (choose one of: {', '.join(DIRECTIONS)})"
@@ -75,10 +83,20 @@ def _check(
         raise RenderError(f"unknown clustering {cluster!r} (choose one of: {', '.join(CLUSTERS)})")
     if view == "focus" and focus is None:
         raise RenderError("the focus view needs a node id to focus on")
-    if view == "timeline" and focus is not None:
-        raise RenderError("the timeline view cannot be focused")
+    if view in ("timeline", "overview") and focus is not None:
+        raise RenderError(f"the {view} view cannot be focused")
+    if view == "issue" and focus is None:
+        raise RenderError("the issue view needs an issue id (focus=ISSUE_ID)")
     effective = "focus" if view == "map" and focus is not None else view
     return ViewRequest(effective, focus, depth, direction, cluster)
+
+
+def _semantics_note(evaluation: Evaluation | None) -> str | None:
+    if evaluation is None:
+        return None
+    return f"status: {evaluation.semantics} semantics; strength: {evaluation.gradual}" + (
+        "" if evaluation.converged else " (did not converge)"
+    )
 
 
 def build_dot(
@@ -90,7 +108,7 @@ def build_dot(
     focus: str | None,
     depth: int,
     theme: Theme,
-    direction: str,
+    direction: str | None,
     title: str | None,
     cluster: str | None,
 ) -> str:
@@ -100,17 +118,21 @@ def build_dot(
     if req.view == "timeline":
         return _timeline(case, theme, req.direction, title)
     nodes, edges = case_graph(case)
-    spec = LegendSpec()
+    spec = LegendSpec(semantics=_semantics_note(evaluation))
+    if req.view == "overview":
+        return overview_dot(
+            case, nodes, edges, evaluation, theme, direction=req.direction, title=title, spec=spec
+        )
     keep = set(nodes)
     caption = None
-    if req.focus is not None:
+    if req.view == "issue" and req.focus is not None:
+        keep = issue_selection(case, nodes, edges, req.focus)
+        issue = case.node(req.focus)
+        question = issue.question if isinstance(issue, Issue) else req.focus
+        caption = f"Issue {req.focus}: {question}"
+    elif req.focus is not None:
         keep = neighbourhood(nodes, edges, req.focus, req.depth)
         caption = f"Focus on {req.focus}, {req.depth} step{'s' if req.depth != 1 else ''} around it"
-    if evaluation is not None:
-        spec.semantics = (
-            f"status: {evaluation.semantics} semantics; strength: {evaluation.gradual}"
-            + ("" if evaluation.converged else " (did not converge)")
-        )
     changed: frozenset[str] = frozenset()
     faded: frozenset[str] = frozenset()
     if req.view == "diff":
@@ -130,7 +152,7 @@ def build_dot(
         baseline=baseline if req.view == "diff" else None,
         changed=changed,
         faded=faded,
-        focus=req.focus,
+        focus=req.focus if req.view != "issue" else None,
         caption=caption,
     )
     return draw(

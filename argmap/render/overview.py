@@ -1,0 +1,235 @@
+"""The overview (a one-page briefing figure) and the per-issue pages.
+
+- ``overview``: claims only, boxed by issue under the issue's question and proof
+  standard. Each claim shows its status, strength and standard badge and two count
+  lines (arguments for and against; evidence, precedents and events behind them), and
+  claims are joined where one bears on another directly or through an argument
+  (:mod:`argmap.render.collapse`). A claim's supporters and attackers sit below it
+  (``TB``, the default) or after it in the direction given, so the issue's main claims
+  lead each box and the issues stand side by side.
+- ``issue``: one issue's claims with everything that argues for or against them: the
+  arguments and their premises, the precedents they cite, the evidence and claims that
+  support, attack or undercut them, and what undermines that evidence. Claims of other
+  issues that take part appear in their own issue's box without their own support.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from argmap.errors import RenderError
+from argmap.model import Argument, Case, Claim
+from argmap.render.builder import (
+    Drawing,
+    cluster_attrs,
+    edge_attrs,
+    graph_defaults,
+    node_attrs,
+    open_title,
+)
+from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
+from argmap.render.dot import DotWriter, Html
+from argmap.render.escape import html_lines, html_text
+from argmap.render.graph import Edge, GraphNode
+from argmap.render.labels import standard_name, status_line
+from argmap.render.layers import arrange
+from argmap.render.legend import LegendSpec, footer
+from argmap.render.theme import Theme
+from argmap.semantics.evaluation import Evaluation, NodeResult
+
+__all__ = ["CLAIM_WIDTH", "OVERVIEW_NOTE", "SLOTS", "issue_selection", "overview_dot"]
+
+SLOTS = 7
+"""Claims side by side across the overview: about 1,200 pt, a landscape page at 0.65."""
+CLAIM_WIDTH = 1.85
+"""Width of a claim box in the overview, in inches (a wider text widens it)."""
+_TITLE_WRAP = 24
+"""Characters of an issue's question per claim the issue's box is wide."""
+_ONE_LINE = 31
+"""Count lines up to this many characters together go on one line."""
+_ORDERING = frozenset({"support", "undercut", "undermine"})
+"""Links that put the claim argued about above the other (rebutting rivals sit level)."""
+
+OVERVIEW_NOTE = (
+    "Each claim counts the arguments, evidence, precedents and events behind it "
+    "(against: attacking the claim or undercutting its arguments). An arrow between "
+    "claims is a direct relation or runs through an argument, from a premise to the "
+    "argument's conclusion; an undercut points at the claim whose argument it weakens. "
+    "The issue pages and the full map show every item with its source."
+)
+
+
+def _font(text: str, size: float, color: str) -> str:
+    return f'<FONT POINT-SIZE="{size:g}" COLOR="{color}">{text}</FONT>'
+
+
+def claim_card(
+    item: GraphNode,
+    theme: Theme,
+    result: NodeResult | None,
+    summary: ClaimSummary,
+    issue_standard: str | None,
+) -> Html:
+    """The overview label of one claim: id, text, status and badge, the counts."""
+    claim = item.node
+    if not isinstance(claim, Claim):  # pragma: no cover - the overview draws claims only
+        raise TypeError(type(claim).__name__)
+    cell = '<TR><TD ALIGN="LEFT" BALIGN="LEFT">{}</TD></TR>'
+    rows = [cell.format(_font(html_text(item.id), theme.small, theme.muted))]
+    rows.append(cell.format(html_lines(claim.text, theme.wrap_width - 7, 160)))
+    if result is not None:
+        line = status_line(result, theme)
+        # the box title gives the issue's standard; name it only where the claim differs
+        name = "standard" if result.standard == issue_standard else None
+        name = name or standard_name(result.standard)
+        if result.standard_met is True:
+            badge = html_text(f"√ {name} met")
+            line += "  " + _font(f"<B>{badge}</B>", theme.small, theme.badge)
+        elif result.standard_met is False:
+            line += "  " + _font(html_text(f"{name} not met"), theme.small, theme.muted)
+        rows.append(cell.format(line))
+    arguments, items = count_line(summary)
+    counts = (
+        [f"{arguments} · {items}"]
+        if len(arguments) + len(items) <= _ONE_LINE
+        else [arguments, items]
+    )
+    for text in counts:
+        rows.append(cell.format(_font(html_text(text), theme.small, theme.muted)))
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+
+
+def _link_edge(link: ClaimLink) -> Edge:
+    note = None
+    if link.via:
+        note = "through " + ", ".join(link.via)
+    return Edge(link.tail, link.head, link.kind, link.weight, note)
+
+
+def overview_dot(
+    case: Case,
+    nodes: dict[str, GraphNode],
+    edges: list[Edge],
+    evaluation: Evaluation | None,
+    theme: Theme,
+    *,
+    direction: str,
+    title: str,
+    spec: LegendSpec,
+) -> str:
+    """The DOT source of the overview of ``case`` (see the module docstring)."""
+    summaries, links = collapse(nodes, edges)
+    claims = [item for item in nodes.values() if item.kind == "claim"]
+    drawing = Drawing(nodes=claims, edges=[], evaluation=evaluation)
+    standards = {i.id: i.proof_standard.name.value for i in case.issues}
+    statements: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
+    for item in claims:
+        claim = item.node
+        issue = claim.issue if isinstance(claim, Claim) else None
+        result = evaluation.nodes.get(item.id) if evaluation else None
+        card = claim_card(item, theme, result, summaries[item.id], standards.get(issue or ""))
+        attrs = node_attrs(item, drawing, theme, spec, {}, label=card)
+        statements.setdefault(issue if issue in standards else None, []).append((item.id, attrs))
+    link_attrs = [(link, edge_attrs(_link_edge(link), drawing, theme, spec)) for link in links]
+    spec.notes.append(OVERVIEW_NOTE)
+    spec.note_width = 190
+    n_items = sum(1 for item in nodes.values() if item.kind != "claim")
+    caption = (
+        f"Overview: {len(claims)} claims in {len(case.issues)} issues; "
+        f"{n_items} arguments, items of evidence, precedents and events are counted on them"
+    )
+    above = [(link.head, link.tail) for link in links if link.kind in _ORDERING]
+    plan = arrange(
+        {key: [n for n, _ in members] for key, members in statements.items()}, above, SLOTS
+    )
+    w = DotWriter()
+    graph_defaults(w, theme, direction, footer(spec, case, [], theme))
+    w.defaults("graph", {"nodesep": 0.18, "ranksep": 0.28})
+    open_title(w, theme, title, caption)
+    for key, members in statements.items():
+        if key is not None:
+            wrap = _TITLE_WRAP * max(1, plan.widths[key])
+            w.open(
+                f"cluster_issue_{key}",
+                {**cluster_attrs(case, key, "issue", theme, wrap), "margin": 10},
+            )
+        for node_id, attrs in members:
+            w.node(node_id, {**attrs, "width": CLAIM_WIDTH, "margin": "0.09,0.05"})
+        if key is not None:
+            w.close()
+    w.close()
+    # the layers chosen by arrange(), held by an invisible spine ("@" starts no case id)
+    spine = [f"@layer-{i}" for i in range(plan.layers)]
+    for name in spine:
+        w.node(name, {"shape": "point", "style": "invis", "width": 0.01, "label": ""})
+    for upper, lower in itertools.pairwise(spine):
+        w.edge(upper, lower, {"style": "invis"})
+    by_layer: dict[int, list[str]] = {}
+    for node_id, at in plan.layer.items():
+        by_layer.setdefault(at, []).append(node_id)
+    for at, ids in sorted(by_layer.items()):
+        w.same_rank([spine[at], *ids])
+    for link, attrs in link_attrs:
+        # every edge is written from the upper claim to the lower one, so that it agrees
+        # with the layers; dir=back keeps the arrow pointing at the claim argued about
+        if plan.layer[link.head] < plan.layer[link.tail]:
+            back = {**attrs, "dir": "back", "arrowtail": attrs["arrowhead"], "arrowhead": None}
+            w.edge(link.head, link.tail, back)
+        else:
+            w.edge(link.tail, link.head, attrs)
+    return w.source()
+
+
+def issue_selection(
+    case: Case, nodes: dict[str, GraphNode], edges: list[Edge], issue_id: str
+) -> set[str]:
+    """The ids an issue page draws: the issue's claims, the arguments for and against
+    them with their premises and cited precedents, whatever supports or attacks those
+    claims and arguments, and whatever attacks the evidence so drawn.
+
+    Raises
+    ------
+    RenderError
+        ``issue_id`` is not an issue of the case, or no claim belongs to it.
+    """
+    known = [i.id for i in case.issues]
+    if issue_id not in known:
+        raise RenderError(
+            f"no issue {issue_id!r} in the case (issues: {', '.join(known) or 'none'})"
+        )
+    claims = {
+        n
+        for n, item in nodes.items()
+        if isinstance(item.node, Claim) and item.node.issue == issue_id
+    }
+    if not claims:
+        raise RenderError(f"issue {issue_id!r} has no claims to draw")
+    arguments = {
+        n
+        for n, item in nodes.items()
+        if isinstance(item.node, Argument) and item.node.conclusion in claims
+    }
+    nodes_claims = {n for n, item in nodes.items() if item.kind == "claim"}
+    core = claims | arguments
+    keep = set(core)
+    for e in edges:
+        if e.head in core:
+            keep.add(e.tail)
+    # one more step for what undermines or undercuts the evidence and arguments drawn
+    attacks = ("rebut", "undermine", "undercut")
+    for e in edges:
+        if (
+            e.head in keep
+            and e.kind in attacks
+            and (e.head in claims or e.head not in nodes_claims)
+        ):
+            keep.add(e.tail)
+    # a drawn argument's own premises and precedent (an argument attacking a claim here)
+    for e in edges:
+        if e.head in keep and nodes[e.head].kind == "argument" and e.kind in ("premise", "cites"):
+            keep.add(e.tail)
+    return keep
