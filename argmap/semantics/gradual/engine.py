@@ -102,13 +102,23 @@ def _aggregate(
     or None when every weight is 1.
     """
     width = block.nodes.size
-    cols = t.shape[1]
+    shape = (width, *t.shape[1:])
+    if t.ndim == 2 and t.shape[1] == 1:
+        # one sample: 1-D gathers and reductions avoid numpy's per-row overhead
+        return _aggregate(
+            block,
+            t[:, 0],
+            g,
+            None if att_w is None else att_w[:, 0],
+            None if sup_w is None else sup_w[:, 0],
+            how,
+        ).reshape(width, 1)
     parts = (
         (block.sup_edges, block.sup_from, block.sup_starts, block.sup_pos, sup_w),
         (block.att_edges, block.att_from, block.att_starts, block.att_pos, att_w),
     )
     if how == "sum":
-        out = np.zeros((width, cols))
+        out = np.zeros(shape)
         for sign, (edges, origin, starts, pos, w) in zip((1.0, -1.0), parts, strict=True):
             if not edges.size:
                 continue
@@ -121,7 +131,7 @@ def _aggregate(
             else:
                 out[pos] -= total
         return out
-    keep = [np.ones((width, cols)), np.ones((width, cols))]
+    keep = [np.ones(shape), np.ones(shape)]
     for k, (edges, origin, starts, pos, w) in enumerate(parts):
         if not edges.size:
             continue
@@ -138,6 +148,8 @@ def _aggregate(
 _SPARSE_FROM = 4096
 """Blocks with fewer (incoming edges x samples) are aggregated by gathering, not by
 sparse products."""
+_SPARSE_SAMPLES = 16
+"""With fewer samples gathering is faster anyway (measured in bench/bench_gradual.py)."""
 
 
 class _Aggregator:
@@ -202,7 +214,7 @@ class _Aggregator:
     def __call__(self, block: Block, t: FloatArray) -> FloatArray:
         # building two sparse matrices costs more than gathering a few edges
         work = (block.att_edges.size + block.sup_edges.size) * t.shape[1]
-        if not self.sparse or work < _SPARSE_FROM:
+        if not self.sparse or t.shape[1] < _SPARSE_SAMPLES or work < _SPARSE_FROM:
             return _aggregate(block, t, self.g, self.att_w, self.sup_w, self.how)
         m_att, m_sup = self._matrices(block)
         if self.log_keep is None:
