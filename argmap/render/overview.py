@@ -139,8 +139,9 @@ def overview_dot(
     spec.note_width = 190
     n_items = sum(1 for item in nodes.values() if item.kind != "claim")
     caption = (
-        f"Overview: {len(claims)} claims in {len(case.issues)} issues; "
-        f"{n_items} arguments, items of evidence, precedents and events are counted on them"
+        f"Overview of {len(claims)} claims in {len(case.issues)} issues; the {n_items} "
+        "arguments, items of evidence, precedents and events behind them are counted "
+        "on each claim"
     )
     above = [(link.head, link.tail) for link in links if link.kind in _ORDERING]
     plan = arrange(

@@ -84,6 +84,22 @@ def test_scenario_map_and_diff(tmp_path: Path, scenario: Path) -> None:
     assert "was " in svg
 
 
+def test_overview_and_issue_page(tmp_path: Path) -> None:
+    out = tmp_path / "o.dot"
+    assert main(["render", str(SAMPLE), "-o", str(out), "--view", "overview"]) == 0
+    dot = out.read_text()
+    assert '"C_principled" [' in dot and '"E_api_fees" [' not in dot
+    assert 'rankdir="TB"' in dot  # the overview's own default direction
+    issue = tmp_path / "i.dot"
+    assert main(["render", str(SAMPLE), "-o", str(issue), "--issue", "I_motive"]) == 0
+    text = issue.read_text()
+    assert '"E_api_fees" [' in text and "Issue I_motive:" in text
+    assert 'rankdir="LR"' in text
+    args = ["render", str(SAMPLE), "-o", str(issue), "--view", "issue", "--issue", "I_motive"]
+    assert main([*args, "--direction", "TB"]) == 0
+    assert 'rankdir="TB"' in issue.read_text()
+
+
 def test_timeline(tmp_path: Path) -> None:
     out = tmp_path / "t.svg"
     assert main(["render", str(SAMPLE), "-o", str(out), "--view", "timeline"]) == 0
@@ -97,6 +113,10 @@ def test_timeline(tmp_path: Path) -> None:
         (["--view", "diff"], "--view diff needs --scenario"),
         (["--depth", "-1", "--focus", "C_principled"], "--depth must be 0 or more"),
         (["--semantics", "nonsense"], "nonsense"),
+        (["--view", "issue"], "--view issue needs --issue ID"),
+        (["--issue", "I_nope"], "no issue 'I_nope'"),
+        (["--issue", "I_motive", "--view", "timeline"], "cannot be combined"),
+        (["--view", "overview", "--focus", "C_principled"], "overview view cannot be focused"),
     ],
 )
 def test_bad_input_exits_2_and_writes_nothing(
