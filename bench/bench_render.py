@@ -17,6 +17,11 @@ evaluated once, then timed:
   extra SVG layout argmap does to size the image (``argmap.render.engine.png_dpi``).
 
 A renderer that is not installed is reported as such, not skipped silently.
+
+A second table times the worked case (``seeds/musk_v_microsoft.yaml``): its overview,
+an issue page and the full map, each laid out to SVG, rasterised to PNG by the
+renderer, converted SVG -> PNG by cairosvg at the same resolution (with the font swap
+argmap uses for PDF), and converted to PDF; best of three runs each.
 """
 
 from __future__ import annotations
@@ -66,6 +71,58 @@ def _version(path: str) -> str:
     return (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()[0]
 
 
+def _best(fn: object, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def worked_case_formats(engines: dict[str, str]) -> None:
+    """Time SVG, PNG (renderer vs cairosvg) and PDF for the worked case's views."""
+    import cairosvg
+
+    from argmap.io.casefile import load
+    from argmap.render.engine import _FONT_FAMILY, _pdf_font, png_dpi, svg_to_pdf
+
+    case = load(Path(__file__).resolve().parents[1] / "seeds" / "musk_v_microsoft.yaml")
+    evaluation = evaluate(case)
+    views = {
+        "overview": render(case, evaluation, view="overview"),
+        "issue I_motive": render(case, evaluation, view="issue", focus="I_motive"),
+        "full map": render(case, evaluation),
+    }
+    font = _pdf_font()
+    print(
+        "\n| worked case view | renderer | SVG (s) | PNG by renderer (s) | PNG by cairosvg (s) "
+        "| PDF (s) | PNG pixels |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, m in views.items():
+        for engine, version in engines.items():
+            if not version:
+                continue
+            svg = pipe(m.dot, "svg", engine)
+            swapped = svg
+            if font:
+                swapped = _FONT_FAMILY.sub(lambda _: f'font-family="{font}"'.encode(), svg)
+            scale = png_dpi(svg) / 96  # cairosvg reads pt at 96 px per inch
+            t_svg = _best(lambda m=m, e=engine: pipe(m.dot, "svg", e))
+            t_png = _best(lambda m=m, e=engine: pipe(m.dot, "png", e))
+            t_cairo = t_svg + _best(
+                lambda s=swapped, k=scale: cairosvg.svg2png(bytestring=s, scale=k)
+            )
+            t_pdf = t_svg + _best(lambda s=svg: svg_to_pdf(s))
+            png = pipe(m.dot, "png", engine)
+            w, h = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+            print(
+                f"| {name} | {engine} | {t_svg:.2f} | {t_png:.2f} | {t_cairo:.2f} | "
+                f"{t_pdf:.2f} | {w} x {h} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100 nodes only")
@@ -112,6 +169,7 @@ def main() -> None:
                 f"| {n} | {edges} | {len(dot)} | {build:.3f} | {name} | {_fmt(svg)} | {_fmt(png)} |"
             )
         prev = n
+    worked_case_formats(engines)
 
 
 if __name__ == "__main__":
