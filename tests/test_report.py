@@ -71,7 +71,7 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     # map.* is the overview: claims only; the full map and the issue page draw evidence
     overview = _svg_ids(out / "map.svg")
     assert "node-C_principled" in overview and "node-E_api_fees" not in overview
-    assert "Overview:" in (out / "map.svg").read_text("utf-8")
+    assert "Overview of 2 claims in 1 issue;" in (out / "map.svg").read_text("utf-8")
     for name in ("map-full.svg", "issue-I_motive.svg"):
         assert "node-E_api_fees" in _svg_ids(out / name)
     assert (out / "map-full.pdf").read_bytes().startswith(b"%PDF")

@@ -136,17 +136,20 @@ def overview_dot(
         statements.setdefault(issue if issue in standards else None, []).append((item.id, attrs))
     link_attrs = [(link, edge_attrs(_link_edge(link), drawing, theme, spec)) for link in links]
     spec.notes.append(OVERVIEW_NOTE)
-    spec.note_width = 190
     n_items = sum(1 for item in nodes.values() if item.kind != "claim")
+    n_issues = len(case.issues)
     caption = (
-        f"Overview of {len(claims)} claims in {len(case.issues)} issues; the {n_items} "
-        "arguments, items of evidence, precedents and events behind them are counted "
-        "on each claim"
+        f"Overview of {len(claims)} claim{'s' if len(claims) != 1 else ''} in {n_issues} "
+        f"issue{'s' if n_issues != 1 else ''}; the {n_items} arguments, items of evidence, "
+        "precedents and events behind them are counted on each claim"
     )
     above = [(link.head, link.tail) for link in links if link.kind in _ORDERING]
     plan = arrange(
         {key: [n for n, _ in members] for key, members in statements.items()}, above, SLOTS
     )
+    # the note is wrapped to about the figure's width (some 28 characters per claim)
+    widest = max((sum(plan.widths[k] for k in row) for row in plan.rows), default=1)
+    spec.note_width = max(90, min(190, 28 * widest))
     w = DotWriter()
     graph_defaults(w, theme, direction, footer(spec, case, [], theme))
     w.defaults("graph", {"nodesep": 0.18, "ranksep": 0.28})
