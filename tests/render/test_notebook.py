@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from argmap.io.casefile import load
 from argmap.render.notebook import evaluation_table, register_ipython_formatters
 from tests.render.helpers import EXAMPLE, hand_evaluation, svg_texts
@@ -23,7 +21,9 @@ def test_evaluation_table_lists_claims() -> None:
 
 
 def test_registration_inside_ipython() -> None:
-    shell_mod = pytest.importorskip("IPython.core.interactiveshell")
+    # IPython comes with ipykernel, a dev dependency: no skip when it is missing
+    from IPython.core import interactiveshell as shell_mod
+
     shell = shell_mod.InteractiveShell.instance()
     try:
         assert register_ipython_formatters() is True
