@@ -28,7 +28,9 @@ def test_registration_inside_ipython() -> None:
     try:
         assert register_ipython_formatters() is True
         case = load(EXAMPLE)
-        svg_formatter = shell.display_formatter.formatters["image/svg+xml"]
+        display = shell.display_formatter
+        assert display is not None
+        svg_formatter = display.formatters["image/svg+xml"]
         svg = svg_formatter(case)
         assert svg is not None and "<svg" in svg
         ev = hand_evaluation(case, {"C_principled": "in"})
