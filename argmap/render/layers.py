@@ -20,20 +20,24 @@ For a one-page figure argmap chooses the ranks itself and hands them to Graphviz
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 __all__ = ["Arrangement", "arrange", "width_cap"]
 
+K = TypeVar("K", bound=Hashable)
+
 
 @dataclass(frozen=True)
-class Arrangement:
-    """Where each claim goes: its global layer, and which boxes share each row."""
+class Arrangement(Generic[K]):
+    """Where each claim goes: its global layer, which boxes share each row, how many
+    layers there are and how many claims wide each box is."""
 
     layer: dict[str, int]
-    rows: list[list[Hashable]]
+    rows: list[list[K]]
     layers: int
-    widths: dict[Hashable, int]
+    widths: dict[K, int]
 
 
 def width_cap(n: int, slots: int) -> int:
@@ -104,8 +108,8 @@ def _layer_box(
 
 
 def arrange(
-    boxes: dict[Hashable, list[str]], above: Sequence[tuple[str, str]], slots: int
-) -> Arrangement:
+    boxes: Mapping[K, Sequence[str]], above: Sequence[tuple[str, str]], slots: int
+) -> Arrangement[K]:
     """Layer every box's claims and pack the boxes in rows.
 
     Parameters
@@ -123,8 +127,8 @@ def arrange(
     >>> a.layer, a.rows, a.layers
     ({'c': 0, 'p1': 1, 'p2': 1, 'p3': 2, 'd': 3}, [['I'], ['J']], 4)
     """
-    local: dict[Hashable, dict[str, int]] = {}
-    size: dict[Hashable, tuple[int, int]] = {}
+    local: dict[K, dict[str, int]] = {}
+    size: dict[K, tuple[int, int]] = {}
     for key, members in boxes.items():
         if not members:
             continue
@@ -137,7 +141,7 @@ def arrange(
     capacity = max([slots, *(w for w, _ in size.values())])
     index = {key: i for i, key in enumerate(boxes)}
     order = sorted(local, key=lambda k: (-size[k][0], -size[k][1], index[k]))
-    rows: list[list[Hashable]] = []
+    rows: list[list[K]] = []
     room: list[int] = []
     for key in order:
         width = size[key][0]

@@ -26,8 +26,9 @@ def case() -> Case:
 def test_every_drawable_node_and_edge_is_drawn(case: Case) -> None:
     graph = dot_json(render(case).dot)
     nodes = nodes_by_name(graph)
-    drawable = [*case.claims, *case.evidence, *case.arguments]
-    assert {n.id for n in drawable} <= set(nodes)
+    drawable = [n.id for n in case.claims] + [n.id for n in case.evidence]
+    drawable += [n.id for n in case.arguments]
+    assert set(drawable) <= set(nodes)
     drawn = {(t, h, e["class"]) for t, h, e in edges(graph)}
     for rel in case.relations:
         assert (rel.origin, rel.target, rel.kind.value) in drawn
@@ -77,7 +78,10 @@ def test_status_shows_as_colour_border_and_glyph(case: Case) -> None:
 def test_strength_deepens_the_fill(case: Case) -> None:
     weak = nodes_by_name(dot_json(render(case, hand_evaluation(case, {}, 0.1)).dot))
     strong = nodes_by_name(dot_json(render(case, hand_evaluation(case, {}, 0.9)).dot))
-    lum = lambda c: sum(int(c[i : i + 2], 16) for i in (1, 3, 5))  # noqa: E731
+
+    def lum(colour: str) -> int:
+        return sum(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
     assert lum(strong["C_principled"]["fillcolor"]) < lum(weak["C_principled"]["fillcolor"])
 
 

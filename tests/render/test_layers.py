@@ -68,7 +68,7 @@ def test_arrangement_properties(data: tuple[int, list[tuple[int, int]], list[int
     for i, b in enumerate(box_of):
         boxes.setdefault(f"B{b}", []).append(names[i])
     above = [(names[a], names[b]) for a, b in pairs]
-    plan = arrange(boxes, above, slots)  # type: ignore[arg-type]
+    plan = arrange(boxes, above, slots)
     assert set(plan.layer) == set(names)
     assert all(0 <= at < plan.layers for at in plan.layer.values())
     # every box respects its width bound on every layer, and rows fit the slots

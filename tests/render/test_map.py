@@ -92,7 +92,7 @@ def test_argmap_render_is_callable_after_submodule_imports(case: Case) -> None:
     import argmap
     import argmap.render.theme  # sets the package attribute to the module
 
-    assert isinstance(argmap.render(case), Map)
+    assert isinstance(argmap.render(case), Map)  # type: ignore[operator]
 
 
 def test_to_graphviz_round_trips_the_source(case: Case) -> None:

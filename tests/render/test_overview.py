@@ -240,7 +240,7 @@ def test_issue_page_errors(small: Case, focus: str | None, message: str) -> None
 
 
 def test_issue_without_claims_is_refused() -> None:
-    data = {**SMALL, "issues": [*SMALL["issues"], {"id": "I3", "question": "Empty?"}]}  # type: ignore[list-item]
+    data = {**SMALL, "issues": [*SMALL["issues"], {"id": "I3", "question": "Empty?"}]}
     with pytest.raises(RenderError, match="has no claims"):
         render(Case.model_validate(data), view="issue", focus="I3")
 
