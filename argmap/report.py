@@ -69,7 +69,9 @@ def build_report(
     evaluation = evaluate(case, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
     jobs: list[tuple[str, Map, str]] = []
-    overview = render(case, evaluation, view="overview", theme=theme)
+    # the briefing figure is the overview; a case without claims has only the map
+    view = "overview" if case.claims else "map"
+    overview = render(case, evaluation, view=view, theme=theme)
     jobs += [(f"map.{fmt}", overview, fmt) for fmt in formats]
     full = render(case, evaluation, theme=theme)
     jobs += [(f"map-full.{fmt}", full, fmt) for fmt in formats if fmt != "png"]

@@ -101,3 +101,17 @@ def test_report_on_a_broken_case_writes_nothing(
     assert main(["report", str(bad), "-o", str(out)]) == 2
     assert capsys.readouterr().err == f"{bad}:4: claims[0].issue: unknown issue 'I4'\n"
     assert not out.exists()
+
+
+def test_report_of_a_case_without_claims_uses_the_map(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    case.write_text(
+        "schema_version: 1\ntitle: Only a report\n"
+        "sources:\n  - {id: S1, outlet: Wire, title: A story}\n"
+        "evidence:\n  - {id: E1, text: Something was said, source: S1, status: report}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["report", str(case), "-o", str(out)]) == 0
+    assert "node-E1" in _svg_ids(out / "map.svg")
+    assert not any(p.name.startswith("issue-") for p in out.iterdir())

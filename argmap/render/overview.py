@@ -124,6 +124,8 @@ def overview_dot(
     """The DOT source of the overview of ``case`` (see the module docstring)."""
     summaries, links = collapse(nodes, edges)
     claims = [item for item in nodes.values() if item.kind == "claim"]
+    if not claims:
+        raise RenderError("the overview draws claims; this case has none (draw the map)")
     drawing = Drawing(nodes=claims, edges=[], evaluation=evaluation)
     standards = {i.id: i.proof_standard.name.value for i in case.issues}
     statements: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}

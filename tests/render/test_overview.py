@@ -177,6 +177,22 @@ def test_overview_cannot_be_focused(small: Case) -> None:
         render(small, view="overview", focus="C_top")
 
 
+def test_overview_without_issues_or_claims() -> None:
+    plain = Case.model_validate(
+        {
+            "title": "No issues",
+            "claims": [{"id": "A", "text": "a"}, {"id": "B", "text": "b"}],
+            "relations": [{"kind": "rebut", "from": "A", "to": "B"}],
+        }
+    )
+    graph = dot_json(render(plain, view="overview").dot)
+    assert {n for n in nodes_by_name(graph) if not n.startswith("@")} == {"A", "B"}
+    assert {k for k in clusters(graph) if k.startswith("cluster")} == {"cluster__title"}
+    empty = Case.model_validate({"title": "Nothing claimed"})
+    with pytest.raises(RenderError, match="this case has none"):
+        render(empty, view="overview")
+
+
 def test_worked_case_overview_fits_a_landscape_page(worked: Case) -> None:
     """The briefing figure: every claim, legible on one landscape page (11 x 8.5 in)
     printed at 60 % or more, i.e. a layout of at most 1,320 x 1,020 pt."""
