@@ -66,7 +66,8 @@ def render(
     title
         Title over the map (default: the case's title).
     cluster
-        Group nodes by ``issue``, by ``party``, or ``none``.
+        Group nodes by ``issue``, by ``party``, or ``none`` (the overview always groups
+        its claims by issue).
     engine
         Renderer: ``auto`` (system dot if present), ``dot`` or ``graphviz-pure``.
 
