@@ -200,6 +200,10 @@ def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
     return best, out
 
 
+def _ratio(r: float) -> str:
+    return f"{r:.0f}x" if r >= 10 else f"{r:.1f}x"
+
+
 def fmt(seconds: float | None) -> str:
     if seconds is None:
         return "skipped"
@@ -239,7 +243,7 @@ def edges_experiment(sizes: list[int], budget: float) -> list[str]:
                 times[peer] = last[peer] = t
                 diff = max(diff, float(np.max(np.abs(np.asarray(out) - res))))
             measured = [t for t in times.values() if t is not None]
-            ratio = f"{min(measured) / t_argmap:.0f}x" if measured else "-"
+            ratio = f"{_ratio(min(measured) / t_argmap)}" if measured else "-"
             formal_cell = fmt(times["formal"]) if formal else "n/a"
             rows.append(
                 f"| {name} | {edges:,} | {fmt(t_argmap)} | {fmt(times['plain'])} | "
@@ -279,7 +283,7 @@ def samples_experiment(samples: int, peer_samples: int) -> list[str]:
         rows.append(
             f"| {name} | {samples:,} | {fmt(t_argmap)} | {fmt(t_plain * scale)} | "
             f"{fmt(t_formal * scale) if t_formal is not None else 'n/a'} | "
-            f"{min(measured) / t_argmap:.0f}x | {diff:.1e} |"
+            f"{_ratio(min(measured) / t_argmap)} | {diff:.1e} |"
         )
         print(rows[-1], file=sys.stderr, flush=True)
     return rows
