@@ -43,6 +43,10 @@ SLOTS = 7
 """Claims side by side across the overview: about 1,200 pt, a landscape page at 0.65."""
 CLAIM_WIDTH = 1.85
 """Width of a claim box in the overview, in inches (a wider text widens it)."""
+_TEXT_WRAP = 23
+"""Characters per line of a claim's text in the overview (narrower than the map's)."""
+_TEXT_LIMIT = 160
+"""Longest claim text shown in the overview; the tooltip has more."""
 _TITLE_WRAP = 24
 """Characters of an issue's question per claim the issue's box is wide."""
 _ONE_LINE = 31
@@ -76,7 +80,7 @@ def claim_card(
         raise TypeError(type(claim).__name__)
     cell = '<TR><TD ALIGN="LEFT" BALIGN="LEFT">{}</TD></TR>'
     rows = [cell.format(_font(html_text(item.id), theme.small, theme.muted))]
-    rows.append(cell.format(html_lines(claim.text, theme.wrap_width - 7, 160)))
+    rows.append(cell.format(html_lines(claim.text, _TEXT_WRAP, _TEXT_LIMIT)))
     if result is not None:
         line = status_line(result, theme)
         # the box title gives the issue's standard; name it only where the claim differs
