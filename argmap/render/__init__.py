@@ -91,6 +91,7 @@ def render(
         direction=direction,
         title=title,
         cluster=cluster,
+        engine=engine,
     )
     return Map(dot, nodes=_count_nodes(dot), engine=engine)
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import RenderError
 
@@ -31,6 +32,7 @@ __all__ = [
     "FORMATS",
     "Renderer",
     "find_renderer",
+    "layout_json",
     "pipe",
     "render_png",
     "svg_to_pdf",
@@ -158,6 +160,27 @@ def pipe(source: str, fmt: str, engine: str | None = None) -> bytes:
     if fmt == "png":
         return render_png(source, renderer.name, lambda: _run(renderer, source, "svg"))
     return _run(renderer, source, fmt)
+
+
+def layout_json(source: str, engine: str | None = None) -> dict[str, Any]:
+    """Lay out DOT ``source`` and return Graphviz's ``json0`` description of it
+    (positions in points), for a view that measures a layout before choosing it.
+
+    Raises
+    ------
+    RenderError
+        No renderer, a renderer failure, or output that is not JSON.
+    """
+    import json
+
+    data = _run(find_renderer(engine), source, "json0")
+    try:
+        graph = json.loads(data)
+    except ValueError:
+        raise RenderError("the renderer's json0 layout could not be read") from None
+    if not isinstance(graph, dict):
+        raise RenderError("the renderer's json0 layout could not be read")
+    return graph
 
 
 def render_png(source: str, engine: str | None, svg: Callable[[], bytes]) -> bytes:

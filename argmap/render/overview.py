@@ -16,6 +16,9 @@
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from argmap.errors import RenderError
 from argmap.model import Argument, Case, Claim
@@ -29,6 +32,7 @@ from argmap.render.builder import (
 )
 from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
 from argmap.render.dot import DotWriter, Html
+from argmap.render.engine import layout_json
 from argmap.render.escape import html_lines, html_text
 from argmap.render.graph import Edge, GraphNode
 from argmap.render.labels import standard_name, status_line
@@ -37,8 +41,18 @@ from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation, NodeResult
 
-__all__ = ["CLAIM_WIDTH", "OVERVIEW_NOTE", "SLOTS", "issue_selection", "overview_dot"]
+__all__ = [
+    "CLAIM_WIDTH",
+    "ORDER_TRIES",
+    "OVERVIEW_NOTE",
+    "SLOTS",
+    "issue_selection",
+    "link_length",
+    "overview_dot",
+]
 
+ORDER_TRIES = 6
+"""Orders of the issue boxes tried for the shortest links (one layout each)."""
 SLOTS = 7
 """Claims side by side across the overview: about 1,200 pt, a landscape page at 0.65."""
 CLAIM_WIDTH = 1.85
@@ -124,8 +138,14 @@ def overview_dot(
     direction: str,
     title: str,
     spec: LegendSpec,
+    tries: int = ORDER_TRIES,
+    engine: str | None = None,
 ) -> str:
-    """The DOT source of the overview of ``case`` (see the module docstring)."""
+    """The DOT source of the overview of ``case`` (see the module docstring).
+
+    ``tries`` orders of the issue boxes are laid out with ``engine`` and the one with
+    the shortest links kept (:func:`_shortest`).
+    """
     summaries, links = collapse(nodes, edges)
     claims = [item for item in nodes.values() if item.kind == "claim"]
     if not claims:
@@ -156,42 +176,98 @@ def overview_dot(
     # the note is wrapped to about the figure's width (some 28 characters per claim)
     widest = max((sum(plan.widths[k] for k in row) for row in plan.rows), default=1)
     spec.note_width = max(90, min(190, 28 * widest))
-    w = DotWriter()
-    graph_defaults(w, theme, direction, footer(spec, case, [], theme))
-    w.defaults("graph", {"nodesep": 0.18, "ranksep": 0.28})
-    open_title(w, theme, title, caption)
-    for key, members in statements.items():
-        if key is not None:
-            wrap = _TITLE_WRAP * max(1, plan.widths[key])
-            w.open(
-                f"cluster_issue_{key}",
-                {**cluster_attrs(case, key, "issue", theme, wrap), "margin": 10},
-            )
-        for node_id, attrs in members:
-            w.node(node_id, {**attrs, "width": CLAIM_WIDTH, "margin": "0.09,0.05"})
-        if key is not None:
-            w.close()
-    w.close()
-    # the layers chosen by arrange(), held by an invisible spine ("@" starts no case id)
-    spine = [f"@layer-{i}" for i in range(plan.layers)]
+    footer_label = footer(spec, case, [], theme)
+
+    def write(order: Sequence[str | None]) -> str:
+        w = DotWriter()
+        graph_defaults(w, theme, direction, footer_label)
+        w.defaults("graph", {"nodesep": 0.15, "ranksep": 0.28})
+        open_title(w, theme, title, caption)
+        for key in order:
+            if key is not None:
+                wrap = _TITLE_WRAP * max(1, plan.widths[key])
+                w.open(
+                    f"cluster_issue_{key}",
+                    {**cluster_attrs(case, key, "issue", theme, wrap), "margin": 10},
+                )
+            for node_id, attrs in statements[key]:
+                w.node(node_id, {**attrs, "width": CLAIM_WIDTH, "margin": "0.09,0.05"})
+            if key is not None:
+                w.close()
+        w.close()
+        _write_layers(w, plan.layer, plan.layers)
+        for link, attrs in link_attrs:
+            # every edge is written from the upper claim to the lower one, so that it
+            # agrees with the layers; dir=back keeps the arrow pointing at the claim
+            # argued about
+            if plan.layer[link.head] < plan.layer[link.tail]:
+                back = {**attrs, "dir": "back", "arrowtail": attrs["arrowhead"], "arrowhead": None}
+                w.edge(link.head, link.tail, back)
+            else:
+                w.edge(link.tail, link.head, attrs)
+        return w.source()
+
+    return _shortest(write, list(statements), tries, engine)
+
+
+def _write_layers(w: DotWriter, layer: dict[str, int], layers: int) -> None:
+    """Hold the layers chosen by :func:`arrange` with an invisible spine of points
+    ("@" starts no case id), each in ``rank=same`` with its layer's claims."""
+    spine = [f"@layer-{i}" for i in range(layers)]
     for name in spine:
         w.node(name, {"shape": "point", "style": "invis", "width": 0.01, "label": ""})
     for upper, lower in itertools.pairwise(spine):
         w.edge(upper, lower, {"style": "invis"})
     by_layer: dict[int, list[str]] = {}
-    for node_id, at in plan.layer.items():
+    for node_id, at in layer.items():
         by_layer.setdefault(at, []).append(node_id)
     for at, ids in sorted(by_layer.items()):
         w.same_rank([spine[at], *ids])
-    for link, attrs in link_attrs:
-        # every edge is written from the upper claim to the lower one, so that it agrees
-        # with the layers; dir=back keeps the arrow pointing at the claim argued about
-        if plan.layer[link.head] < plan.layer[link.tail]:
-            back = {**attrs, "dir": "back", "arrowtail": attrs["arrowhead"], "arrowhead": None}
-            w.edge(link.head, link.tail, back)
-        else:
-            w.edge(link.tail, link.head, attrs)
-    return w.source()
+
+
+def _shortest(
+    write: Callable[[Sequence[str | None]], str],
+    boxes: list[str | None],
+    tries: int,
+    engine: str | None,
+) -> str:
+    """The DOT, among up to ``tries`` orders of the issue boxes, whose drawn links
+    between claims are shortest in total.
+
+    Graphviz orders clusters within a rank partly by the order they are written in, so
+    an issue box can land far from the claims it links to; a few orders (as given,
+    reversed, rotated) are laid out (milliseconds each at this size) and the best kept.
+    Without a renderer, or with ``tries`` of 1, the given order is used.
+    """
+    orders: list[list[str | None]] = [boxes, boxes[::-1]]
+    orders += [boxes[i:] + boxes[:i] for i in range(1, len(boxes))]
+    unique = list({tuple(o): o for o in orders}.values())[: max(1, tries)]
+    sources = [write(order) for order in unique]
+    if len(sources) == 1:
+        return sources[0]
+    try:
+        lengths = [link_length(layout_json(source, engine)) for source in sources]
+    except RenderError:
+        return sources[0]
+    return sources[lengths.index(min(lengths))]
+
+
+def link_length(graph: dict[str, Any]) -> float:
+    """Total straight-line length (in points) of the links between claims in a laid
+    out overview (Graphviz ``json0``), the spine excluded."""
+    names = {o["_gvid"]: o["name"] for o in graph.get("objects", []) if "nodes" not in o}
+    where = {
+        o["name"]: [float(v) for v in o["pos"].split(",")]
+        for o in graph.get("objects", [])
+        if "pos" in o
+    }
+    total = 0.0
+    for e in graph.get("edges", []):
+        tail, head = names[e["tail"]], names[e["head"]]
+        if tail.startswith("@") or tail not in where or head not in where:
+            continue
+        total += math.dist(where[tail], where[head])
+    return total
 
 
 def issue_selection(

@@ -111,8 +111,10 @@ def build_dot(
     direction: str | None,
     title: str | None,
     cluster: str | None,
+    engine: str | None = None,
 ) -> str:
-    """The DOT source of one view of ``case``."""
+    """The DOT source of one view of ``case`` (``engine`` lays out the candidate
+    arrangements of the overview)."""
     req = _check(view, focus, depth, direction, cluster)
     title = title or case.title
     if req.view == "timeline":
@@ -121,7 +123,15 @@ def build_dot(
     spec = LegendSpec(semantics=_semantics_note(evaluation))
     if req.view == "overview":
         return overview_dot(
-            case, nodes, edges, evaluation, theme, direction=req.direction, title=title, spec=spec
+            case,
+            nodes,
+            edges,
+            evaluation,
+            theme,
+            direction=req.direction,
+            title=title,
+            spec=spec,
+            engine=engine,
         )
     keep = set(nodes)
     caption = None

@@ -268,3 +268,38 @@ def test_sample_case_overview_and_issue_page_render(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
     out = render(case, ev, view="issue", focus="I_motive").save(tmp_path / "i.png")
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_box_order_with_the_shortest_links_is_kept(
+    worked: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.render import overview
+    from argmap.render.legend import LegendSpec
+    from argmap.render.theme import BRIEFING
+
+    nodes, all_edges = case_graph(worked)
+
+    def dot(tries: int) -> str:
+        spec = LegendSpec()
+        return overview.overview_dot(
+            worked,
+            nodes,
+            all_edges,
+            None,
+            BRIEFING,
+            direction="TB",
+            title="t",
+            spec=spec,
+            tries=tries,
+        )
+
+    given, best = dot(1), dot(overview.ORDER_TRIES)
+    assert overview.link_length(dot_json(best)) <= overview.link_length(dot_json(given))
+    # same claims, links and layers whatever the order
+    assert sorted(given.splitlines()) == sorted(best.splitlines())
+
+    def no_renderer(source: str, engine: str | None = None) -> dict[str, Any]:
+        raise RenderError("no Graphviz renderer found")
+
+    monkeypatch.setattr(overview, "layout_json", no_renderer)
+    assert dot(overview.ORDER_TRIES) == given  # without a renderer: the given order
