@@ -61,7 +61,7 @@ _TEXT_WRAP = 23
 """Characters per line of a claim's text in the overview (narrower than the map's)."""
 _TEXT_LIMIT = 160
 """Longest claim text shown in the overview; the tooltip has more."""
-_TITLE_WRAP = 24
+_TITLE_WRAP = 22
 """Characters of an issue's question per claim the issue's box is wide."""
 _ONE_LINE = 31
 """Count lines up to this many characters together go on one line."""
