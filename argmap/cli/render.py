@@ -2,9 +2,10 @@
 
 The case is evaluated (``--semantics``, ``--gradual``) unless ``--plain`` is given, so the
 map shows each node's status and strength. ``--view overview`` draws the one-page
-briefing figure (claims by issue); ``--issue ID`` draws one issue in full. ``--scenario FILE`` draws the scenario's case
-instead; with ``--view diff`` it draws the scenario's evaluation against the baseline's.
-The output is written atomically: a failed run leaves no file.
+briefing figure (claims by issue); ``--issue ID`` draws one issue in full.
+``--scenario FILE`` draws the scenario's case instead; with ``--view diff`` it draws
+the scenario's evaluation against the baseline's. The output is written atomically: a
+failed run leaves no file.
 """
 
 from __future__ import annotations
