@@ -1,7 +1,9 @@
 """``argmap report CASE [--scenarios FILE|DIR ...] -o OUT``: the main job.
 
-Writes the briefing map (SVG, PNG, PDF), the timeline, the evaluation table and the
-scenario comparison (CSV and Markdown) and a one-page brief into OUT.
+Writes the briefing overview (``map.svg/png/pdf``: claims by issue), the whole map
+(``map-full.svg/pdf``), one page per issue (``issue-ID.svg/png``), the timeline, the
+evaluation table and the scenario comparison (CSV and Markdown) and a one-page brief
+into OUT.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ def register(subparsers: Any) -> None:
         "report",
         help="the main job: map, evaluation, scenario comparison and brief into a folder",
         description=(
-            "Evaluate CASE, render its briefing map (SVG, PNG, PDF) and timeline, run the "
-            "scenarios against the baseline, and write tables (CSV, Markdown) and a "
-            "one-page brief into the output folder."
+            "Evaluate CASE; render its briefing overview (SVG, PNG, PDF), the whole map, "
+            "one page per issue and the timeline; run the scenarios against the baseline; "
+            "write tables (CSV, Markdown) and a one-page brief into the output folder."
         ),
     )
     parser.add_argument("case", metavar="CASE", help="case file (YAML or JSON)")
