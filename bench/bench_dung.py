@@ -251,12 +251,22 @@ TOOLS: dict[str, tuple[Callable[[AF], Any], Callable[[Any, str, int], Any]]] = {
 def _child(conn: Any, tool: str, af: AF, task: str, q: int) -> None:
     try:
         prepare, run = TOOLS[tool]
-        # warm up on a tiny framework so that lazy imports are not timed, for any tool
-        run(prepare(AF.from_arrays(3, [0, 1], [1, 2])), task, 0)
+        # warm up on a tiny framework with cycles so that lazy imports (and the SAT
+        # path) are not timed, for any tool
+        tiny = AF.from_arrays(5, [0, 1, 2, 3, 4, 0], [1, 0, 3, 4, 2, 2])
+        run(prepare(tiny), task, 0)
         native = prepare(af)
-        start = time.perf_counter()
-        summary = run(native, task, q)
-        conn.send(("ok", time.perf_counter() - start, summary))
+        best = float("inf")
+        spent = 0.0
+        # best of up to three runs while a run is quick, so noise does not decide
+        for _ in range(3):
+            start = time.perf_counter()
+            summary = run(native, task, q)
+            took = time.perf_counter() - start
+            best, spent = min(best, took), spent + took
+            if spent > 1.0:
+                break
+        conn.send(("ok", best, summary))
     except Exception as exc:  # a peer failing is a result to report, not a crash
         conn.send(("error", 0.0, f"{type(exc).__name__}: {exc}"[:80]))
 

@@ -32,6 +32,7 @@ abstract argumentation: a SAT-based approach. TAFA 2013, LNCS 8306.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
@@ -136,10 +137,8 @@ class SatFramework:
         Useful when each model should cover as many new arguments as possible; a no-op
         for solvers that do not support phase hints.
         """
-        try:
+        with contextlib.suppress(NotImplementedError):
             self._solver.set_phases(list(range(1, self.n + 1)))
-        except NotImplementedError:  # pragma: no cover - depends on the solver
-            pass
 
     def literals(self, mask: Mask, *, kind: str = "x", positive: bool = True) -> list[int]:
         """The ``x`` (or ``r``) literals of the arguments in ``mask``."""
