@@ -58,6 +58,8 @@ SEMANTICS: tuple[str, ...] = (
 # Above this many components they are grouped: each group is still independent of
 # the others, and it bounds the per-part overhead on frameworks with many tiny parts.
 _MAX_PARTS = 32
+# Below this size splitting costs more than it saves.
+_SMALL = 128
 
 _SEARCH: dict[str, Callable[[AF], Iterator[Mask]]] = {
     "complete": complete_sets,
@@ -77,6 +79,8 @@ def check_semantics(semantics: str) -> str:
 
 def _parts(af: AF) -> list[IntArray]:
     """Independent parts of ``af``: components, grouped if there are very many."""
+    if af.n < _SMALL:
+        return [np.arange(af.n, dtype=np.int32)]
     comps = components(af)
     if len(comps) <= _MAX_PARTS:
         return comps
@@ -137,7 +141,7 @@ def _extensions(af: AF, semantics: str) -> Iterator[frozenset[int]]:
         yield base
         return
     parts = _parts(target)
-    subs = [target.restrict(p) for p in parts]
+    subs = [(target, p) if p.size == target.n else target.restrict(p) for p in parts]
     if len(subs) == 1:
         sub, local = subs[0]
         for members in search(sub):
@@ -217,7 +221,7 @@ def count_extensions(af: AF, semantics: str) -> int:
         return 1
     total = 1
     for part in _parts(target):
-        sub, _ = target.restrict(part)
+        sub = target if part.size == target.n else target.restrict(part)[0]
         count = sum(1 for _ in search(sub))
         if count == 0:
             return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -109,3 +111,37 @@ def test_grounded_labelling_is_the_complete_labelling_of_grounded(
             assert (label[attackers] == IN).any()
         if label[j] == IN:
             assert (label[attackers] == OUT).all()
+
+
+@st.composite
+def disjoint_unions(draw: st.DrawFn) -> tuple[AF, Brute]:
+    """Two to four small frameworks side by side (so splitting into parts matters)."""
+    pieces = draw(st.lists(frameworks(max_n=4), min_size=2, max_size=4))
+    offset, pairs = 0, []
+    for af, _ in pieces:
+        pairs += [(a + offset, b + offset) for a, b in zip(af.src, af.dst, strict=True)]
+        offset += af.n
+    src = [int(a) for a, _ in pairs]
+    dst = [int(b) for _, b in pairs]
+    return AF.from_arrays(offset, src, dst), Brute(offset, [(int(a), int(b)) for a, b in pairs])
+
+
+@pytest.mark.parametrize("max_parts", [2, 32])
+@pytest.mark.parametrize("semantics", SEMANTICS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=disjoint_unions())
+def test_split_into_parts_matches_brute_force(
+    case: tuple[AF, Brute], semantics: str, max_parts: int
+) -> None:
+    """With the size cut-off off, every framework is split (and parts grouped)."""
+    module = importlib.import_module("argmap.semantics.dung.extensions")
+    af, brute = case
+    expected = brute.semantics(semantics)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "_SMALL", 0)
+        patch.setattr(module, "_MAX_PARTS", max_parts)
+        found = list(module.extensions(af, semantics))
+        assert len(found) == len(set(found))
+        assert set(found) == expected
+        assert module.count_extensions(af, semantics) == len(expected)
+        assert list(module.extensions(af, semantics, limit=1)) == found[:1]
