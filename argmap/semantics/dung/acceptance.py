@@ -37,7 +37,7 @@ import numpy as np
 from argmap.errors import SolverError
 from argmap.semantics.dung.af import AF
 from argmap.semantics.dung.encoding import Mask, SatFramework
-from argmap.semantics.dung.extensions import check_semantics, some_extension
+from argmap.semantics.dung.extensions import _SMALL, check_semantics, some_extension
 from argmap.semantics.dung.grounded import IN, OUT, grounded_extension
 from argmap.semantics.dung.ideal import ideal_extension
 from argmap.semantics.dung.reduce import components, undecided_core
@@ -145,6 +145,8 @@ def _part(
     """Where to search: all of ``af`` (for a certificate) or ``arg``'s component."""
     if certify:
         return af, arg, lambda mask: base | frozenset(index[mask].tolist())
+    if af.n < _SMALL:  # splitting costs more than it saves
+        return af, arg, lambda mask: _FOUND
     for part in components(af):
         pos = int(np.searchsorted(part, arg))
         if pos < part.size and part[pos] == arg:

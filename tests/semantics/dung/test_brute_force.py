@@ -140,8 +140,14 @@ def test_split_into_parts_matches_brute_force(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(module, "_SMALL", 0)
         patch.setattr(module, "_MAX_PARTS", max_parts)
+        patch.setattr(importlib.import_module("argmap.semantics.dung.acceptance"), "_SMALL", 0)
         found = list(module.extensions(af, semantics))
         assert len(found) == len(set(found))
         assert set(found) == expected
         assert module.count_extensions(af, semantics) == len(expected)
         assert list(module.extensions(af, semantics, limit=1)) == found[:1]
+        for arg in range(af.n):
+            cred = any(arg in e for e in expected)
+            skep = all(arg in e for e in expected)
+            assert credulously_accepted(af, arg, semantics) == cred
+            assert skeptically_accepted(af, arg, semantics) == skep
