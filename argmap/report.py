@@ -13,7 +13,7 @@ Files written (``OUT/``):
 - ``issue-<ID>.svg``, ``issue-<ID>.png``: each issue with its full supporting and
   attacking structure (for every issue that has claims);
 - ``timeline.svg``, ``timeline.png``: the dated events (when the case has any);
-- ``evaluation.csv``, ``evaluation.md``: per claim its label, strength and standard;
+- ``evaluation.csv``, ``evaluation.md``: per claim its label, strength, standard and verdict;
 - ``scenarios.csv``, ``scenarios.md``: the scenario comparison (when scenarios given);
 - ``brief.md``: a one-page brief tying them together.
 
@@ -25,12 +25,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError
+from argmap.semantics.evaluation import NodeResult, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
@@ -149,12 +150,19 @@ def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
                 f"{result.strength:.3f}",
                 result.standard or "",
                 met,
+                result.verdict.value,
             ]
         )
     return rows
 
 
-_HEADER = ["claim", "issue", "text", "label", "strength", "standard", "standard met"]
+_HEADER = ["claim", "issue", "text", "label", "strength", "standard", "standard met", "verdict"]
+
+
+def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
+    """One line per verdict that occurs among ``results``, in the order of the enum."""
+    present = {r.verdict for r in results}
+    return [f"- **{v.value}**: {v.meaning}" for v in Verdict if v in present]
 
 
 def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
@@ -181,7 +189,19 @@ def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
         f"Dung semantics: {evaluation.semantics}; gradual semantics: {evaluation.gradual}"
         f"{'' if evaluation.converged else ' (did not converge)'}.\n\n"
     )
-    return head + _markdown_table(_HEADER, _claim_rows(case, evaluation))
+    notes = _verdict_notes(evaluation.claims())
+    label_note = (
+        "The label (in / out / undec) counts every attack that nothing answers as a "
+        "defeat, whatever its weight; the strength and the standard weigh the arguments. "
+        "The verdict reads the two together:"
+    )
+    return (
+        head
+        + _markdown_table(_HEADER, _claim_rows(case, evaluation))
+        + "\n"
+        + "\n".join([label_note, "", *notes])
+        + "\n"
+    )
 
 
 def _brief(case: Case, report: Report) -> str:
@@ -202,27 +222,37 @@ def _brief(case: Case, report: Report) -> str:
     for issue in case.issues:
         page = f"issue-{issue.id}.svg"
         claims = [c for c in case.claims if c.issue == issue.id and c.id in evaluation.nodes]
-        met = [c for c in claims if evaluation.nodes[c.id].standard_met]
-        standing = [c for c in claims if evaluation.nodes[c.id].label.value == "in"]
+        proved = [c for c in claims if evaluation.nodes[c.id].verdict is Verdict.PROVED]
+        contested = [c for c in claims if evaluation.nodes[c.id].verdict is Verdict.CONTESTED]
         strongest = max(claims, key=lambda c: evaluation.nodes[c.id].strength, default=None)
         rows.append(
             [
                 issue.question,
                 issue.proof_standard.name.value.replace("_", " "),
-                ", ".join(c.id for c in standing) or "none",
-                ", ".join(c.id for c in met) or "none",
+                ", ".join(c.id for c in proved) or "none",
+                ", ".join(c.id for c in contested) or "none",
                 "" if strongest is None else f"{strongest.id}: {strongest.text}",
                 f"[{issue.id}]({page})" if f"issue-{issue.id}.svg" in report.files else "",
             ]
         )
-    header = ["issue", "standard", "claims in", "standard met by", "strongest claim", "page"]
+    header = ["issue", "standard", "proved", "contested", "strongest claim", "page"]
     out.append(_markdown_table(header, rows))
+    out += [
+        "*Proved*: no attack on the claim stands and its weighed arguments meet the "
+        "standard. *Contested*: the weighed arguments meet the standard, but an attack "
+        "on the claim is left unanswered, so it is labelled out (or undec). Every claim's "
+        "verdict is in [evaluation.md](evaluation.md).",
+        "",
+    ]
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
+        shares, sentence = _baseline_uncertainty(report.comparison)
+        if sentence:
+            out += [sentence, ""]
         for name in report.comparison.scenarios[1:]:
-            changes = [r for r in report.comparison.changes() if r.scenario == name]
+            changes = [r for r in report.comparison.rows if r.scenario == name]
             question = report.comparison.questions.get(name) or ""
-            out.append(f"- **{name}** — {question} {_describe_changes(changes)}")
+            out.append(f"- **{name}** — {question} {_describe_changes(changes, shares)}")
         out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
     if case.events:
         out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
@@ -234,8 +264,10 @@ def _brief(case: Case, report: Report) -> str:
     return "\n".join(out)
 
 
-def _describe_changes(changes: Sequence[ClaimOutcome]) -> str:
-    """The headline moves: label changes and standard flips first, then big shifts."""
+def _describe_changes(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:
+    """The headline moves of one scenario's rows: label changes and standard flips
+    first, then big shifts; when nothing moves much, the largest move, so a reader can
+    tell "already there" from "untouched"."""
     notable = []
     for row in changes:
         bits = []
@@ -247,12 +279,65 @@ def _describe_changes(changes: Sequence[ClaimOutcome]) -> str:
             bits.append(f"strength {row.strength_delta:+.2f}")
         if bits:
             notable.append((not row.label_changed and not row.standard_flip, row.claim, bits))
+    unsure = _uncertain_verdicts(changes, baseline)
     if not notable:
-        return "No claim moves noticeably."
+        moved = [r for r in changes if r.strength_delta is not None and r.strength_delta]
+        largest = max(moved, key=lambda r: abs(r.strength_delta or 0.0), default=None)
+        if largest is None or abs(largest.strength_delta or 0.0) < 0.0005:
+            return "No claim moves." + unsure
+        return (
+            f"No claim moves noticeably (largest: {largest.claim} strength "
+            f"{largest.strength_delta:+.3f})." + unsure
+        )
     notable.sort(key=lambda item: item[0])
     text = "; ".join(f"{claim} {', '.join(bits)}" for _, claim, bits in notable[:6])
     more = f" (and {len(notable) - 6} more)" if len(notable) > 6 else ""
-    return f"{text}{more}."
+    return f"{text}{more}." + unsure
+
+
+def _uncertain_verdicts(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:
+    """The claims whose share of Monte Carlo draws meeting the standard is open
+    (strictly between 2 % and 98 %) and differs from the baseline's by at least 10
+    points, least certain first; empty without draws."""
+    shaky = [
+        r
+        for r in changes
+        if r.p_standard is not None
+        and 0.02 < r.p_standard < 0.98
+        and abs(r.p_standard - baseline.get(r.claim, -1.0)) >= 0.1
+    ]
+    if not shaky:
+        return ""
+    shaky.sort(key=lambda r: abs((r.p_standard or 0.0) - 0.5))
+    listed = ", ".join(
+        f"{r.claim} met in {r.p_standard:.0%} of draws"
+        + (f" (baseline {baseline[r.claim]:.0%})" if r.claim in baseline else "")
+        for r in shaky
+    )
+    return f" Open verdicts: {listed}."
+
+
+def _baseline_uncertainty(comparison: Comparison) -> tuple[dict[str, float], str]:
+    """The baseline's share of draws meeting the standard per claim, and a sentence
+    naming the claims the draws leave open (empty without draws)."""
+    rows = [r for r in comparison.rows if r.scenario == comparison.scenarios[0]]
+    shares = {r.claim: r.p_standard for r in rows if r.p_standard is not None}
+    open_ = sorted(
+        ((c, p) for c, p in shares.items() if 0.02 < p < 0.98), key=lambda cp: abs(cp[1] - 0.5)
+    )
+    if not shares:
+        return {}, ""
+    if not open_:
+        return shares, (
+            f"Over {comparison.samples:,} draws of the uncertain weights, every baseline "
+            "verdict comes out the same in (almost) every draw."
+        )
+    listed = ", ".join(f"{c} (met in {p:.0%} of draws)" for c, p in open_)
+    return shares, (
+        f"Over {comparison.samples:,} draws of the uncertain weights, the baseline verdicts "
+        f"the weights leave open: {listed}; the others come out the same in (almost) "
+        "every draw. Below, a scenario's open verdicts are named where they differ."
+    )
 
 
 def load(path: str) -> Case:  # pragma: no cover - doctest helper

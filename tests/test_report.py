@@ -115,3 +115,60 @@ def test_report_of_a_case_without_claims_uses_the_map(tmp_path: Path) -> None:
     assert main(["report", str(case), "-o", str(out)]) == 0
     assert "node-E1" in _svg_ids(out / "map.svg")
     assert not any(p.name.startswith("issue-") for p in out.iterdir())
+
+
+def test_report_tables_give_each_claim_a_verdict_and_explain_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["report", str(SAMPLE), "-o", str(out)]) == 0
+    rows = list(csv.DictReader((out / "evaluation.csv").open(encoding="utf-8")))
+    verdicts = {r["claim"]: r["verdict"] for r in rows}
+    assert verdicts == {"C_principled": "proved", "C_retaliation": "defeated"}
+    table = (out / "evaluation.md").read_text("utf-8")
+    assert "| verdict |" in table
+    assert "- **proved**:" in table and "- **defeated**:" in table
+    assert "- **contested**:" not in table  # only the verdicts that occur are glossed
+    brief = (out / "brief.md").read_text("utf-8")
+    assert "| issue | standard | proved | contested |" in brief
+    assert "| C_principled | none |" in brief
+
+
+def test_brief_says_when_the_draws_change_no_verdict(tmp_path: Path) -> None:
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    _scenario(
+        scenarios,
+        "nothing_new",
+        "  - {op: set_parameter, parameter: w_press, value: 0.7}\n",
+    )
+    out = tmp_path / "out"
+    args = ["report", str(SAMPLE), "--scenarios", str(scenarios), "-o", str(out)]
+    assert main([*args, "--samples", "400", "--seed", "1"]) == 0
+    brief = (out / "brief.md").read_text("utf-8")
+    assert "Over 400 draws of the uncertain weights, every baseline verdict" in brief
+    assert "**nothing_new** — What if? No claim moves noticeably (largest: " in brief
+
+
+def test_brief_names_the_verdicts_the_draws_leave_open(tmp_path: Path) -> None:
+    # licence_case: C1 meets clear and convincing iff w_licence < 7/9, and w_licence
+    # is uniform on [0, 1], so about 78 % of draws meet it; the scenario narrows the
+    # draws to [0.7, 0.9], where about 39 % meet it
+    from argmap.io.casefile import save
+    from tests.scenario.cases import licence_case
+
+    case_file = tmp_path / "licence.yaml"
+    save(licence_case(), case_file)
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "found.yaml").write_text(
+        f"schema_version: 1\nname: found\nquestion: Licence found?\ncase: {case_file}\n"
+        "interventions:\n  - op: set_parameter\n    parameter: w_licence\n"
+        "    distribution: {kind: uniform, low: 0.7, high: 0.9}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    args = ["report", str(case_file), "--scenarios", str(scenarios), "-o", str(out)]
+    assert main([*args, "--samples", "2000", "--seed", "3"]) == 0
+    brief = (out / "brief.md").read_text("utf-8")
+    assert "the baseline verdicts the weights leave open: C1 (met in 7" in brief
+    line = next(x for x in brief.splitlines() if x.startswith("- **found**"))
+    assert "Open verdicts: C1 met in 3" in line and "(baseline 7" in line

@@ -1,13 +1,14 @@
-"""``argmap evaluate CASE``: per claim its label, strength and proof standard.
+"""``argmap evaluate CASE``: per claim its label, strength, proof standard and verdict
+(:class:`~argmap.semantics.evaluation.Verdict`: the label and the standard read together).
 
 Output formats (``--format``):
 
 - ``table`` (default): one aligned row per claim;
-- ``csv``: header ``id,issue,label,strength,standard,standard_met`` then one row per
-  claim (``standard`` and ``standard_met`` empty for a claim without an issue);
+- ``csv``: header ``id,issue,label,strength,standard,standard_met,verdict`` then one
+  row per claim (``standard`` and ``standard_met`` empty for a claim without an issue);
 - ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
   "notes": [str], "claims": [{"id", "text", "issue", "label", "strength", "standard",
-  "standard_met"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
+  "standard_met", "verdict"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
   "strength"}]`` for every node. The shape is documented in ``docs/semantics.md``.
 
 With ``-o OUT`` the output is written atomically to OUT instead of standard output.
@@ -94,6 +95,7 @@ def _rows(case: Any, evaluation: Any) -> list[dict[str, Any]]:
                 "strength": round(result.strength, 6),
                 "standard": result.standard,
                 "standard_met": result.standard_met,
+                "verdict": result.verdict.value,
             }
         )
     return rows
@@ -133,7 +135,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = ["id", "issue", "label", "strength", "standard", "standard_met"]
+        fields = ["id", "issue", "label", "strength", "standard", "standard_met", "verdict"]
         writer = csv.DictWriter(
             buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
         )
@@ -141,7 +143,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         for row in rows:
             writer.writerow({k: _cell(row[k]) for k in fields})
         return buffer.getvalue()
-    header = ("claim", "issue", "label", "strength", "standard", "met")
+    header = ("claim", "issue", "label", "strength", "standard", "met", "verdict")
     body = [
         (
             r["id"],
@@ -150,6 +152,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
             f"{r['strength']:.3f}",
             r["standard"] or "-",
             "-" if r["standard_met"] is None else ("yes" if r["standard_met"] else "no"),
+            r["verdict"],
         )
         for r in rows
     ]

@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         print(path)
     print(
         f"argmap: {len(written)} files in {args.output}/ "
-        f"({len(scenarios)} scenarios, {time.perf_counter() - start:.1f} s)"
+        f"({len(scenarios)} scenario{'' if len(scenarios) == 1 else 's'}, "
+        f"{time.perf_counter() - start:.1f} s)"
     )
     return 0

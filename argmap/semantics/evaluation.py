@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Evaluation", "Label", "NodeResult"]
+__all__ = ["Evaluation", "Label", "NodeResult", "Verdict"]
 
 
 class Label(StrEnum):
@@ -19,6 +19,62 @@ class Label(StrEnum):
     IN = "in"
     OUT = "out"
     UNDEC = "undec"
+
+
+class Verdict(StrEnum):
+    """One word for a claim's standing, reading its Dung label and its proof standard
+    together (the two can disagree: the label counts every unanswered attack as a
+    defeat, the standard weighs the applicable pro and con arguments).
+
+    ========== ================ =====================================================
+    verdict    label, standard  reading
+    ========== ================ =====================================================
+    proved     in, met          no attack stands and the weight meets the standard
+    accepted   in, (none)       no attack stands; the claim has no issue to prove
+    unproven   in, not met      no attack stands, but the weight falls short
+    contested  out/undec, met   the weight favours it, yet an attack is unanswered
+    undecided  undec, not met   attacks and defences are in a stalemate
+    defeated   out, not met     an attack stands and the weight does not save it
+    ========== ================ =====================================================
+    """
+
+    PROVED = "proved"
+    ACCEPTED = "accepted"
+    UNPROVEN = "unproven"
+    CONTESTED = "contested"
+    UNDECIDED = "undecided"
+    DEFEATED = "defeated"
+
+    @property
+    def meaning(self) -> str:
+        """A short gloss for legends and table notes."""
+        return _VERDICT_MEANINGS[self]
+
+    @classmethod
+    def of(cls, label: Label, standard_met: bool | None) -> Verdict:
+        """The verdict for ``label`` and ``standard_met`` (None: no standard).
+
+        >>> Verdict.of(Label.OUT, True)
+        <Verdict.CONTESTED: 'contested'>
+        """
+        if label is Label.IN:
+            if standard_met is None:
+                return cls.ACCEPTED
+            return cls.PROVED if standard_met else cls.UNPROVEN
+        if standard_met:
+            return cls.CONTESTED
+        return cls.UNDECIDED if label is Label.UNDEC else cls.DEFEATED
+
+
+_VERDICT_MEANINGS = {
+    Verdict.PROVED: "in, and its issue's proof standard is met",
+    Verdict.ACCEPTED: "in; no proof standard applies",
+    Verdict.UNPROVEN: "in (no attack on it stands), but the standard is not met",
+    Verdict.CONTESTED: "the weighed arguments meet the standard, but an attack on it is "
+    "unanswered (label out or undec)",
+    Verdict.UNDECIDED: "undec, and the standard is not met",
+    Verdict.DEFEATED: "out: an attack on it stands, and the standard is not met",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +90,11 @@ class NodeResult:
     strength: float
     standard: str | None = None
     standard_met: bool | None = None
+
+    @property
+    def verdict(self) -> Verdict:
+        """The label and the standard read together (:class:`Verdict`)."""
+        return Verdict.of(self.label, self.standard_met)
 
 
 @dataclass(frozen=True)

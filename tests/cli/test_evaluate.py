@@ -21,9 +21,11 @@ def test_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", str(SAMPLE)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("— grounded / dfquad")
-    assert out[1].split() == ["claim", "issue", "label", "strength", "standard", "met"]
+    header = ["claim", "issue", "label", "strength", "standard", "met", "verdict"]
+    assert out[1].split() == header
     assert out[2].split()[:3] == ["C_principled", "I_motive", "in"]
-    assert out[3].split()[2] == "out" and out[3].split()[-1] == "no"
+    assert out[2].split()[-1] == "proved"
+    assert out[3].split()[2] == "out" and out[3].split()[-2:] == ["no", "defeated"]
 
 
 def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,9 +59,19 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["semantics"] == "preferred" and data["gradual"] == "quadratic_energy"
     assert data["converged"] is True and data["notes"] == []
     first = data["claims"][0]
-    assert set(first) == {"id", "text", "issue", "label", "strength", "standard", "standard_met"}
+    assert set(first) == {
+        "id",
+        "text",
+        "issue",
+        "label",
+        "strength",
+        "standard",
+        "standard_met",
+        "verdict",
+    }
     assert first["id"] == "C_principled" and first["label"] == "in"
     assert isinstance(first["strength"], float) and first["standard_met"] is True
+    assert first["verdict"] == "proved"
     assert {n["kind"] for n in data["nodes"]} == {"claim", "evidence", "argument"}
     assert len(data["nodes"]) == 9
 
@@ -113,7 +125,7 @@ def test_console_script() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met\n")
+    assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met,verdict\n")
 
 
 def test_help_names_match_the_engine() -> None:

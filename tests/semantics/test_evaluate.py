@@ -10,10 +10,11 @@ from argmap.errors import SolverError
 from argmap.io.casefile import load
 from argmap.model import Case, Claim, Issue, Relation
 from argmap.semantics.evaluate import DUNG_SEMANTICS, evaluate
-from argmap.semantics.evaluation import Label
+from argmap.semantics.evaluation import Label, NodeResult, Verdict
 from argmap.semantics.gradual import GRADUAL
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ad_tool_dispute.yaml"
+WORKED = EXAMPLE.parents[1] / "seeds" / "musk_v_microsoft.yaml"
 
 
 @pytest.mark.parametrize("semantics", DUNG_SEMANTICS)
@@ -98,3 +99,33 @@ def test_worked_case_evaluates_with_inapplicable_precedent_arguments_out() -> No
         assert ev[node_id].label is Label.OUT and ev[node_id].strength == 0.0
     for r in ev.claims():
         assert 0.0 <= r.strength <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("label", "met", "verdict"),
+    [
+        (Label.IN, True, Verdict.PROVED),
+        (Label.IN, None, Verdict.ACCEPTED),
+        (Label.IN, False, Verdict.UNPROVEN),
+        (Label.OUT, True, Verdict.CONTESTED),
+        (Label.UNDEC, True, Verdict.CONTESTED),
+        (Label.UNDEC, False, Verdict.UNDECIDED),
+        (Label.UNDEC, None, Verdict.UNDECIDED),
+        (Label.OUT, False, Verdict.DEFEATED),
+        (Label.OUT, None, Verdict.DEFEATED),
+    ],
+)
+def test_verdict_reads_label_and_standard_together(
+    label: Label, met: bool | None, verdict: Verdict
+) -> None:
+    result = NodeResult("C", "claim", label, 0.5, "preponderance", met)
+    assert result.verdict is verdict
+    assert verdict.meaning
+
+
+def test_worked_case_has_contested_claims() -> None:
+    # the worked case's C_cost: its argument (weight 1) outweighs the attack of
+    # E_small_change (0.4), yet nothing answers that attack, so grounded labels it out
+    result = evaluate(load(WORKED))["C_cost"]
+    assert (result.label, result.standard_met) == (Label.OUT, True)
+    assert result.verdict is Verdict.CONTESTED
