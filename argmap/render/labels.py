@@ -16,7 +16,7 @@ from argmap.render.dot import Html
 from argmap.render.escape import clean, html_lines, html_text, truncate
 from argmap.render.graph import GraphNode
 from argmap.render.theme import Theme
-from argmap.semantics.evaluation import Label, NodeResult
+from argmap.semantics.evaluation import Label, NodeResult, Verdict
 
 __all__ = ["day", "label_of", "node_label", "node_tooltip", "standard_name", "status_line"]
 
@@ -30,6 +30,12 @@ def label_of(result: NodeResult) -> str:
 def day(date: dt.date) -> str:
     """A date as a briefing writes it: ``20 Apr 2023``."""
     return f"{date.day} {date:%b %Y}"
+
+
+def contested_note(result: NodeResult) -> str:
+    """`` · contested`` when the claim meets its standard yet is out or undec (an
+    attack on it is unanswered), so the badge never reads as a plain win."""
+    return " · contested" if result.verdict is Verdict.CONTESTED else ""
 
 
 def standard_name(name: str | None) -> str:
@@ -122,7 +128,7 @@ def node_label(
     if result is not None and not faded:
         rows.append(_row(status_line(result, theme)))
         if result.standard_met is True:
-            badge = html_text(f"√ {standard_name(result.standard)} met")
+            badge = html_text(f"√ {standard_name(result.standard)} met{contested_note(result)}")
             rows.append(_row(_font(f"<B>{badge}</B>", theme, theme.small, theme.badge)))
         elif result.standard_met is False:
             note = html_text(f"{standard_name(result.standard)} not met")

@@ -92,7 +92,8 @@ def _legend_items(spec: LegendSpec, theme: Theme) -> list[list[str]]:
         items.append(
             _item(
                 "√",
-                "proof standard met by the weighed pro and con arguments",
+                "proof standard met by the weighed pro and con arguments "
+                "(contested: met, yet an attack on the claim is unanswered)",
                 theme,
                 theme.badge,
                 bold=True,

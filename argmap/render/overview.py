@@ -35,7 +35,7 @@ from argmap.render.dot import DotWriter, Html
 from argmap.render.engine import layout_json
 from argmap.render.escape import html_lines, html_text
 from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import standard_name, status_line
+from argmap.render.labels import contested_note, standard_name, status_line
 from argmap.render.layers import arrange
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
@@ -101,7 +101,7 @@ def claim_card(
         name = "standard" if result.standard == issue_standard else None
         name = name or standard_name(result.standard)
         if result.standard_met is True:
-            badge = html_text(f"√ {name} met")
+            badge = html_text(f"√ {name} met{contested_note(result)}")
             line += "  " + _font(f"<B>{badge}</B>", theme.small, theme.badge)
         elif result.standard_met is False:
             line += "  " + _font(html_text(f"{name} not met"), theme.small, theme.muted)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from argmap.io.casefile import load
@@ -73,6 +75,15 @@ def test_status_shows_as_colour_border_and_glyph(case: Case) -> None:
     assert "preponderance met" in inn["label"]
     assert "preponderance not met" in out["label"]
     assert inn["class"] == "claim in"
+
+
+def test_a_contested_claim_says_so_next_to_its_badge(case: Case) -> None:
+    ev = hand_evaluation(case, {"C_principled": "in", "C_retaliation": "out"})
+    won = dataclasses.replace(ev.nodes["C_retaliation"], standard_met=True)
+    ev = dataclasses.replace(ev, nodes={**ev.nodes, "C_retaliation": won})
+    nodes = nodes_by_name(dot_json(render(case, ev).dot))
+    assert "preponderance met · contested" in nodes["C_retaliation"]["label"]
+    assert "contested" not in nodes["C_principled"]["label"]
 
 
 def test_strength_deepens_the_fill(case: Case) -> None:
