@@ -96,6 +96,70 @@ def dags(draw: Any, max_nodes: int = 9) -> QBAF:
     )
 
 
+@st.composite
+def digraphs(draw: Any, max_nodes: int = 8) -> QBAF:
+    """Any attacks and supports, cycles and self-loops included."""
+    n = draw(st.integers(1, max_nodes))
+    pairs = [(i, j) for i in range(n) for j in range(n)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=14))
+    kinds = draw(st.lists(st.booleans(), min_size=len(chosen), max_size=len(chosen)))
+    att = [p for p, k in zip(chosen, kinds, strict=True) if k]
+    sup = [p for p, k in zip(chosen, kinds, strict=True) if not k]
+    return QBAF.from_arrays(
+        [f"n{i}" for i in range(n)],
+        [0.5] * n,
+        ([p[0] for p in att], [p[1] for p in att]),
+        ([p[0] for p in sup], [p[1] for p in sup]),
+    )
+
+
+def _below_a_cycle(src: list[int], dst: list[int], n: int) -> set[int]:
+    """Nodes on a cycle or reachable from one, by plain search."""
+    succ: dict[int, set[int]] = {}
+    for s, d in zip(src, dst, strict=True):
+        succ.setdefault(s, set()).add(d)
+
+    def reach(u: int) -> set[int]:
+        seen, stack = set(), list(succ.get(u, ()))
+        while stack:
+            x = stack.pop()
+            if x not in seen:
+                seen.add(x)
+                stack.extend(succ.get(x, ()))
+        return seen
+
+    reached = {u: reach(u) for u in range(n)}
+    on_cycle = {u for u in range(n) if u in reached[u]}
+    return on_cycle.union(*(reached[u] for u in on_cycle))
+
+
+@given(g=digraphs())
+@settings(max_examples=150, deadline=None)
+def test_schedule_orders_and_groups_every_incoming_edge(g: QBAF) -> None:
+    """Each node with inputs is in exactly one block, after all its inputs unless it
+    is in the cyclic block; its incoming edges are its run, supports first, then
+    attacks, each in edge order; the cyclic block is what lies on or below a cycle."""
+    n, n_att = len(g.ids), g.att_src.size
+    src, dst = np.r_[g.att_src, g.sup_src].tolist(), np.r_[g.att_dst, g.sup_dst].tolist()
+    plan = schedule(g)
+    ready = set(range(n)) - set(dst)
+    for block in [*plan.levels, *([plan.cyclic] if plan.cyclic is not None else [])]:
+        bounds = [*block.starts.tolist(), block.edges.size]
+        for i, v in enumerate(block.nodes.tolist()):
+            run = block.edges[bounds[i] : bounds[i + 1]].tolist()
+            into = [e for e in range(len(dst)) if dst[e] == v]
+            assert run == [e for e in into if e >= n_att] + [e for e in into if e < n_att]
+            assert block.attacks_from[i] == bounds[i] + sum(e >= n_att for e in into)
+            assert block.origins[bounds[i] : bounds[i + 1]].tolist() == [src[e] for e in run]
+            assert block is plan.cyclic or all(src[e] in ready for e in run)
+        if block is not plan.cyclic:
+            assert not ready & set(block.nodes.tolist())
+            ready |= set(block.nodes.tolist())
+    cyclic = set() if plan.cyclic is None else set(plan.cyclic.nodes.tolist())
+    assert cyclic == _below_a_cycle(src, dst, n)
+    assert ready | cyclic == set(range(n)) and not ready & cyclic
+
+
 @pytest.mark.parametrize("name", GRADUAL)
 @given(g=dags())
 @settings(max_examples=60, deadline=None)

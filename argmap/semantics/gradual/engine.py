@@ -86,62 +86,31 @@ def _as_matrix(values: npt.ArrayLike, width: int, what: str) -> tuple[FloatArray
     raise ValueError(f"{what} must have shape ({width},) or (S, {width}), got {arr.shape}")
 
 
-def _aggregate(
-    block: Block,
-    t: FloatArray,
-    g: BipolarGraph,
-    att_w: FloatArray | None,
-    sup_w: FloatArray | None,
-    how: Aggregation,
+def _gathered(
+    block: Block, t: FloatArray, weights: FloatArray | None, how: Aggregation
 ) -> FloatArray:
-    """Support minus attack for every node of ``block`` (sum) or DF-QuAD's
-    ``prod(1 - attack) - prod(1 - support)`` (product), shape ``(len(nodes), S)``.
+    """Aggregate of every node of ``block``: support minus attack (sum) or DF-QuAD's
+    ``prod(1 - attack) - prod(1 - support)`` (product), one row per node.
 
-    ``t`` holds strengths node-major, ``(N, S)``, so gathering a node's samples reads
-    one contiguous row; ``att_w``/``sup_w`` are ``(E, S)`` or ``(E, 1)`` edge weights,
-    or None when every weight is 1.
+    The strengths flowing in are gathered and each target's run is reduced in place
+    by ``reduceat``. ``t`` is ``(N,)`` for one sample or node-major ``(N, S)``, so a
+    node's samples are one contiguous row; ``weights`` are per edge, ``(E,)``,
+    ``(E, S)`` or ``(E, 1)``, with the attacks negated for a sum (so one ``reduceat``
+    folds supports and attacks together), or None for a product whose weights are
+    all 1.
     """
-    width = block.nodes.size
-    shape = (width, *t.shape[1:])
-    if t.ndim == 2 and t.shape[1] == 1:
-        # one sample: 1-D gathers and reductions avoid numpy's per-row overhead
-        return _aggregate(
-            block,
-            t[:, 0],
-            g,
-            None if att_w is None else att_w[:, 0],
-            None if sup_w is None else sup_w[:, 0],
-            how,
-        ).reshape(width, 1)
-    parts = (
-        (block.sup_edges, block.sup_from, block.sup_starts, block.sup_pos, sup_w),
-        (block.att_edges, block.att_from, block.att_starts, block.att_pos, att_w),
-    )
+    flow = t[block.origins]
+    if weights is not None:
+        flow *= weights[block.edges]
     if how == "sum":
-        out = np.zeros(shape)
-        for sign, (edges, origin, starts, pos, w) in zip((1.0, -1.0), parts, strict=True):
-            if not edges.size:
-                continue
-            flow = t[origin]
-            if w is not None:
-                flow *= w[edges]
-            total = np.add.reduceat(flow, starts, axis=0)
-            if sign > 0:
-                out[pos] += total
-            else:
-                out[pos] -= total
-        return out
-    keep = [np.ones(shape), np.ones(shape)]
-    for k, (edges, origin, starts, pos, w) in enumerate(parts):
-        if not edges.size:
-            continue
-        flow = t[origin]
-        if w is not None:
-            flow *= w[edges]
-        np.subtract(1.0, flow, out=flow)
-        keep[k][pos] = np.multiply.reduceat(flow, starts, axis=0)
-    # (1 - prod(1 - sup)) - (1 - prod(1 - att))
-    diff: FloatArray = keep[1] - keep[0]
+        total: FloatArray = np.add.reduceat(flow, block.starts, axis=0)
+        return total
+    np.subtract(1.0, flow, out=flow)
+    offsets, slots = block.kind_runs
+    keep = np.ones((2 * block.nodes.size, *t.shape[1:]))
+    keep[slots] = np.multiply.reduceat(flow, offsets, axis=0)
+    # (1 - prod(1 - sup)) - (1 - prod(1 - att)); slot 2i holds supports, 2i + 1 attacks
+    diff: FloatArray = keep[1::2] - keep[0::2]
     return diff
 
 
@@ -156,77 +125,66 @@ class _Aggregator:
     """Aggregates for one call of :func:`propagate`.
 
     When every sample shares the edge weights (the usual case: only base scores are
-    sampled), each block's aggregate is a sparse matrix product: the sum of weighted
-    strengths is ``M @ t`` with ``M`` holding ``+w`` for supports and ``-w`` for
-    attacks, and DF-QuAD's products (all weights 1) are ``exp(M @ log(1 - t))``. One
-    compiled sparse-times-dense pass per block beats gathering every edge's samples.
-    Otherwise (weights vary per sample) edges are gathered and reduced with
-    ``reduceat`` (:func:`_aggregate`).
+    sampled) and there are many samples, each block's aggregate is a sparse matrix
+    product: the sum of weighted strengths is ``M @ t`` with ``M`` holding ``+w`` for
+    supports and ``-w`` for attacks, and DF-QuAD's products (all weights 1) are
+    ``exp(M @ log(1 - t))`` with one row per node and kind. One compiled
+    sparse-times-dense pass per block beats gathering every edge's samples. Otherwise
+    edges are gathered and reduced with ``reduceat`` (:func:`_gathered`).
     """
 
-    def __init__(
-        self,
-        g: BipolarGraph,
-        t: FloatArray,
-        wt: FloatArray,
-        how: Aggregation,
-    ) -> None:
-        self.g, self.how = g, how
-        n_att = g.att_src.size
-        plain = bool(np.all(wt == 1.0))
-        self.att_w = None if plain else wt[:n_att]
-        self.sup_w = None if plain else wt[n_att:]
-        self.sparse = wt.shape[1] == 1 and (how == "sum" or plain)
-        self.weights = wt[:, 0]
+    def __init__(self, g: BipolarGraph, t: FloatArray, wt: FloatArray, how: Aggregation) -> None:
+        self.n, self.how = len(g.ids), how
+        if how == "sum":
+            self.weights: FloatArray | None = wt.copy()
+            self.weights[: g.att_src.size] *= -1.0  # attacks count against
+            plain = False
+        else:
+            plain = bool(np.all(wt == 1.0))
+            self.weights = None if plain else wt
+        self.sparse = t.ndim == 2 and wt.ndim == 2 and wt.shape[1] == 1
+        self.sparse &= how == "sum" or plain
         self.log_keep: FloatArray | None = None
         if self.sparse and how == "product":
             self.log_keep = np.log1p(-t)
-        self._cache: dict[int, tuple[Any, Any]] = {}
+        self._cache: dict[int, Any] = {}
 
-    def _matrices(self, block: Block) -> tuple[Any, Any]:
-        """(attack, support) matrices of a block, rows = the block's nodes.
+    def _matrix(self, block: Block) -> Any:
+        """A block's aggregation matrix, one row per node (sum) or per node and kind
+        (product), columns the origins.
 
-        The block's edges are already grouped by target in node order, so the CSR
-        arrays are written directly, with no sorting.
+        The block's edges are already grouped by target, so the CSR arrays are
+        written directly, with no sorting.
         """
         from scipy.sparse import csr_matrix
 
         key = id(block)
         if key not in self._cache:
-            g, n = self.g, len(self.g.ids)
-            width = block.nodes.size
-            n_att = g.att_src.size
-            mats = []
-            for edges, origin, starts, pos, offset in (
-                (block.att_edges, block.att_from, block.att_starts, block.att_pos, 0),
-                (block.sup_edges, block.sup_from, block.sup_starts, block.sup_pos, n_att),
-            ):
-                counts = np.zeros(width, dtype=np.int64)
-                counts[pos] = np.diff(np.r_[starts, edges.size])
-                indptr = np.zeros(width + 1, dtype=np.int64)
-                np.cumsum(counts, out=indptr[1:])
-                mats.append(
-                    csr_matrix((self.weights[offset + edges], origin, indptr), shape=(width, n))
-                )
-            self._cache[key] = (mats[0], mats[1])
+            width, count = block.nodes.size, block.edges.size
+            if self.weights is not None:  # sums: one row per node
+                indptr = np.r_[block.starts, count]
+                data = self.weights[block.edges, 0]
+                shape = (width, self.n)
+            else:  # products: supports in row 2i, attacks in row 2i + 1
+                indptr, data, shape = block.bounds, np.ones(count), (2 * width, self.n)
+            self._cache[key] = csr_matrix((data, block.origins, indptr), shape=shape)
         return self._cache[key]
 
     def __call__(self, block: Block, t: FloatArray) -> FloatArray:
-        # building two sparse matrices costs more than gathering a few edges
-        work = (block.att_edges.size + block.sup_edges.size) * t.shape[1]
-        if not self.sparse or t.shape[1] < _SPARSE_SAMPLES or work < _SPARSE_FROM:
-            return _aggregate(block, t, self.g, self.att_w, self.sup_w, self.how)
-        m_att, m_sup = self._matrices(block)
+        # building a sparse matrix costs more than gathering a few edges
+        samples = t.shape[1] if t.ndim == 2 else 1
+        work = block.edges.size * samples
+        if not self.sparse or samples < _SPARSE_SAMPLES or work < _SPARSE_FROM:
+            return _gathered(block, t, self.weights, self.how)
+        matrix = self._matrix(block)
         if self.log_keep is None:
-            out: FloatArray = np.asarray(m_sup @ t)
-            out -= m_att @ t
+            out: FloatArray = np.asarray(matrix @ t)
             return out
-        keep_att = np.exp(np.asarray(m_att @ self.log_keep))
-        keep_sup = np.exp(np.asarray(m_sup @ self.log_keep))
-        diff: FloatArray = keep_att - keep_sup
+        keep = np.exp(np.asarray(matrix @ self.log_keep))
+        diff: FloatArray = keep[1::2] - keep[0::2]
         return diff
 
-    def update(self, nodes: npt.NDArray[np.int32], t: FloatArray) -> None:
+    def update(self, nodes: npt.NDArray[np.intp], t: FloatArray) -> None:
         """Record new strengths of ``nodes`` (for the log form of the products)."""
         if self.log_keep is not None:
             self.log_keep[nodes] = np.log1p(-t[nodes])
@@ -277,15 +235,19 @@ def propagate(
     plan = schedule(g)
     bt = np.ascontiguousarray(b.T)
     t = bt.copy()
+    # one sample: work on 1-D views, numpy's per-row overhead is then gone
+    one = t.shape[1] == 1
+    state, base_of = (t[:, 0], bt[:, 0]) if one else (t, bt)
+    weights = wt[:, 0] if one else wt
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-        aggregate = _Aggregator(g, t, wt, how)
+        aggregate = _Aggregator(g, state, weights, how)
         for block in plan.levels:
-            t[block.nodes] = influence(bt[block.nodes], aggregate(block, t))
-            aggregate.update(block.nodes, t)
+            state[block.nodes] = influence(base_of[block.nodes], aggregate(block, state))
+            aggregate.update(block.nodes, state)
         converged, rounds, residual = True, 0, 0.0
         if plan.cyclic is not None:
             converged, rounds, residual = _iterate(
-                plan.cyclic, t, bt, aggregate, influence, tol, max_iter
+                plan.cyclic, state, base_of, aggregate, influence, tol, max_iter
             )
     s = t.T  # (S, N), Fortran-ordered: a copy would cost as much as a level
     return GradualResult(s[0] if single else s, converged, rounds, residual)

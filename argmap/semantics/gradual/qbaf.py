@@ -7,11 +7,15 @@ arrays ``src -> dst`` with a weight per edge; the compiled case
 gradual semantics accepts either.
 
 :func:`schedule` turns the edges into the order of evaluation used by
-:mod:`argmap.semantics.gradual.engine`: the nodes in topological *levels* (a node's
-level is one more than the deepest node that attacks or supports it), each level with
-its incoming edges grouped by target so that one ``numpy.ufunc.reduceat`` call
-aggregates a whole level for every sample at once. Nodes on a cycle, or downstream of
-one, cannot be levelled; they form one *cyclic block* that is solved by iteration.
+:mod:`argmap.semantics.gradual.engine`: the nodes in topological *levels*, each level
+with its incoming edges grouped by target so that one ``numpy.ufunc.reduceat`` call
+aggregates a whole level for every sample at once. The edges are grouped by target
+once (a counting sort); an acyclic graph is then levelled by peeling sinks (Kahn's
+algorithm on the reversed graph), which gathers each level's incoming edges as it
+goes. When a cycle stops the peeling, the graph is levelled forwards instead (a node's
+level is one more than the deepest node that attacks or supports it): nodes on a
+cycle, or downstream of one, cannot be levelled and form one *cyclic block* that is
+solved by iteration, while everything upstream stays exact.
 
 References
 ----------
@@ -25,6 +29,7 @@ import contextlib
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 import numpy as np
@@ -154,25 +159,47 @@ class QBAF:
         )
 
 
+Index = npt.NDArray[np.intp]
+
+
 @dataclass(frozen=True, eq=False)
 class Block:
     """Nodes updated together, with their incoming edges grouped by target.
 
-    ``att_edges`` are edge numbers (into the attack arrays) sorted by target,
-    ``att_from`` their origins;
-    ``att_starts`` are the offsets where each target's run begins (for ``reduceat``)
-    and ``att_pos`` the position of that target within ``nodes``. Same for supports.
+    ``edges`` are edge numbers into the attacks followed by the supports (edge ``k``
+    is an attack when ``k < len(att_src)``), grouped by target in the order of
+    ``nodes``: each target's supports first, then its attacks, each kind in edge
+    order. ``origins`` are those edges' origin nodes, ``starts`` the offset where each
+    target's run begins and ``attacks_from`` the offset where its attacks begin.
+    Every node of a block has an incoming edge, so no run is empty and
+    ``numpy.add.reduceat(values, starts)`` sums each target's run as it stands.
     """
 
-    nodes: IntArray
-    att_edges: IntArray
-    att_from: IntArray
-    att_starts: IntArray
-    att_pos: IntArray
-    sup_edges: IntArray
-    sup_from: IntArray
-    sup_starts: IntArray
-    sup_pos: IntArray
+    nodes: Index
+    edges: Index
+    origins: Index
+    starts: Index
+    attacks_from: Index
+
+    @cached_property
+    def bounds(self) -> Index:
+        """Offsets of the support and attack runs, interleaved (run ``2i`` holds node
+        ``i``'s supports, run ``2i + 1`` its attacks), then the number of edges: the
+        ``indptr`` of a CSR matrix with two rows per node."""
+        out = np.empty(2 * self.nodes.size + 1, dtype=np.intp)
+        out[0:-1:2] = self.starts
+        out[1::2] = self.attacks_from
+        out[-1] = self.edges.size
+        return out
+
+    @cached_property
+    def kind_runs(self) -> tuple[Index, Index]:
+        """``(offsets, slots)`` of the non-empty support and attack runs, slots
+        numbered as in :attr:`bounds`; ``multiply.reduceat`` needs them because it
+        cannot express an empty product."""
+        bounds = self.bounds
+        slots = np.flatnonzero(bounds[1:] > bounds[:-1])
+        return bounds[slots], slots
 
 
 @dataclass(frozen=True, eq=False)
@@ -188,98 +215,173 @@ class Schedule:
         return self.cyclic is None
 
 
-def _block(
-    nodes: npt.NDArray[np.integer[Any]],
-    g: BipolarGraph,
-    att: npt.NDArray[np.intp],
-    sup: npt.NDArray[np.intp],
-) -> Block:
-    """The block of (sorted) ``nodes`` with its incoming edges ``att`` and ``sup``
-    (edge numbers, already sorted by target)."""
-    grouped: list[IntArray] = []
-    for (src, dst), edges in zip(
-        ((g.att_src, g.att_dst), (g.sup_src, g.sup_dst)), (att, sup), strict=True
-    ):
-        targets = dst[edges]
-        if targets.size:
-            first = np.flatnonzero(np.r_[True, targets[1:] != targets[:-1]])
-        else:
-            first = np.zeros(0, dtype=np.int64)
-        pos = np.searchsorted(nodes, targets[first])
-        grouped += [_ints(edges), _ints(src[edges]), _ints(first), _ints(pos)]
-    return Block(_ints(nodes), *grouped)
-
-
 _CACHE: weakref.WeakKeyDictionary[Any, Schedule] = weakref.WeakKeyDictionary()
 
 
-def _group(
-    keys: npt.NDArray[np.int64], n: int
-) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    """Stable counting sort of ``keys`` (each in ``0..n-1``): ``(indptr, order)`` with
-    the positions holding key ``k`` at ``order[indptr[k]:indptr[k + 1]]``, ascending.
+def _group(keys: Index, size: int) -> tuple[Index, Index]:
+    """Stable counting sort of ``keys`` (each in ``0 .. size - 1``): ``(indptr, order)``
+    with the positions holding key ``k`` at ``order[indptr[k]:indptr[k + 1]]``, in
+    ascending order.
 
-    Done by scipy's COO to CSR conversion (linear time, in C), several times faster
-    than a comparison ``argsort`` on millions of edges.
+    Done by scipy's CSR to CSC conversion of a matrix with one entry per key (row
+    ``i`` has its entry in column ``keys[i]``): a linear-time pass in C, several times
+    faster than a comparison ``argsort`` on millions of edges.
     """
-    from scipy.sparse import coo_matrix
+    from scipy.sparse import csr_array
 
     m = keys.size
-    csr = coo_matrix(
-        (np.ones(m, dtype=np.int8), (keys, np.arange(m))), shape=(max(n, 1), max(m, 1))
-    ).tocsr()
-    csr.sort_indices()
-    return csr.indptr.astype(np.intp), csr.indices.astype(np.intp)
+    if m == 0:
+        return np.zeros(size + 1, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    # 32-bit indices when they fit: scipy's conversion runs faster on them
+    dtype = np.int32 if max(m, size) < np.iinfo(np.int32).max else np.int64
+    rows = np.arange(m + 1, dtype=dtype)
+    matrix = csr_array((np.ones(m, dtype=np.int8), keys.astype(dtype), rows), shape=(m, size))
+    by_key = matrix.tocsc()
+    return by_key.indptr.astype(np.intp), by_key.indices.astype(np.intp)
 
 
-def _levels(
-    n: int, src: npt.NDArray[np.int64], dst: npt.NDArray[np.int64]
-) -> npt.NDArray[np.int64]:
-    """Each node's topological level (0 for nodes without incoming edges), -1 for
-    nodes on or below a cycle.
+def _runs(ptr: Index, nodes: Index) -> tuple[Index, Index, Index]:
+    """Gather the runs ``ptr[v]:ptr[v + 1]`` of ``nodes`` end to end, in one
+    ``repeat`` (no loop, no sort): ``(at, starts, offset)``.
+
+    ``at`` lists the positions of every run, ``starts`` says where each run begins in
+    ``at`` and ``offset`` turns such a local position of a node's run back into a
+    global one (``global = local + offset``).
+    """
+    first = ptr[nodes]
+    if nodes.size == 1:  # a chain's levels: no cumulative sums needed
+        return np.arange(first[0], ptr[nodes[0] + 1]), np.zeros(1, dtype=np.intp), first
+    count = ptr[nodes + 1] - first
+    ends = np.cumsum(count)
+    starts = ends - count
+    offset = first - starts
+    at = np.repeat(offset, count)
+    at += np.arange(at.size)
+    return at, starts, offset
+
+
+def _freed(waiting: Index, hits: Index) -> Index:
+    """Count down ``waiting`` once per entry of ``hits`` and return the nodes that
+    reach zero (nodes already done hold -1, so they are never returned again).
+
+    A wide step counts with one ``bincount`` over all nodes; a narrow one with
+    ``unique`` on its few hits, so a deep graph does not pay O(nodes) per step.
+    """
+    n = waiting.size
+    if 8 * hits.size > n:
+        waiting -= np.bincount(hits, minlength=n)
+        return np.flatnonzero(waiting == 0)
+    touched, times = np.unique(hits, return_counts=True)
+    waiting[touched] -= times
+    freed: Index = touched[waiting[touched] == 0]
+    return freed
+
+
+@dataclass(frozen=True, eq=False)
+class _InEdges:
+    """Every edge grouped by target, by one counting sort.
+
+    Node ``v``'s incoming edges are ``order[ptr[v]:ptr[v + 1]]``: its supports first,
+    its attacks from ``split[v]`` on; ``origin`` holds the origin of each edge of
+    ``order``.
+    """
+
+    ptr: Index
+    split: Index
+    order: Index
+    origin: Index
+
+    @classmethod
+    def of(cls, n: int, n_att: int, src: Index, dst: Index) -> _InEdges:
+        """Group the edges ``src -> dst`` (the first ``n_att`` are the attacks)."""
+        key = 2 * dst
+        key[:n_att] += 1  # a target's attacks after its supports
+        pairs, order = _group(key, 2 * n)
+        return cls(pairs[::2].copy(), pairs[1::2].copy(), order, src[order])
+
+    def block(self, nodes: Index) -> Block:
+        """The block of ``nodes`` (each with an incoming edge), by gathering their
+        runs: no sorting per level."""
+        at, starts, offset = _runs(self.ptr, nodes)
+        return Block(nodes, self.order[at], self.origin[at], starts, self.split[nodes] - offset)
+
+
+def _peel(n: int, src: Index, edges: _InEdges) -> list[Block] | None:
+    """Levels of an acyclic graph by peeling sinks (Kahn's algorithm on the reversed
+    graph), or None when a cycle stops the peeling.
+
+    A node is peeled once every node it attacks or supports has been; each round
+    peels a whole level. Its block gathers the level's incoming edges, and their
+    origins are exactly the nodes whose count of unpeeled successors drops, so the
+    blocks come out of the peeling with no further sorting. A node's level is the
+    longest path from it to a sink; the blocks are returned highest level first, the
+    order of evaluation (every origin sits on a higher level than its target).
+    """
+    unpeeled = np.bincount(src, minlength=n)
+    has_input = edges.ptr[1:] > edges.ptr[:-1]
+    frontier = np.flatnonzero(unpeeled == 0)
+    blocks: list[Block] = []
+    peeled = 0
+    while frontier.size:
+        peeled += frontier.size
+        unpeeled[frontier] = -1
+        inner = frontier[has_input[frontier]]  # nodes without inputs keep their base
+        if not inner.size:
+            break
+        blocks.append(edges.block(inner))
+        frontier = _freed(unpeeled, blocks[-1].origins)
+    if peeled < n:
+        return None
+    blocks.reverse()
+    return blocks
+
+
+def _levels(n: int, src: Index, dst: Index) -> Index:
+    """Each node's forward topological level (0 for nodes without incoming edges,
+    else one more than its deepest attacker or supporter), -1 for nodes on or below
+    a cycle.
 
     Kahn's algorithm, one vectorized step per level over an out-edge CSR built by a
-    counting sort: each edge is visited once. A wide level updates the in-degree
-    counters with one ``bincount``; a narrow one with ``unique`` on its few targets, so
-    a deep graph does not pay O(nodes) per level.
+    counting sort: each edge is visited once.
     """
-    indptr, order = _group(src, n)
+    ptr, order = _group(src, n)
     out_dst = dst[order]
-    remaining = np.bincount(dst, minlength=n)
-    level_of = np.full(n, -1, dtype=np.int64)
-    frontier = np.flatnonzero(remaining == 0)
+    waiting = np.bincount(dst, minlength=n)
+    level_of = np.full(n, -1, dtype=np.intp)
+    frontier = np.flatnonzero(waiting == 0)
     depth = 0
     while frontier.size:
         level_of[frontier] = depth
-        starts = indptr[frontier]
-        counts = indptr[frontier + 1] - starts
-        total = int(counts.sum())
-        if total == 0:
-            break
-        if frontier.size == 1:
-            targets = out_dst[starts[0] : starts[0] + total]
-        else:
-            offsets = np.repeat(starts - np.cumsum(np.r_[0, counts[:-1]]), counts)
-            targets = out_dst[np.arange(total) + offsets]
-        if 8 * targets.size > n:
-            remaining -= np.bincount(targets, minlength=n)
-            hit = np.zeros(n, dtype=bool)
-            hit[targets] = True
-            frontier = np.flatnonzero(hit & (remaining == 0))
-        else:
-            touched, times = np.unique(targets, return_counts=True)
-            remaining[touched] -= times
-            frontier = touched[remaining[touched] == 0]
+        waiting[frontier] = -1
+        at, _, _ = _runs(ptr, frontier)
+        frontier = _freed(waiting, out_dst[at])
         depth += 1
     return level_of
+
+
+def _forward(n: int, src: Index, dst: Index, edges: _InEdges) -> tuple[list[Block], Block]:
+    """Blocks of a graph with a cycle: the forward levels of the nodes that do not
+    depend on a cycle (exact), then every node on or below a cycle as one block."""
+    level_of = _levels(n, src, dst)
+    last = max(int(level_of.max()), 0) + 1
+    rank = np.where(level_of < 0, last, level_of)
+    node_order = np.argsort(rank, kind="stable")
+    bounds = np.searchsorted(rank[node_order], np.arange(last + 2))
+    blocks = [
+        edges.block(node_order[bounds[k] : bounds[k + 1]])
+        for k in range(1, last + 1)
+        if bounds[k + 1] > bounds[k]
+    ]
+    return blocks[:-1], blocks[-1]
 
 
 def schedule(g: BipolarGraph) -> Schedule:
     """Topological levels of ``g`` and the cyclic block, if any.
 
-    Edges are sorted once by (level of target, target), so each level's incoming
-    edges are one contiguous run. The result is cached per graph object (graphs are
-    immutable).
+    The edges are grouped by target once; an acyclic graph is then levelled by
+    peeling sinks, and a graph with a cycle by forward levels that leave the nodes
+    on or below a cycle to one cyclic block. The result is cached per graph object
+    (graphs are immutable).
     """
     try:
         cached = _CACHE.get(g)
@@ -288,40 +390,15 @@ def schedule(g: BipolarGraph) -> Schedule:
     if cached is not None:
         return cached
     n = len(g.ids)
-    src = np.concatenate([g.att_src, g.sup_src]).astype(np.int64)
-    dst = np.concatenate([g.att_dst, g.sup_dst]).astype(np.int64)
-    level_of = _levels(n, src, dst)
-    top = int(level_of.max()) if n else -1
-    # cyclic nodes (-1) go last, as one more level
-    last = max(top, 0) + 1
-    rank = np.where(level_of < 0, last, level_of)
-    small = rank.astype(np.int16) if last < np.iinfo(np.int16).max else rank
-    node_order = np.argsort(small, kind="stable")  # radix sort for int16 keys
-    node_bounds = np.searchsorted(rank[node_order], np.arange(last + 2))
-    # number nodes level by level (ascending ids within a level); grouping edges by
-    # that number puts each level's edges in one run, sorted by target
-    position = np.empty(n, dtype=np.int64)
-    position[node_order] = np.arange(n)
-    runs = []
-    for e_dst in (g.att_dst, g.sup_dst):
-        indptr, order = _group(position[e_dst], n)
-        runs.append((order, indptr[node_bounds]))
-    blocks = []
-    for k in range(1, last + 1):
-        nodes = node_order[node_bounds[k] : node_bounds[k + 1]]
-        if not nodes.size:
-            continue
-        (a_order, a_bounds), (s_order, s_bounds) = runs
-        blocks.append(
-            _block(
-                nodes,
-                g,
-                a_order[a_bounds[k] : a_bounds[k + 1]],
-                s_order[s_bounds[k] : s_bounds[k + 1]],
-            )
-        )
-    cyclic = blocks.pop() if blocks and (level_of < 0).any() else None
-    result = Schedule(tuple(blocks), cyclic)
+    src = np.concatenate([g.att_src, g.sup_src]).astype(np.intp)
+    dst = np.concatenate([g.att_dst, g.sup_dst]).astype(np.intp)
+    edges = _InEdges.of(n, g.att_src.size, src, dst)
+    levels = _peel(n, src, edges)
+    if levels is not None:
+        result = Schedule(tuple(levels), None)
+    else:
+        ahead, cyclic = _forward(n, src, dst, edges)
+        result = Schedule(tuple(ahead), cyclic)
     with contextlib.suppress(TypeError):
         _CACHE[g] = result
     return result
