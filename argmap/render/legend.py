@@ -61,7 +61,10 @@ def _cell(text: str, theme: Theme, color: str | None = None, bold: bool = False)
 def _item(glyph: str, text: str, theme: Theme, color: str | None = None, bold: bool = False) -> str:
     body = f"<B>{glyph}</B>" if bold else glyph
     c = f' COLOR="{color}"' if color else ""
-    sample = f'<TD ALIGN="CENTER"><FONT POINT-SIZE="{theme.fontsize:g}"{c}>{body}</FONT></TD>'
+    # a minimum width keeps a narrow glyph (√, ×) clear of the text before it when a
+    # wider font than the layout's replaces it (PDF)
+    font = f'<FONT POINT-SIZE="{theme.fontsize:g}"{c}>{body}</FONT>'
+    sample = f'<TD ALIGN="CENTER" WIDTH="24">{font}</TD>'
     return sample + _cell(text, theme)
 
 

@@ -101,7 +101,9 @@ def claim_card(
         name = "standard" if result.standard == issue_standard else None
         name = name or standard_name(result.standard)
         if result.standard_met is True:
-            badge = html_text(f"√ {name} met{contested_note(result)}")
+            # "contested" needs room: the box title already names the standard
+            note = contested_note(result)
+            badge = html_text(f"√ met{note}" if note else f"√ {name} met")
             line += "  " + _font(f"<B>{badge}</B>", theme.small, theme.badge)
         elif result.standard_met is False:
             line += "  " + _font(html_text(f"{name} not met"), theme.small, theme.muted)
