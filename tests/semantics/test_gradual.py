@@ -144,7 +144,8 @@ def test_schedule_orders_and_groups_every_incoming_edge(g: QBAF) -> None:
     plan = schedule(g)
     ready = set(range(n)) - set(dst)
     for block in [*plan.levels, *([plan.cyclic] if plan.cyclic is not None else [])]:
-        bounds = [*block.starts.tolist(), block.edges.size]
+        bounds = block.indptr.tolist()
+        assert bounds[0] == 0 and bounds[-1] == block.edges.size
         for i, v in enumerate(block.nodes.tolist()):
             run = block.edges[bounds[i] : bounds[i + 1]].tolist()
             into = [e for e in range(len(dst)) if dst[e] == v]

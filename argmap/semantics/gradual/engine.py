@@ -103,7 +103,7 @@ def _gathered(
     if weights is not None:
         flow *= weights[block.edges]
     if how == "sum":
-        total: FloatArray = np.add.reduceat(flow, block.starts, axis=0)
+        total: FloatArray = np.add.reduceat(flow, block.indptr[:-1], axis=0)
         return total
     np.subtract(1.0, flow, out=flow)
     offsets, slots = block.kind_runs
@@ -115,35 +115,39 @@ def _gathered(
 
 
 _SPARSE_FROM = 4096
-"""Blocks with fewer (incoming edges x samples) are aggregated by gathering, not by
-sparse products."""
+"""Blocks with fewer (incoming edges x samples) are aggregated by gathering: building
+a sparse matrix costs more than gathering a few edges (measured in
+bench/bench_gradual.py)."""
 _SPARSE_SAMPLES = 16
-"""With fewer samples gathering is faster anyway (measured in bench/bench_gradual.py)."""
+"""DF-QuAD's products go through logarithms only from this many samples on; fewer
+are gathered and multiplied exactly."""
 
 
 class _Aggregator:
     """Aggregates for one call of :func:`propagate`.
 
-    When every sample shares the edge weights (the usual case: only base scores are
-    sampled) and there are many samples, each block's aggregate is a sparse matrix
-    product: the sum of weighted strengths is ``M @ t`` with ``M`` holding ``+w`` for
-    supports and ``-w`` for attacks, and DF-QuAD's products (all weights 1) are
-    ``exp(M @ log(1 - t))`` with one row per node and kind. One compiled
-    sparse-times-dense pass per block beats gathering every edge's samples. Otherwise
-    edges are gathered and reduced with ``reduceat`` (:func:`_gathered`).
+    Sums with edge weights shared by every sample (the usual case: only base scores
+    are sampled) are sparse matrix products: a block is already a CSR matrix (rows
+    its nodes, columns the origins) holding ``+w`` for supports and ``-w`` for
+    attacks, so ``M @ t`` gathers, weighs and adds in one compiled pass, for one
+    sample or many. With many samples and every weight 1, DF-QuAD's products are
+    ``exp(M @ log(1 - t))`` with one row per node and kind. Small blocks, other
+    products, and weights that vary per sample are gathered and reduced with
+    ``reduceat`` (:func:`_gathered`).
     """
 
     def __init__(self, g: BipolarGraph, t: FloatArray, wt: FloatArray, how: Aggregation) -> None:
         self.n, self.how = len(g.ids), how
+        shared = wt.ndim == 1 or wt.shape[1] == 1
+        self.weights: FloatArray | None
         if how == "sum":
-            self.weights: FloatArray | None = wt.copy()
+            self.weights = wt.copy()
             self.weights[: g.att_src.size] *= -1.0  # attacks count against
-            plain = False
+            self.sparse = shared
         else:
             plain = bool(np.all(wt == 1.0))
             self.weights = None if plain else wt
-        self.sparse = t.ndim == 2 and wt.ndim == 2 and wt.shape[1] == 1
-        self.sparse &= how == "sum" or plain
+            self.sparse = plain and t.ndim == 2 and t.shape[1] >= _SPARSE_SAMPLES
         self.log_keep: FloatArray | None = None
         if self.sparse and how == "product":
             self.log_keep = np.log1p(-t)
@@ -151,30 +155,23 @@ class _Aggregator:
 
     def _matrix(self, block: Block) -> Any:
         """A block's aggregation matrix, one row per node (sum) or per node and kind
-        (product), columns the origins.
-
-        The block's edges are already grouped by target, so the CSR arrays are
-        written directly, with no sorting.
-        """
-        from scipy.sparse import csr_matrix
+        (product), columns the origins: the block's arrays as they are."""
+        from scipy.sparse import csr_array
 
         key = id(block)
         if key not in self._cache:
             width, count = block.nodes.size, block.edges.size
             if self.weights is not None:  # sums: one row per node
-                indptr = np.r_[block.starts, count]
-                data = self.weights[block.edges, 0]
-                shape = (width, self.n)
+                data = self.weights[block.edges].reshape(count)
+                indptr, shape = block.indptr, (width, self.n)
             else:  # products: supports in row 2i, attacks in row 2i + 1
-                indptr, data, shape = block.bounds, np.ones(count), (2 * width, self.n)
-            self._cache[key] = csr_matrix((data, block.origins, indptr), shape=shape)
+                data, indptr, shape = np.ones(count), block.bounds, (2 * width, self.n)
+            self._cache[key] = csr_array((data, block.origins, indptr), shape=shape)
         return self._cache[key]
 
     def __call__(self, block: Block, t: FloatArray) -> FloatArray:
-        # building a sparse matrix costs more than gathering a few edges
         samples = t.shape[1] if t.ndim == 2 else 1
-        work = block.edges.size * samples
-        if not self.sparse or samples < _SPARSE_SAMPLES or work < _SPARSE_FROM:
+        if not self.sparse or block.edges.size * samples < _SPARSE_FROM:
             return _gathered(block, t, self.weights, self.how)
         matrix = self._matrix(block)
         if self.log_keep is None:

@@ -169,16 +169,17 @@ class Block:
     ``edges`` are edge numbers into the attacks followed by the supports (edge ``k``
     is an attack when ``k < len(att_src)``), grouped by target in the order of
     ``nodes``: each target's supports first, then its attacks, each kind in edge
-    order. ``origins`` are those edges' origin nodes, ``starts`` the offset where each
-    target's run begins and ``attacks_from`` the offset where its attacks begin.
-    Every node of a block has an incoming edge, so no run is empty and
-    ``numpy.add.reduceat(values, starts)`` sums each target's run as it stands.
+    order. ``origins`` are those edges' origin nodes. Node ``i``'s run is
+    ``edges[indptr[i]:indptr[i + 1]]`` (the CSR layout, so a block is a sparse
+    matrix as it stands) and its attacks begin at ``attacks_from[i]``. Every node of
+    a block has an incoming edge, so no run is empty and
+    ``numpy.add.reduceat(values, indptr[:-1])`` sums each target's run directly.
     """
 
     nodes: Index
     edges: Index
     origins: Index
-    starts: Index
+    indptr: Index
     attacks_from: Index
 
     @cached_property
@@ -187,9 +188,8 @@ class Block:
         ``i``'s supports, run ``2i + 1`` its attacks), then the number of edges: the
         ``indptr`` of a CSR matrix with two rows per node."""
         out = np.empty(2 * self.nodes.size + 1, dtype=np.intp)
-        out[0:-1:2] = self.starts
+        out[0::2] = self.indptr
         out[1::2] = self.attacks_from
-        out[-1] = self.edges.size
         return out
 
     @cached_property
@@ -240,24 +240,25 @@ def _group(keys: Index, size: int) -> tuple[Index, Index]:
     return by_key.indptr.astype(np.intp), by_key.indices.astype(np.intp)
 
 
-def _runs(ptr: Index, nodes: Index) -> tuple[Index, Index, Index]:
-    """Gather the runs ``ptr[v]:ptr[v + 1]`` of ``nodes`` end to end, in one
-    ``repeat`` (no loop, no sort): ``(at, starts, offset)``.
+def _runs(ptr: Index, count: Index, nodes: Index) -> tuple[Index, Index, Index]:
+    """Gather the runs ``ptr[v]:ptr[v] + count[v]`` of ``nodes`` end to end, in one
+    ``repeat`` (no loop, no sort): ``(at, indptr, offset)``.
 
-    ``at`` lists the positions of every run, ``starts`` says where each run begins in
-    ``at`` and ``offset`` turns such a local position of a node's run back into a
-    global one (``global = local + offset``).
+    ``at`` lists the positions of every run, run ``i`` is ``at[indptr[i]:indptr[i + 1]]``
+    and ``offset[i]`` turns a position local to ``at`` back into a global one
+    (``global = local + offset``).
     """
     first = ptr[nodes]
     if nodes.size == 1:  # a chain's levels: no cumulative sums needed
-        return np.arange(first[0], ptr[nodes[0] + 1]), np.zeros(1, dtype=np.intp), first
-    count = ptr[nodes + 1] - first
-    ends = np.cumsum(count)
-    starts = ends - count
-    offset = first - starts
-    at = np.repeat(offset, count)
+        stop = first[0] + count[nodes[0]]
+        return np.arange(first[0], stop), np.array([0, stop - first[0]]), first
+    sizes = count[nodes]
+    indptr = np.zeros(nodes.size + 1, dtype=np.intp)
+    np.cumsum(sizes, out=indptr[1:])
+    offset = first - indptr[:-1]
+    at = np.repeat(offset, sizes)
     at += np.arange(at.size)
-    return at, starts, offset
+    return at, indptr, offset
 
 
 def _freed(waiting: Index, hits: Index) -> Index:
@@ -281,15 +282,15 @@ def _freed(waiting: Index, hits: Index) -> Index:
 class _InEdges:
     """Every edge grouped by target, by one counting sort.
 
-    Node ``v``'s incoming edges are ``order[ptr[v]:ptr[v + 1]]``: its supports first,
-    its attacks from ``split[v]`` on; ``origin`` holds the origin of each edge of
-    ``order``.
+    Node ``v``'s ``count[v]`` incoming edges are ``order[ptr[v]:ptr[v + 1]]``: its
+    supports first, its attacks from ``split[v]`` on; ``src`` are all edges' origins.
     """
 
     ptr: Index
+    count: Index
     split: Index
     order: Index
-    origin: Index
+    src: Index
 
     @classmethod
     def of(cls, n: int, n_att: int, src: Index, dst: Index) -> _InEdges:
@@ -297,16 +298,18 @@ class _InEdges:
         key = 2 * dst
         key[:n_att] += 1  # a target's attacks after its supports
         pairs, order = _group(key, 2 * n)
-        return cls(pairs[::2].copy(), pairs[1::2].copy(), order, src[order])
+        ptr = pairs[::2].copy()
+        return cls(ptr, np.diff(ptr), pairs[1::2].copy(), order, src)
 
     def block(self, nodes: Index) -> Block:
         """The block of ``nodes`` (each with an incoming edge), by gathering their
         runs: no sorting per level."""
-        at, starts, offset = _runs(self.ptr, nodes)
-        return Block(nodes, self.order[at], self.origin[at], starts, self.split[nodes] - offset)
+        at, indptr, offset = _runs(self.ptr, self.count, nodes)
+        edges = self.order[at]
+        return Block(nodes, edges, self.src[edges], indptr, self.split[nodes] - offset)
 
 
-def _peel(n: int, src: Index, edges: _InEdges) -> list[Block] | None:
+def _peel(n: int, edges: _InEdges) -> list[Block] | None:
     """Levels of an acyclic graph by peeling sinks (Kahn's algorithm on the reversed
     graph), or None when a cycle stops the peeling.
 
@@ -316,19 +319,19 @@ def _peel(n: int, src: Index, edges: _InEdges) -> list[Block] | None:
     blocks come out of the peeling with no further sorting. A node's level is the
     longest path from it to a sink; the blocks are returned highest level first, the
     order of evaluation (every origin sits on a higher level than its target).
+    Nodes without incoming edges keep their base score and need no block: they are
+    marked done (-1) from the start, and their counts only fall below it.
     """
-    unpeeled = np.bincount(src, minlength=n)
-    has_input = edges.ptr[1:] > edges.ptr[:-1]
+    unpeeled = np.bincount(edges.src, minlength=n)
+    sources = edges.count == 0
+    unpeeled[sources] = -1
+    peeled = int(np.count_nonzero(sources))
     frontier = np.flatnonzero(unpeeled == 0)
     blocks: list[Block] = []
-    peeled = 0
     while frontier.size:
         peeled += frontier.size
         unpeeled[frontier] = -1
-        inner = frontier[has_input[frontier]]  # nodes without inputs keep their base
-        if not inner.size:
-            break
-        blocks.append(edges.block(inner))
+        blocks.append(edges.block(frontier))
         frontier = _freed(unpeeled, blocks[-1].origins)
     if peeled < n:
         return None
@@ -345,6 +348,7 @@ def _levels(n: int, src: Index, dst: Index) -> Index:
     counting sort: each edge is visited once.
     """
     ptr, order = _group(src, n)
+    out_count = np.diff(ptr)
     out_dst = dst[order]
     waiting = np.bincount(dst, minlength=n)
     level_of = np.full(n, -1, dtype=np.intp)
@@ -353,7 +357,7 @@ def _levels(n: int, src: Index, dst: Index) -> Index:
     while frontier.size:
         level_of[frontier] = depth
         waiting[frontier] = -1
-        at, _, _ = _runs(ptr, frontier)
+        at, _, _ = _runs(ptr, out_count, frontier)
         frontier = _freed(waiting, out_dst[at])
         depth += 1
     return level_of
@@ -393,7 +397,7 @@ def schedule(g: BipolarGraph) -> Schedule:
     src = np.concatenate([g.att_src, g.sup_src]).astype(np.intp)
     dst = np.concatenate([g.att_dst, g.sup_dst]).astype(np.intp)
     edges = _InEdges.of(n, g.att_src.size, src, dst)
-    levels = _peel(n, src, edges)
+    levels = _peel(n, edges)
     if levels is not None:
         result = Schedule(tuple(levels), None)
     else:
