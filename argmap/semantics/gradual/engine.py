@@ -99,18 +99,25 @@ def _gathered(
     folds supports and attacks together), or None for a product whose weights are
     all 1.
     """
-    flow = t[block.origins]
-    if weights is not None:
-        flow *= weights[block.edges]
     if how == "sum":
+        flow = t[block.origins]
+        if weights is not None:
+            flow *= weights[block.edges]
         total: FloatArray = np.add.reduceat(flow, block.indptr[:-1], axis=0)
         return total
-    np.subtract(1.0, flow, out=flow)
-    offsets, slots = block.kind_runs
-    keep = np.ones((2 * block.nodes.size, *t.shape[1:]))
-    keep[slots] = np.multiply.reduceat(flow, offsets, axis=0)
-    # (1 - prod(1 - sup)) - (1 - prod(1 - att)); slot 2i holds supports, 2i + 1 attacks
-    diff: FloatArray = keep[1::2] - keep[0::2]
+    # one product per run of block.bounds (supports, then attacks, of each node); a
+    # spare last factor of 1 keeps an empty last run's index in range
+    count = block.edges.size
+    keep = np.empty((count + 1, *t.shape[1:]))
+    np.take(t, block.origins, axis=0, out=keep[:count], mode="clip")  # valid indices
+    if weights is not None:
+        keep[:count] *= weights[block.edges]
+    keep[count] = 0.0
+    np.subtract(1.0, keep, out=keep)
+    products = np.multiply.reduceat(keep, block.bounds[:-1], axis=0)
+    products[block.empty_runs] = 1.0  # reduceat copies a value for an empty run
+    # (1 - prod(1 - sup)) - (1 - prod(1 - att)); run 2i holds supports, 2i + 1 attacks
+    diff: FloatArray = products[1::2] - products[0::2]
     return diff
 
 

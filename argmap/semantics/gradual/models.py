@@ -69,35 +69,56 @@ __all__ = [
 FloatArray = npt.NDArray[np.float64]
 
 
+# The influence functions run once per level on whole arrays, so each is written with
+# as few numpy passes as possible (and in place where it can be); every rewrite gives
+# bit-for-bit the values of the formula in the module docstring.
+
+_HUGE = 1e300
+"""Squares are capped here: ``x / (1 + x)`` is then exactly 1, as it is for any larger
+``x``, where ``inf / inf`` would give nan."""
+
+
 def _dfquad_influence(b: FloatArray, d: FloatArray) -> FloatArray:
-    out: FloatArray = np.where(d >= 0, b + (1.0 - b) * d, b + b * d)
-    return out
-
-
-def _h(x: FloatArray) -> FloatArray:
-    pos = np.maximum(x, 0.0)
-    sq = pos * pos
-    # for huge x, sq / (1 + sq) is 1 up to rounding; inf / inf would be nan
-    out: FloatArray = np.where(np.isinf(sq), 1.0, sq / (1.0 + sq))
+    # b + (1 - b) d if d >= 0, else b + b d
+    out: FloatArray = np.where(d >= 0, 1.0 - b, b)
+    out *= d
+    out += b
     return out
 
 
 def _energy_influence(b: FloatArray, e: FloatArray) -> FloatArray:
-    out: FloatArray = b - b * _h(-e) + (1.0 - b) * _h(e)
+    # h(E) and h(-E) cannot both be non-zero: with p = E^2 / (1 + E^2) the strength is
+    # b + (1 - b) p when E > 0 and b - b p otherwise
+    square = e * e
+    np.minimum(square, _HUGE, out=square)
+    p = square / (1.0 + square)
+    p *= np.where(e > 0, 1.0 - b, -b)
+    p += b
+    out: FloatArray = p
     return out
 
 
 def _euler_influence(b: FloatArray, e: FloatArray) -> FloatArray:
     # b * exp(e) as exp(e + log b): finite for b = 0 however large e is
-    scaled = np.exp(e + np.log(b))
-    out: FloatArray = 1.0 - (1.0 - b * b) / (1.0 + scaled)
+    scaled = np.log(b)
+    scaled += e
+    np.exp(scaled, out=scaled)
+    scaled += 1.0
+    out: FloatArray = b * b
+    np.subtract(1.0, out, out=out)
+    out /= scaled
+    np.subtract(1.0, out, out=out)
     return out
 
 
 def _hcat_influence(b: FloatArray, e: FloatArray) -> FloatArray:
-    out: FloatArray = np.where(
-        e <= 0, b / (1.0 - np.minimum(e, 0.0)), 1.0 - (1.0 - b) / (1.0 + np.maximum(e, 0.0))
-    )
+    # b / (1 - E) when E <= 0, 1 - (1 - b) / (1 + E) when E > 0: both divide by 1 + |E|
+    attacked = e <= 0
+    share = np.where(attacked, b, 1.0 - b)
+    denominator = np.abs(e)
+    denominator += 1.0
+    share /= denominator
+    out: FloatArray = np.where(attacked, share, 1.0 - share)
     return out
 
 

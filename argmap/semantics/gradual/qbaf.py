@@ -193,13 +193,12 @@ class Block:
         return out
 
     @cached_property
-    def kind_runs(self) -> tuple[Index, Index]:
-        """``(offsets, slots)`` of the non-empty support and attack runs, slots
-        numbered as in :attr:`bounds`; ``multiply.reduceat`` needs them because it
-        cannot express an empty product."""
+    def empty_runs(self) -> npt.NDArray[np.bool_]:
+        """Which runs of :attr:`bounds` are empty (a node without supports or without
+        attacks); ``multiply.reduceat`` cannot express an empty product."""
         bounds = self.bounds
-        slots = np.flatnonzero(bounds[1:] > bounds[:-1])
-        return bounds[slots], slots
+        empty: npt.NDArray[np.bool_] = bounds[1:] == bounds[:-1]
+        return empty
 
 
 @dataclass(frozen=True, eq=False)
@@ -218,7 +217,7 @@ class Schedule:
 _CACHE: weakref.WeakKeyDictionary[Any, Schedule] = weakref.WeakKeyDictionary()
 
 
-def _group(keys: Index, size: int) -> tuple[Index, Index]:
+def _group(keys: npt.NDArray[np.signedinteger[Any]], size: int) -> tuple[Index, Index]:
     """Stable counting sort of ``keys`` (each in ``0 .. size - 1``): ``(indptr, order)``
     with the positions holding key ``k`` at ``order[indptr[k]:indptr[k + 1]]``, in
     ascending order.
@@ -235,7 +234,8 @@ def _group(keys: Index, size: int) -> tuple[Index, Index]:
     # 32-bit indices when they fit: scipy's conversion runs faster on them
     dtype = np.int32 if max(m, size) < np.iinfo(np.int32).max else np.int64
     rows = np.arange(m + 1, dtype=dtype)
-    matrix = csr_array((np.ones(m, dtype=np.int8), keys.astype(dtype), rows), shape=(m, size))
+    columns = keys.astype(dtype, copy=False)
+    matrix = csr_array((np.ones(m, dtype=np.int8), columns, rows), shape=(m, size))
     by_key = matrix.tocsc()
     return by_key.indptr.astype(np.intp), by_key.indices.astype(np.intp)
 
@@ -293,10 +293,16 @@ class _InEdges:
     src: Index
 
     @classmethod
-    def of(cls, n: int, n_att: int, src: Index, dst: Index) -> _InEdges:
-        """Group the edges ``src -> dst`` (the first ``n_att`` are the attacks)."""
-        key = 2 * dst
-        key[:n_att] += 1  # a target's attacks after its supports
+    def of(cls, n: int, g: BipolarGraph, src: Index) -> _InEdges:
+        """Group the edges of ``g`` (``src`` their origins, attacks first)."""
+        # key 2 * target for a support, 2 * target + 1 for an attack; int64 only if
+        # int32 could overflow
+        wide = n >= 2**30
+        key: npt.NDArray[np.signedinteger[Any]] = np.concatenate(
+            [g.att_dst, g.sup_dst], dtype=np.intp if wide else np.int32
+        )
+        key *= 2
+        key[: g.att_src.size] += 1
         pairs, order = _group(key, 2 * n)
         ptr = pairs[::2].copy()
         return cls(ptr, np.diff(ptr), pairs[1::2].copy(), order, src)
@@ -394,13 +400,13 @@ def schedule(g: BipolarGraph) -> Schedule:
     if cached is not None:
         return cached
     n = len(g.ids)
-    src = np.concatenate([g.att_src, g.sup_src]).astype(np.intp)
-    dst = np.concatenate([g.att_dst, g.sup_dst]).astype(np.intp)
-    edges = _InEdges.of(n, g.att_src.size, src, dst)
+    src = np.concatenate([g.att_src, g.sup_src], dtype=np.intp)
+    edges = _InEdges.of(n, g, src)
     levels = _peel(n, edges)
     if levels is not None:
         result = Schedule(tuple(levels), None)
     else:
+        dst = np.concatenate([g.att_dst, g.sup_dst], dtype=np.intp)
         ahead, cyclic = _forward(n, src, dst, edges)
         result = Schedule(tuple(ahead), cyclic)
     with contextlib.suppress(TypeError):
