@@ -36,7 +36,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
-from argmap.semantics.gradual.qbaf import BipolarGraph, Block, schedule
+from argmap.semantics.gradual.qbaf import BipolarGraph, Block, Schedule, schedule
 
 __all__ = ["Aggregation", "GradualResult", "Influence", "propagate"]
 
@@ -130,6 +130,19 @@ _SPARSE_SAMPLES = 16
 are gathered and multiplied exactly."""
 
 
+def _log_keep_of_inputs(plan: Schedule, t: FloatArray) -> FloatArray:
+    """``log(1 - t)`` for the nodes no level computes (nodes without inputs, cyclic
+    nodes); each level's rows are written by :meth:`_Aggregator.update` once the
+    level is done, before any later level reads them, so they are not computed
+    twice."""
+    given = np.ones(t.shape[0], dtype=bool)
+    for block in plan.levels:
+        given[block.nodes] = False
+    out = np.empty_like(t)
+    out[given] = np.log1p(-t[given])
+    return out
+
+
 class _Aggregator:
     """Aggregates for one call of :func:`propagate`.
 
@@ -143,7 +156,9 @@ class _Aggregator:
     ``reduceat`` (:func:`_gathered`).
     """
 
-    def __init__(self, g: BipolarGraph, t: FloatArray, wt: FloatArray, how: Aggregation) -> None:
+    def __init__(
+        self, g: BipolarGraph, plan: Schedule, t: FloatArray, wt: FloatArray, how: Aggregation
+    ) -> None:
         self.n, self.how = len(g.ids), how
         shared = wt.ndim == 1 or wt.shape[1] == 1
         self.weights: FloatArray | None
@@ -157,7 +172,7 @@ class _Aggregator:
             self.sparse = plain and t.ndim == 2 and t.shape[1] >= _SPARSE_SAMPLES
         self.log_keep: FloatArray | None = None
         if self.sparse and how == "product":
-            self.log_keep = np.log1p(-t)
+            self.log_keep = _log_keep_of_inputs(plan, t)
         self._cache: dict[int, Any] = {}
 
     def _matrix(self, block: Block) -> Any:
@@ -244,7 +259,7 @@ def propagate(
     state, base_of = (t[:, 0], bt[:, 0]) if one else (t, bt)
     weights = wt[:, 0] if one else wt
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
-        aggregate = _Aggregator(g, state, weights, how)
+        aggregate = _Aggregator(g, plan, state, weights, how)
         for block in plan.levels:
             state[block.nodes] = influence(base_of[block.nodes], aggregate(block, state))
             aggregate.update(block.nodes, state)
