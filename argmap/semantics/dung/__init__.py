@@ -10,7 +10,9 @@ Plain functions over an :class:`AF` (networkx style):
 [[0, 2], [1]]
 
 Grounded labelling is linear time on CSR arrays; the other semantics go through a SAT
-solver (python-sat) after the grounded core and independent components are split off.
+solver (python-sat) after the grounded core and independent components are split off,
+except that a small undecided core is searched directly with bit sets (complete,
+preferred, stable).
 """
 
 from argmap.semantics.dung.acceptance import (

@@ -8,7 +8,9 @@ the ICCMA convention for DS-ST).
 Shortcuts before any SAT call: the grounded labelling decides every argument it
 labels ``in`` or ``out`` for all complete-based semantics, and, when no certificate is
 asked for, only the independent component of the undecided core that holds the
-argument is searched. Then:
+argument is searched. A small undecided core is answered by the bit-set search of
+:mod:`.small` (complete, preferred and stable; the same questions, without a solver).
+Otherwise:
 
 * complete / preferred credulous: one SAT call for a complete extension containing it
   (credulous acceptance is the same under admissible, complete and preferred
@@ -36,12 +38,14 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.semantics.dung.af import AF
+from argmap.semantics.dung.bitsearch import SearchBudgetExceeded
 from argmap.semantics.dung.encoding import Mask, SatFramework
 from argmap.semantics.dung.extensions import _SMALL, check_semantics, some_extension
-from argmap.semantics.dung.grounded import IN, OUT, grounded_extension
+from argmap.semantics.dung.grounded import IN, OUT, grounded_extension, grounded_labelling
 from argmap.semantics.dung.ideal import ideal_extension
 from argmap.semantics.dung.reduce import components, undecided_core
 from argmap.semantics.dung.search import has_stable, maximal_ranges
+from argmap.semantics.dung.small import SMALL_SEMANTICS, SmallCore, small_core
 
 __all__ = [
     "credulous_witness",
@@ -103,18 +107,31 @@ def _find(
     if semantics == "stage":
         target, pos, lift = _part(af, arg, frozenset(), np.arange(af.n), certify)
         return _range_walk(target, pos, "conflict-free", member, lift)
-    core = undecided_core(af)
-    label = int(core.labels[arg])
+    labels = grounded_labelling(af)
+    label = int(labels[arg])
     if semantics == "complete" and label != 0:
         # the grounded extension is complete: it proves "lacks" for every non-in arg
-        return core.grounded if (label == IN) == member else None
+        if (label == IN) != member:
+            return None
+        return frozenset(np.flatnonzero(labels == IN).tolist()) if certify else _FOUND
     if label != 0 and semantics != "stable":
         if (label == IN) != member:
             return None
         return some_extension(af, semantics) if certify else _FOUND
+    if semantics == "stable" and label == (OUT if member else IN):
+        return None
+    small = small_core(af, labels) if semantics in SMALL_SEMANTICS else None
+    if small is not None:
+        try:
+            answer = _small_find(small, arg, semantics, member=member, certify=certify)
+        except SearchBudgetExceeded:
+            pass  # a hard core after all: the SAT path takes over
+        else:
+            if answer is None:
+                return None
+            return small.lift(answer) if certify else _FOUND
+    core = undecided_core(af, labels)
     if semantics == "stable":
-        if label == (OUT if member else IN):
-            return None
         if core.af.n == 0:
             return core.grounded  # every argument decided: grounded is stable
         where = int(np.searchsorted(core.index, arg)) if label == 0 else -1
@@ -137,6 +154,31 @@ def _find(
         if semantics == "complete":  # pragma: no cover - decided by the label above
             return core.grounded
         return _preferred_lacking(sat, pos, lift)
+
+
+def _small_find(
+    small: SmallCore, arg: int, semantics: str, *, member: bool, certify: bool
+) -> int | None:
+    """The bit-set search's answer for :func:`_find` (core bit set, or None).
+
+    ``arg`` is undecided by the grounded labelling, except under stable semantics,
+    where any argument can be asked about (the question is then whether a stable
+    extension exists at all).
+    """
+    search = small.search
+    pos = small.position(arg)
+    bit = 1 << pos if pos >= 0 else 0
+    if semantics == "stable":
+        found = search.stable(must=bit) if member else search.stable(forbid=bit)
+        return next(found, None)
+    if not member:
+        if semantics == "complete":
+            return 0  # the grounded extension lacks every undecided argument
+        return search.preferred_lacking(pos)
+    start = search.find_admissible(must=bit)
+    if start is None or not certify:
+        return start
+    return search.grow(start) if semantics == "preferred" else search.closure(start)
 
 
 def _part(

@@ -13,11 +13,15 @@ Semantics (names as used throughout argmap):
 
 Everything but stage is computed on the undecided core left by the grounded
 labelling, split into independent components (see :mod:`.reduce`); stage is split into
-components only, because a stage extension need not contain the grounded one.
+components only, because a stage extension need not contain the grounded one. When the
+core is small, complete, preferred and stable extensions come from a bit-set search
+(:mod:`.small`) instead of the SAT solver, which would cost more to set up than the
+search takes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from collections.abc import Callable, Iterator
@@ -26,8 +30,9 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.semantics.dung.af import AF, IntArray
+from argmap.semantics.dung.bitsearch import SearchBudgetExceeded
 from argmap.semantics.dung.encoding import Mask
-from argmap.semantics.dung.grounded import grounded_extension
+from argmap.semantics.dung.grounded import grounded_extension, grounded_labelling
 from argmap.semantics.dung.ideal import ideal_extension
 from argmap.semantics.dung.reduce import components, undecided_core
 from argmap.semantics.dung.search import (
@@ -36,6 +41,7 @@ from argmap.semantics.dung.search import (
     range_maximal_sets,
     stable_sets,
 )
+from argmap.semantics.dung.small import SMALL_SEMANTICS, SmallCore, small_core
 
 __all__ = [
     "SEMANTICS",
@@ -130,13 +136,42 @@ def _extensions(af: AF, semantics: str) -> Iterator[frozenset[int]]:
     if semantics == "ideal":
         yield ideal_extension(af)
         return
-    search = _SEARCH[semantics]
     if semantics == "stage":
-        base: frozenset[int] = frozenset()
-        target, index = af, np.arange(af.n, dtype=np.int32)
-    else:
-        core = undecided_core(af)
-        base, target, index = core.grounded, core.af, core.index
+        yield from _sat_extensions(af, semantics, frozenset(), np.arange(af.n, dtype=np.int32))
+        return
+    labels = grounded_labelling(af)
+    small = small_core(af, labels) if semantics in SMALL_SEMANTICS else None
+    seen: set[frozenset[int]] = set()
+    if small is not None:
+        try:
+            for members in _small_search(small, semantics):
+                extension = small.lift(members)
+                seen.add(extension)
+                yield extension
+            return
+        except SearchBudgetExceeded:
+            pass  # a hard core after all: the SAT path takes over
+    core = undecided_core(af, labels)
+    for extension in _sat_extensions(core.af, semantics, core.grounded, core.index):
+        if extension not in seen:
+            yield extension
+
+
+def _small_search(small: SmallCore, semantics: str) -> Iterator[int]:
+    """The bit-set search for ``semantics`` over a small core (bit sets of members)."""
+    search = small.search
+    if semantics == "preferred":
+        return search.preferred()
+    if semantics == "stable":
+        return search.stable()
+    return search.complete()
+
+
+def _sat_extensions(
+    target: AF, semantics: str, base: frozenset[int], index: IntArray
+) -> Iterator[frozenset[int]]:
+    """The extensions of ``target`` by SAT, each lifted by ``index`` and joined to ``base``."""
+    search = _SEARCH[semantics]
     if target.n == 0:
         yield base
         return
@@ -215,8 +250,16 @@ def count_extensions(af: AF, semantics: str) -> int:
     check_semantics(semantics)
     if semantics in ("grounded", "ideal"):
         return 1
+    if semantics == "stage":
+        target = af
+    else:
+        labels = grounded_labelling(af)
+        small = small_core(af, labels) if semantics in SMALL_SEMANTICS else None
+        if small is not None:
+            with contextlib.suppress(SearchBudgetExceeded):
+                return sum(1 for _ in _small_search(small, semantics))
+        target = undecided_core(af, labels).af
     search = _SEARCH[semantics]
-    target = af if semantics == "stage" else undecided_core(af).af
     if target.n == 0:
         return 1
     total = 1

@@ -9,7 +9,9 @@ looked at a constant number of times, so the run is linear in arguments plus att
 Wide frontiers (random graphs, where most of the work happens in a few waves) are
 processed with numpy gathers over the CSR arrays; narrow frontiers (long chains, where
 there are as many waves as arguments) fall back to a tight loop over plain lists,
-because a numpy call per wave would cost more than the wave itself.
+because a numpy call per wave would cost more than the wave itself. Frameworks of up
+to :data:`_LISTS_UP_TO` arguments are labelled on plain lists from start to finish: at
+that size the numpy calls (and numpy scalar access) cost more than the whole run.
 
 References
 ----------
@@ -36,6 +38,10 @@ Labelling = npt.NDArray[np.int8]
 
 # Below this many arguments in a wave the list-based loop beats numpy's call overhead.
 _NARROW = 48
+# Up to this many arguments the whole labelling runs on plain lists (measured on the
+# bench frameworks: about twice as fast at 100 and 1,000 arguments; numpy wins on wide
+# random frameworks from about 4,000).
+_LISTS_UP_TO = 2048
 
 
 def _gather(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
@@ -75,9 +81,9 @@ def grounded_labelling(af: AF) -> Labelling:
     Dung 1995 (grounded extension); Caminada 2006 (labellings).
     """
     n = af.n
+    if n <= _LISTS_UP_TO:
+        return _labelling_on_lists(af)
     label = np.zeros(n, dtype=np.int8)
-    if n == 0:
-        return label
     t_ptr, t_idx = af.targets_indptr, af.targets_indices
     # live[j] = attackers of j that are not yet out
     live = np.diff(af.attackers_indptr).astype(np.int64)
@@ -105,6 +111,33 @@ def grounded_labelling(af: AF) -> Labelling:
                 lists = (t_ptr.tolist(), t_idx.tolist())
             frontier = _narrow_wave(frontier.tolist(), lists[0], lists[1], label, live)
     return label
+
+
+def _labelling_on_lists(af: AF) -> Labelling:
+    """The same propagation on plain lists, for small frameworks."""
+    n = af.n
+    ptr, idx = af.targets_indptr.tolist(), af.targets_indices.tolist()
+    a_ptr = af.attackers_indptr.tolist()
+    live = [a_ptr[j + 1] - a_ptr[j] for j in range(n)]
+    label = [UNDEC] * n
+    frontier = [j for j in range(n) if live[j] == 0]
+    while frontier:
+        for a in frontier:
+            label[a] = IN
+        next_in: list[int] = []
+        for a in frontier:
+            for k in range(ptr[a], ptr[a + 1]):
+                b = idx[k]
+                if label[b] != UNDEC:
+                    continue
+                label[b] = OUT
+                for m in range(ptr[b], ptr[b + 1]):
+                    c = idx[m]
+                    live[c] -= 1
+                    if live[c] == 0 and label[c] == UNDEC:
+                        next_in.append(c)
+        frontier = next_in
+    return np.array(label, dtype=np.int8)
 
 
 def _narrow_wave(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from argmap.semantics.dung.af import AF, IntArray
-from argmap.semantics.dung.grounded import IN, UNDEC, grounded_labelling
+from argmap.semantics.dung.grounded import IN, UNDEC, Labelling, grounded_labelling
 
 __all__ = ["Core", "components", "undecided_core"]
 
@@ -61,9 +61,13 @@ class Core:
         return self.grounded | frozenset(picked.tolist())
 
 
-def undecided_core(af: AF) -> Core:
-    """Split ``af`` into its grounded extension and its undecided core."""
-    labels = grounded_labelling(af)
+def undecided_core(af: AF, labels: Labelling | None = None) -> Core:
+    """Split ``af`` into its grounded extension and its undecided core.
+
+    ``labels``, if given, is the grounded labelling of ``af`` (saves computing it again).
+    """
+    if labels is None:
+        labels = grounded_labelling(af)
     grounded = frozenset(np.flatnonzero(labels == IN).tolist())
     sub, index = af.restrict(np.flatnonzero(labels == UNDEC))
     return Core(grounded, labels, sub, index)

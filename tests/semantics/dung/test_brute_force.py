@@ -25,28 +25,7 @@ from argmap.semantics.dung import (
     some_extension,
 )
 from tests.semantics.dung.brute import Brute
-
-
-@st.composite
-def frameworks(draw: st.DrawFn, max_n: int = 12) -> tuple[AF, Brute]:
-    """Random frameworks, biased towards mutual attacks and self-attacks.
-
-    Those are what separate the semantics (ideal from grounded, semi-stable from
-    preferred, stage from stable); uniform random graphs rarely have them.
-    """
-    n = draw(st.integers(0, max_n))
-    if n == 0:
-        return AF.from_arrays(0, [], []), Brute(0, [])
-    size = draw(st.sampled_from([0.1, 0.2, 0.35])) * n * n
-    arg = st.integers(0, n - 1)
-    pairs = draw(st.lists(st.tuples(arg, arg), max_size=max(1, int(size))))
-    flips = draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs)))
-    pairs += [(b, a) for (a, b), flip in zip(pairs, flips, strict=True) if flip]
-    pairs += [(a, a) for a in draw(st.sets(arg, max_size=max(1, n // 4)))]
-    src = [a for a, _ in pairs]
-    dst = [b for _, b in pairs]
-    return AF.from_arrays(n, src, dst), Brute(n, pairs)
-
+from tests.semantics.dung.strategies import frameworks
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -133,11 +112,13 @@ def disjoint_unions(draw: st.DrawFn) -> tuple[AF, Brute]:
 def test_split_into_parts_matches_brute_force(
     case: tuple[AF, Brute], semantics: str, max_parts: int
 ) -> None:
-    """With the size cut-off off, every framework is split (and parts grouped)."""
+    """With the size cut-offs off, every framework goes to SAT and is split (and parts
+    grouped): the bit-set search for small cores is switched off too."""
     module = importlib.import_module("argmap.semantics.dung.extensions")
     af, brute = case
     expected = brute.semantics(semantics)
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importlib.import_module("argmap.semantics.dung.small"), "SMALL_CORE", -1)
         patch.setattr(module, "_SMALL", 0)
         patch.setattr(module, "_MAX_PARTS", max_parts)
         patch.setattr(importlib.import_module("argmap.semantics.dung.acceptance"), "_SMALL", 0)

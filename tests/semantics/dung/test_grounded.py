@@ -69,3 +69,22 @@ def test_cycles_stay_undecided() -> None:
     af = AF.from_pairs("abcde", [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("e", "e")])
     assert grounded_labelling(af).tolist() == [UNDEC] * 5
     assert grounded_extension(AF.from_arrays(0, [], [])) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("n", "m", "seed"), [(0, 0, 3), (1, 1, 4), (60, 45, 5), (500, 1500, 6), (3000, 9000, 7)]
+)
+def test_plain_list_and_numpy_paths_agree(
+    n: int, m: int, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small frameworks are labelled on plain lists, large ones with numpy waves."""
+    import argmap.semantics.dung.grounded as module
+
+    af = _random(n, m, seed)
+    monkeypatch.setattr(module, "_LISTS_UP_TO", 10**9)
+    on_lists = grounded_labelling(af)
+    monkeypatch.setattr(module, "_LISTS_UP_TO", -1)
+    with_numpy = grounded_labelling(af)
+    assert on_lists.dtype == with_numpy.dtype == np.int8
+    assert np.array_equal(on_lists, with_numpy)
+    assert set(np.flatnonzero(on_lists == IN).tolist()) == _least_fixpoint(af)
