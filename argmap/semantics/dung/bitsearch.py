@@ -29,12 +29,14 @@ the fewest candidates is branched on first.
   must contain them); a node without an open clause is a complete extension, and the
   larger ones below it are reached by branching on which argument of ``B`` joins next;
 * preferred extensions: the complete search, branching on one argument of ``B`` at a
-  time (in, or kept out), with two prunings for maximality: an argument kept out that
-  ``S`` defends, or that no member or candidate touches and whose attackers ``S`` or
-  the argument itself attacks, could join any extension below, so none is maximal. At
-  a leaf the set is admissible and nothing kept out can join alone; one more search
-  checks that no two or more can join together (the labelling-based approach of
-  Nofal, Atkinson and Dunne 2014, with bit sets);
+  time (in, or kept out), with two more kinds of clause for maximality. An argument
+  kept out whose attackers are all attacked by ``S`` or by itself could join any
+  extension below that it does not conflict with, so some argument it attacks or is
+  attacked by must join (none left: nothing below is maximal). And a new extension is
+  inside none found before, so it needs an argument outside each (the first few found
+  give such clauses). At a leaf the set is complete and nothing kept out can join
+  alone; one more search checks that no two or more can join together (in the spirit
+  of the labelling-based algorithms of Nofal, Atkinson and Dunne 2014);
 * stable extensions: a node where ``S | O`` is everything is a stable extension.
 
 Each search counts its nodes and raises :class:`SearchBudgetExceeded` past a budget
@@ -59,9 +61,13 @@ __all__ = ["NODE_BUDGET", "BitSearch", "SearchBudgetExceeded", "members_of"]
 
 # Nodes one question (or one gap between two enumerated extensions) may visit before
 # the caller falls back to SAT. A node costs a few microseconds, so the detour is at
-# most a few milliseconds. On random cores of 24 arguments (uniform, half and fully
-# symmetric attacks, 1.5 to 6 per argument) no question needed more than 300 nodes.
+# most a few milliseconds. On random cores of 24 and 32 arguments (uniform, half and
+# fully symmetric attacks, 1.5 to 6 per argument) no question needed 300 nodes.
 NODE_BUDGET = 2_000
+
+# The first this many preferred extensions found also give clauses (a new extension
+# must contain an argument outside each); more would cost more per node than they save.
+_FOUND_CLAUSES = 8
 
 # "no open clause" marker for the branching choice (more than any candidate count)
 _NONE_OPEN = 1 << 30
@@ -124,6 +130,7 @@ class BitSearch:
         self.budget = NODE_BUDGET if budget is None else budget
         self._nodes = 0
         self._limit = self.budget
+        self._found: list[int] = []  # (the first few) preferred extensions reported
 
     # -- shared pieces ----------------------------------------------------------------
     def _renew(self) -> None:
@@ -276,25 +283,31 @@ class BitSearch:
     def preferred(self) -> Iterator[int]:
         """Every preferred extension (Dung 1995), each once."""
         self._renew()
+        self._found = []
         joinable = self.full & ~self.self_attacking
-        yield from self._preferred(0, 0, 0, joinable, 0, self.unattacked)
+        for extension in self._preferred(0, 0, 0, joinable, 0, self.unattacked):
+            if len(self._found) < _FOUND_CLAUSES:
+                self._found.append(extension)
+            yield extension
 
     def preferred_lacking(self, arg: int) -> int | None:
         """A preferred extension without ``arg``, or None if every one contains it."""
         self._renew()
+        self._found = []
         joinable = self.full & ~self.self_attacking
         out = joinable & 1 << arg
         return next(self._preferred(0, 0, 0, joinable & ~out, out, self.unattacked), None)
 
     def _preferred(self, s: int, o: int, a: int, b: int, out: int, check: int) -> Iterator[int]:
-        """Preferred extensions ``P`` with ``s <= P <= s | b``; ``out``
-        are arguments kept out by earlier branches (a ``P`` that could take one in is not
-        maximal); ``check`` as for :meth:`_add_defended`."""
+        """Preferred extensions ``P`` with ``s <= P <= s | b``; ``out`` are arguments
+        kept out by earlier branches (a ``P`` that could take one in is not maximal);
+        ``check`` as for :meth:`_add_defended`."""
         self._tick()
-        state = self._add_defended(s, o, a, b, check)
-        if state is None:
-            return
-        s, o, a, b = state
+        if check:
+            state = self._add_defended(s, o, a, b, check)
+            if state is None:
+                return
+            s, o, a, b = state
         attackers, targets = self.attackers, self.targets
         best, best_count = 0, _NONE_OPEN
         unanswered = a & ~o
@@ -307,16 +320,31 @@ class BitSearch:
             if count < best_count:
                 best, best_count = cand, count
             unanswered ^= low
-        # an argument kept out that no member or future member touches, and whose
-        # attackers are all attacked by the set or by itself, would join any P here
+        # an argument kept out whose attackers are all attacked by the set or by itself
+        # would join any P here that it does not conflict with: some argument it
+        # attacks or is attacked by must join (no candidate: nothing here is maximal)
         addable = out & ~o & ~a
         rest = addable
         while rest:
             low = rest & -rest
             y = low.bit_length() - 1
-            if not attackers[y] & ~o & ~targets[y] and not (attackers[y] | targets[y]) & b:
-                return
+            if not attackers[y] & ~o & ~targets[y]:
+                cand = (attackers[y] | targets[y]) & b
+                if not cand:
+                    return
+                count = cand.bit_count()
+                if count < best_count:
+                    best, best_count = cand, count
             rest ^= low
+        # a new preferred extension is inside no extension reported before
+        for found in self._found:
+            if not s & ~found:
+                cand = b & ~found
+                if not cand:
+                    return
+                count = cand.bit_count()
+                if count < best_count:
+                    best, best_count = cand, count
         if best_count == _NONE_OPEN:
             if not b:
                 # admissible, and nothing kept out joins alone: maximal unless some
@@ -351,10 +379,11 @@ class BitSearch:
 
     def _complete(self, s: int, o: int, a: int, b: int, check: int) -> Iterator[int]:
         self._tick()
-        state = self._add_defended(s, o, a, b, check)
-        if state is None:
-            return
-        s, o, a, b = state
+        if check:
+            state = self._add_defended(s, o, a, b, check)
+            if state is None:
+                return
+            s, o, a, b = state
         attackers, targets = self.attackers, self.targets
         best, best_count = 0, _NONE_OPEN
         unanswered = a & ~o

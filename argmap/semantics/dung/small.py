@@ -8,13 +8,13 @@ SAT solver costs far more than answering the question: a bit-set search
 arrays with no sub-framework built.
 
 The cut-off :data:`SMALL_CORE` was measured on random cores (uniform attacks, half
-and fully symmetric ones; 16 to 40 undecided arguments) for preferred and stable
-enumeration and for credulous and skeptical preferred acceptance: with 24 undecided
-arguments the search took at most 0.57 of the SAT path's time on every instance
-(0.1 to 0.45 on average, depending on task and family); from about 32 some random
-cores were as slow as with SAT, and at 40 preferred enumeration on uniform random cores
-was slower on average. Each search also has a node budget, and callers fall back to
-SAT when it runs out, so an unusually hard small core costs a bounded detour.
+and fully symmetric ones, 1.5 to 6 attacks per argument; grids) of 16 to 40 undecided
+arguments, for preferred and stable enumeration and credulous and skeptical preferred
+acceptance. Up to 32 undecided arguments the search took at most 0.75 of the SAT
+path's time on every instance (0.1 to 0.45 on average, depending on task and family);
+at 40, preferred enumeration on some uniform random cores took 1.4 times as long. Each
+search also has a node budget, and callers fall back to SAT when it runs out, so an
+unusually hard small core costs a bounded detour (a few milliseconds).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ __all__ = ["SMALL_CORE", "SMALL_SEMANTICS", "SmallCore", "small_core"]
 
 # Largest undecided core that goes to the bit-set search instead of SAT (measured,
 # see the module docs).
-SMALL_CORE = 24
+SMALL_CORE = 32
 
 # The semantics the bit-set search serves (the others are range- or
 # intersection-based and stay on the SAT path).
