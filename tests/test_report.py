@@ -149,9 +149,9 @@ def test_brief_says_when_the_draws_change_no_verdict(tmp_path: Path) -> None:
 
 
 def test_brief_names_the_verdicts_the_draws_leave_open(tmp_path: Path) -> None:
-    # licence_case: C1 meets clear and convincing iff w_licence < 7/9, and w_licence
-    # is uniform on [0, 1], so about 78 % of draws meet it; the scenario narrows the
-    # draws to [0.7, 0.9], where about 39 % meet it
+    # licence_case: C1 meets clear and convincing iff w_licence < 4/9, and w_licence
+    # is uniform on [0, 1], so about 44 % of draws meet it; the scenario narrows the
+    # draws to [0.3, 0.5], where about 72 % meet it
     from argmap.io.casefile import save
     from tests.scenario.cases import licence_case
 
@@ -162,13 +162,13 @@ def test_brief_names_the_verdicts_the_draws_leave_open(tmp_path: Path) -> None:
     (scenarios / "found.yaml").write_text(
         f"schema_version: 1\nname: found\nquestion: Licence found?\ncase: {case_file}\n"
         "interventions:\n  - op: set_parameter\n    parameter: w_licence\n"
-        "    distribution: {kind: uniform, low: 0.7, high: 0.9}\n",
+        "    distribution: {kind: uniform, low: 0.3, high: 0.5}\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
     args = ["report", str(case_file), "--scenarios", str(scenarios), "-o", str(out)]
     assert main([*args, "--samples", "2000", "--seed", "3"]) == 0
     brief = (out / "brief.md").read_text("utf-8")
-    assert "the baseline verdicts the weights leave open: C1 (met in 7" in brief
+    assert "the baseline verdicts the weights leave open: C1 (met in 4" in brief
     line = next(x for x in brief.splitlines() if x.startswith("- **found**"))
-    assert "Open verdicts: C1 met in 3" in line and "(baseline 7" in line
+    assert "Open verdicts: C1 met in 7" in line and "(baseline 4" in line

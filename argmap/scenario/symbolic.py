@@ -189,6 +189,7 @@ class _Builder:
         self.gradual = gradual
         self.numeric = gradual_strengths(fw, gradual).strengths  # validates the name
         self.n_att = fw.att_src.size
+        self.necessary = fw.sup_necessary.tolist()
         # incoming edges per node: (source, edge number in edge_expressions, is_attack)
         self.incoming: list[list[tuple[int, int, bool]]] = [[] for _ in range(fw.n)]
         for k, (s, d) in enumerate(zip(fw.att_src.tolist(), fw.att_dst.tolist(), strict=True)):
@@ -231,9 +232,17 @@ class _Builder:
             base = self.value(self.fw.base_expressions[j])
             flows_att: list[Any] = []
             flows_sup: list[Any] = []
+            links: list[Any] = []
             for s, k, is_attack in self.incoming[j]:
                 flow = self.value(self.fw.edge_expressions[k]) * self.cache[s]
-                (flows_att if is_attack else flows_sup).append(flow)
+                if is_attack:
+                    flows_att.append(flow)
+                elif self.necessary[k - self.n_att]:
+                    links.append(flow)
+                else:
+                    flows_sup.append(flow)
+            if links:  # weakest link: the premises cap the argument's own weight
+                base = base * (links[0] if len(links) == 1 else sympy.Min(*links, evaluate=False))
             self.cache[j] = _influence(self.gradual, base, flows_att, flows_sup)
         return {n: self.cache[self.fw.index[n]] for n in nodes}
 

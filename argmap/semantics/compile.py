@@ -8,8 +8,8 @@ Nodes
     Claims, evidence, arguments, precedents and events, in case order (parties,
     sources, issues and factors are context, not arguments). Base scores: a claim's
     ``base_score``, evidence ``reliability``, an argument's ``weight`` (1.0 when
-    unset; for an argument from precedent, :func:`argmap.semantics.precedent.
-    argument_weight`, authority x similarity), a precedent's ``authority``, and 1.0
+    unset; for an argument from precedent, its similarity, which the weakest link
+    below multiplies by the precedent's authority), a precedent's ``authority``, and 1.0
     for an event (a dated happening is taken to have happened; doubt about it is
     written as an undermining relation). Expressions are evaluated with the case's
     parameter values, overridden by ``values``, and clipped to [0, 1].
@@ -18,8 +18,11 @@ Quantitative bipolar edges (QBAF; Baroni, Rago and Toni 2018)
     - ``support X -> T``: support edge, the relation's weight (default 1);
     - ``rebut``, ``undermine``, ``undercut X -> T``: attack edge on ``T``;
     - each premise ``P`` of argument ``A``, and the precedent an argument from
-      precedent relies on: support edge ``P -> A`` of weight 1, so a weakened premise
-      passes less strength to the argument;
+      precedent relies on: a *necessary* support edge ``P -> A`` of weight 1. The
+      gradual semantics read necessary edges by the weakest link
+      (:mod:`argmap.semantics.gradual.links`): the argument's base is its weight times
+      its weakest premise's strength, so a weak or undermined premise weakens the
+      argument, and a strong one never lifts it above its own weight;
     - argument ``A`` with stance ``pro``: support ``A -> conclusion``; stance ``con``:
       attack ``A -> conclusion`` (a Carneades con argument rebuts). The argument's
       own weight is its base score, so these edges have weight 1.
@@ -194,13 +197,22 @@ class Framework:
             for k in np.flatnonzero(self.sup_dst == j)
         ]
 
+    @property
+    def sup_necessary(self) -> npt.NDArray[np.bool_]:
+        """Which support edges are *necessary* (conjunctive): premise -> argument and
+        precedent -> argument from precedent. The gradual semantics read them by the
+        weakest link, the Dung projection turns attacks on them into secondary attacks
+        (module docstring)."""
+        mask: npt.NDArray[np.bool_] = np.isin(
+            self.sup_kind, (SUPPORT_KINDS.index("premise"), SUPPORT_KINDS.index("precedent"))
+        )
+        return mask
+
     def dung_attacks(self) -> tuple[IntArray, IntArray]:
         """Direct attacks plus secondary attacks through necessary supports."""
         live = self.att_w > 0
         src, dst = self.att_src[live], self.att_dst[live]
-        necessary = np.isin(
-            self.sup_kind, (SUPPORT_KINDS.index("premise"), SUPPORT_KINDS.index("precedent"))
-        )
+        necessary = self.sup_necessary
         n_src, n_dst = self.sup_src[necessary], self.sup_dst[necessary]
         # attacker X of premise P, P necessary for A  =>  X attacks A
         order = np.argsort(dst, kind="stable")
@@ -389,13 +401,14 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     )
 
 
-def _precedent_weight_expr(case: Case, arg: Argument) -> str | float:
-    """:func:`~argmap.semantics.precedent.argument_weight` (authority x similarity),
-    kept as an expression when the authority is one, so samples can vary it."""
+def _precedent_weight_expr(case: Case, arg: Argument) -> float:
+    """The base score of an argument from precedent without an explicit weight: its
+    similarity. The precedent's authority joins through the weakest link (the
+    precedent -> argument edge is necessary, and an unattacked precedent's strength is
+    its authority), so the argument's effective weight is
+    :func:`~argmap.semantics.precedent.argument_weight`, authority x similarity, and
+    falls when the precedent itself is undermined."""
     from argmap.semantics.precedent import compare_factors
 
     precedent = next(p for p in case.precedents if p.id == arg.precedent)
-    similarity = compare_factors(case, precedent, side=arg.applies_if).similarity
-    if isinstance(precedent.authority, str):
-        return f"({precedent.authority}) * {similarity!r}"
-    return float(precedent.authority) * similarity
+    return compare_factors(case, precedent, side=arg.applies_if).similarity

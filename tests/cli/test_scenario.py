@@ -147,11 +147,11 @@ def test_threshold(capsys: pytest.CaptureFixture[str]) -> None:
         "--param",
         "w_press",
         "--level",
-        "0.15",
+        "0.08",
     )
     assert code == 0
     assert out.splitlines() == [
-        "C_retaliation meets strength > 0.15 iff w_press < 0.5187 (for w_press in [0.4, 0.8])",
+        "C_retaliation meets strength > 0.08 iff w_press < 0.5986 (for w_press in [0.4, 0.8])",
         "now: w_press = 0.6, not met",
     ]
     _, out, _ = call(

@@ -63,7 +63,9 @@ def acyclic_cases(draw: st.DrawFn, max_claims: int = 6) -> Case:
 
 
 def licence_case() -> Case:
-    """C1 meets clear and convincing iff 1 - 0.9 * w_licence > 0.3, i.e. w < 7/9."""
+    """C1 meets clear and convincing iff 0.7 - 0.9 * w_licence > 0.3, i.e. w < 4/9.
+
+    A1's weight 1 is capped by its weakest premise, C0 at w_src = 0.7 (E1 is 0.9)."""
     return Case.model_validate(
         {
             "title": "licence",

@@ -112,23 +112,23 @@ def bisect(case: Case, claim: str, parameter: str, lo: float, hi: float) -> floa
 def test_threshold_is_exact_and_agrees_with_bisection() -> None:
     case = cases.licence_case()
     t = threshold(case, "C1", "w_licence")
-    assert t.boundaries == pytest.approx((7 / 9,), abs=1e-12)
-    assert t.intervals == ((0.0, pytest.approx(7 / 9, abs=1e-12)),)
-    assert bisect(case, "C1", "w_licence", 0.0, 1.0) == pytest.approx(7 / 9, abs=1e-9)
+    assert t.boundaries == pytest.approx((4 / 9,), abs=1e-12)
+    assert t.intervals == ((0.0, pytest.approx(4 / 9, abs=1e-12)),)
+    assert bisect(case, "C1", "w_licence", 0.0, 1.0) == pytest.approx(4 / 9, abs=1e-9)
     assert t.met_now is True and t.value == 0.3
     assert str(t) == (
-        "C1 meets clear_and_convincing iff w_licence < 0.7778 (for w_licence in [0, 1])"
+        "C1 meets clear_and_convincing iff w_licence < 0.4444 (for w_licence in [0, 1])"
     )
 
 
 def test_threshold_on_a_strength_level() -> None:
     case = load(EXAMPLE)
-    t = threshold(case, "C_retaliation", "w_press", level=0.15)
+    t = threshold(case, "C_retaliation", "w_press", level=0.08)
     (b,) = t.boundaries
-    assert bisect_level(case, "C_retaliation", "w_press", 0.15, 0.4, 0.8) == pytest.approx(
+    assert bisect_level(case, "C_retaliation", "w_press", 0.08, 0.4, 0.8) == pytest.approx(
         b, abs=1e-9
     )
-    assert str(t).startswith("C_retaliation meets strength > 0.15 iff w_press < 0.5")
+    assert str(t).startswith("C_retaliation meets strength > 0.08 iff w_press < 0.59")
 
 
 def bisect_level(case: Case, claim: str, p: str, level: float, lo: float, hi: float) -> float:

@@ -153,8 +153,8 @@ def test_monte_carlo_matches_pointwise_evaluation() -> None:
         ev = evaluate(case, values={"w_licence": float(x)})
         assert result.strengths[i, 0] == pytest.approx(ev["C1"].strength, abs=1e-12)
         assert result.met[i, 0] == ev["C1"].standard_met
-    # the closed form: met iff w_licence < 7/9
-    assert result.summary("C1").p_standard == pytest.approx(float(np.mean(xs < 7 / 9)))
+    # the closed form: met iff w_licence < 4/9
+    assert result.summary("C1").p_standard == pytest.approx(float(np.mean(xs < 4 / 9)))
 
 
 def test_sweep_matches_evaluate(example: Case) -> None:

@@ -124,8 +124,8 @@ def test_verdict_reads_label_and_standard_together(
 
 
 def test_worked_case_has_contested_claims() -> None:
-    # the worked case's C_cost: its argument (weight 1) outweighs the attack of
-    # E_small_change (0.4), yet nothing answers that attack, so grounded labels it out
-    result = evaluate(load(WORKED))["C_cost"]
+    # the worked case's C_fair_use: its arguments from precedent outweigh those
+    # against, yet an attack on it stands unanswered, so grounded labels it out
+    result = evaluate(load(WORKED))["C_fair_use"]
     assert (result.label, result.standard_met) == (Label.OUT, True)
     assert result.verdict is Verdict.CONTESTED

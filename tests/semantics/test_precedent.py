@@ -10,6 +10,7 @@ import yaml
 
 from argmap.model import Argument, Case, Claim, Factor, Precedent, Side
 from argmap.semantics.compile import compile_case
+from argmap.semantics.gradual import gradual_strengths
 from argmap.semantics.precedent import (
     ReasonCase,
     argument_weight,
@@ -100,7 +101,11 @@ def test_argument_weight_is_authority_times_similarity() -> None:
     arg = case.arguments[0]
     assert argument_weight(case, arg) == pytest.approx(0.8 * 0.5)
     fw = compile_case(case)
-    assert fw.base[fw.index["A"]] == pytest.approx(0.4)
+    # compiled: base = similarity; the precedent's authority joins by the weakest link
+    assert fw.base[fw.index["A"]] == pytest.approx(0.5)
+    assert not fw.attacks_of("A") and not fw.attacks_of("hiq")
+    strengths = gradual_strengths(fw, "dfquad").strengths
+    assert strengths[fw.index["A"]] == pytest.approx(0.8 * 0.5)
     explicit = _case({"d1"}, weight=0.3)
     assert argument_weight(explicit, explicit.arguments[0]) == 0.3
 

@@ -17,7 +17,9 @@ module computes strengths for ``S`` samples at once (arrays of shape ``(S, N)``)
   after ``max_iter`` rounds in any case and reports whether it converged.
 
 Edge weights multiply the strength that flows along the edge: an attacker of strength
-``s`` over an edge of weight ``w`` counts as an attacker of strength ``w * s``.
+``s`` over an edge of weight ``w`` counts as an attacker of strength ``w * s``. The
+necessary supports of a compiled case (premises) are read by the weakest link instead
+(:mod:`argmap.semantics.gradual.links`): they cap their argument's base score.
 
 References
 ----------
@@ -36,6 +38,7 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from argmap.semantics.gradual.links import WeakestLink
 from argmap.semantics.gradual.qbaf import BipolarGraph, Block, Schedule, schedule
 
 __all__ = ["Aggregation", "GradualResult", "Influence", "propagate"]
@@ -258,15 +261,21 @@ def propagate(
     one = t.shape[1] == 1
     state, base_of = (t[:, 0], bt[:, 0]) if one else (t, bt)
     weights = wt[:, 0] if one else wt
+    # premises (necessary supports) cap their argument's base instead of adding to it
+    links = WeakestLink.of(g, weights)
+    if links is not None:
+        weights = links.aggregation_weights
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         aggregate = _Aggregator(g, plan, state, weights, how)
         for block in plan.levels:
-            state[block.nodes] = influence(base_of[block.nodes], aggregate(block, state))
-            aggregate.update(block.nodes, state)
+            nodes = block.nodes
+            b = base_of[nodes] if links is None else links.capped(nodes, base_of, state)
+            state[nodes] = influence(b, aggregate(block, state))
+            aggregate.update(nodes, state)
         converged, rounds, residual = True, 0, 0.0
         if plan.cyclic is not None:
             converged, rounds, residual = _iterate(
-                plan.cyclic, state, base_of, aggregate, influence, tol, max_iter
+                plan.cyclic, state, base_of, aggregate, influence, tol, max_iter, links
             )
     s = t.T  # (S, N), Fortran-ordered: a copy would cost as much as a level
     return GradualResult(s[0] if single else s, converged, rounds, residual)
@@ -280,12 +289,15 @@ def _iterate(
     influence: Influence,
     tol: float,
     max_iter: int,
+    links: WeakestLink | None = None,
 ) -> tuple[bool, int, float]:
     nodes = block.nodes
     base = bt[nodes]
     damp_after = max(1, max_iter // 4)
     residual = float("inf")
     for k in range(1, max_iter + 1):
+        if links is not None:  # premises on the cycle move with it
+            base = links.capped(nodes, bt, t)
         target = influence(base, aggregate(block, t))
         step = target - t[nodes]
         residual = float(np.max(np.abs(step))) if step.size else 0.0
