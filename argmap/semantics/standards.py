@@ -4,14 +4,17 @@ The standards are those of Gordon, Prakken and Walton (2007), with ``pro`` and `
 the weights of the applicable arguments for and against a statement (strict
 inequalities throughout, as in the paper):
 
-- scintilla: some pro weight > 0;
-- preponderance: max pro > max con;
+- scintilla: at least one applicable pro argument, whatever its weight;
+- preponderance: scintilla, and max pro > max con;
 - clear and convincing: max pro > alpha and max pro - max con > beta;
 - beyond reasonable doubt: clear and convincing, and max con < gamma;
-- dialectical validity: some pro weight > 0 and no con weight > 0.
+- dialectical validity: at least one applicable pro argument and no applicable con
+  argument, whatever its weight (a con of weight 0 still blocks it).
 
-An empty list has maximum 0. The thresholds come from the claim's issue
-(:class:`~argmap.model.ProofStandard`, defaults alpha = 0.5, beta = 0.3, gamma = 0.2).
+An empty list has maximum 0. Scintilla and dialectical validity count arguments, not
+weights: an argument is applicable when it is listed, and its weight does not matter.
+The thresholds come from the claim's issue (:class:`~argmap.model.ProofStandard`,
+defaults alpha = 0.5, beta = 0.3, gamma = 0.2).
 
 **Reading the evaluated graph** (:func:`standard_outcomes`). For a claim C, the pro
 weights are, for every support edge ``X -> C`` of the compiled framework (a support
@@ -56,6 +59,8 @@ def meets(standard: ProofStandard, pro: Sequence[float], con: Sequence[float]) -
     True
     >>> meets(ProofStandard(name="dialectical_validity"), [0.6], [0.4])
     False
+    >>> meets(ProofStandard(name="dialectical_validity"), [0.6], [0.0])  # a con blocks it
+    False
     """
     result = meets_many(
         standard,
@@ -73,15 +78,16 @@ def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) 
     rows = max(p.shape[0], c.shape[0])
     max_pro = p.max(axis=1, initial=0.0) if p.size else np.zeros(rows)
     max_con = c.max(axis=1, initial=0.0) if c.size else np.zeros(rows)
+    any_pro, any_con = p.shape[1] > 0, c.shape[1] > 0
     name = standard.name
     if name is StandardName.SCINTILLA:
-        out = max_pro > 0
+        out = np.full(rows, any_pro)
     elif name is StandardName.PREPONDERANCE:
-        out = max_pro > max_con
+        out = any_pro & (max_pro > max_con)
     elif name is StandardName.DIALECTICAL_VALIDITY:
-        out = (max_pro > 0) & ~(max_con > 0)
+        out = np.full(rows, any_pro and not any_con)
     else:
-        out = (max_pro > standard.alpha) & (max_pro - max_con > standard.beta)
+        out = any_pro & (max_pro > standard.alpha) & (max_pro - max_con > standard.beta)
         if name is StandardName.BEYOND_REASONABLE_DOUBT:
             out &= max_con < standard.gamma
     result: BoolArray = np.broadcast_to(out, (rows,)).copy()
