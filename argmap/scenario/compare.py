@@ -68,8 +68,14 @@ class Comparison:
 
     Examples
     --------
-    >>> comparison.to_frame()  # doctest: +SKIP
-    >>> print(comparison)      # doctest: +SKIP
+    >>> from argmap.scenario.run import compare
+    >>> from argmap.scenario import load_scenarios
+    >>> base, scenarios = load_scenarios(["scenarios/04_nyt_for_plaintiff.yaml"])
+    >>> comparison = compare(base, scenarios)
+    >>> comparison.scenarios[0]
+    'baseline'
+    >>> print(comparison)  # doctest: +ELLIPSIS
+    claim...baseline...NYT wins...
     """
 
     semantics: str

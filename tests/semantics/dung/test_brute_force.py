@@ -27,6 +27,8 @@ from argmap.semantics.dung import (
 from tests.semantics.dung.brute import Brute
 from tests.semantics.dung.strategies import frameworks
 
+pytestmark = pytest.mark.slow  # brute force over every subset: half the suite's time
+
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -35,6 +35,8 @@ from argmap.semantics.dung.small import SMALL_CORE, SMALL_SEMANTICS, small_core
 from tests.semantics.dung.brute import Brute
 from tests.semantics.dung.strategies import frameworks
 
+pytestmark = pytest.mark.slow  # brute force over every subset: half the suite's time
+
 SMALL = importlib.import_module("argmap.semantics.dung.small")
 BITS = importlib.import_module("argmap.semantics.dung.bitsearch")
 EXTENSIONS = importlib.import_module("argmap.semantics.dung.extensions")
