@@ -1,5 +1,5 @@
-"""The code stays lint- and type-clean: ruff over the tree, mypy over the package
-(strict for argmap.model and argmap.semantics, as configured in pyproject.toml)."""
+"""The code stays lint- and type-clean: ruff over the tree (lint and format), mypy
+--strict over the whole package (pyproject.toml), and the package says it is typed."""
 
 from __future__ import annotations
 
@@ -32,3 +32,17 @@ def test_mypy_is_clean() -> None:
         text=True,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    run = subprocess.run(
+        [_tool("ruff"), "format", "--check", "--no-cache", "."],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_package_is_marked_typed() -> None:
+    assert (REPO / "argmap" / "py.typed").is_file()
