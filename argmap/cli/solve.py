@@ -14,6 +14,10 @@ line as ``w`` and the members (``YES`` + a witness for DC, ``NO`` + a counterexa
 for DS); ``w`` and the members for SE, or ``NO`` when there is no extension. CE prints
 the number; EE (not in the 2023 rules) prints one ``w`` line per extension, or ``NO``.
 Arguments print as numbers ``1 .. N`` for ``p af N`` files and by name for apx and tgf.
+
+With ``--preferences FILE`` (one ``stronger weaker`` pair a line) the task is solved on
+the defeats that the reduction ``--reduction r1..r4`` (default r1) derives from the
+attacks and the preference; see :mod:`argmap.semantics.preference`.
 """
 
 from __future__ import annotations
@@ -57,6 +61,16 @@ def register(subparsers: Any) -> None:
         "--fo", dest="fmt", choices=("af", "apx", "tgf"), help="file format (default: by suffix)"
     )
     parser.add_argument("--problems", action="store_true", help="list the supported tasks")
+    parser.add_argument(
+        "--preferences",
+        metavar="FILE",
+        help="strict preference, one 'stronger weaker' pair a line: solve on the defeats",
+    )
+    parser.add_argument(
+        "--reduction",
+        choices=("r1", "r2", "r3", "r4"),
+        help="how attacks and preferences give defeats (default r1; needs --preferences)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -74,11 +88,18 @@ def run(args: argparse.Namespace) -> int:
         raise SolverError(f"task {args.task} needs a query argument: -a ARG")
     if task not in ("DC", "DS") and args.arg is not None:
         raise SolverError(f"task {args.task} takes no query argument (-a)")
+    if args.reduction is not None and args.preferences is None:
+        raise SolverError("--reduction needs --preferences FILE")
 
     from argmap.io.iccma import read_af
     from argmap.semantics import dung
 
     af = read_af(args.file, args.fmt)
+    if args.preferences is not None:
+        from argmap.io.preferences import read_preferences
+        from argmap.semantics.preference import defeats
+
+        af = defeats(af, read_preferences(args.preferences, af), args.reduction or "r1")
     out = sys.stdout
 
     def witness(ext: frozenset[int]) -> str:
