@@ -342,6 +342,34 @@ def test_eaf_refuses_what_it_does_not_define() -> None:
         eaf_extensions(twice, "grounded")
     with pytest.raises(SolverError, match="unknown EAF semantics"):
         eaf_extensions(twice, "ideal")
-    big = HigherOrderAF.from_triples([f"x{i}" for i in range(12)], [])
-    with pytest.raises(SolverError, match="exceeds 100 candidate sets"):
-        eaf_extensions(big, "preferred", max_sets=100)
+    # eight mutually attacking pairs: 2^8 stable extensions, more than 100 steps
+    names = [f"x{i}" for i in range(16)]
+    pairs = [(f"r{i}", names[i], names[i ^ 1]) for i in range(16)]
+    big = HigherOrderAF.from_triples(names, pairs)
+    assert len(eaf_extensions(big, "stable")) == 256
+    with pytest.raises(SolverError, match="exceeds 100 search steps"):
+        eaf_extensions(big, "stable", max_steps=100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(higher_order(max_args=8, eaf=True))
+def test_eaf_search_prunes_only_what_cannot_qualify(hf: HigherOrderAF) -> None:
+    eaf = ExtendedAF(hf)
+    everything = range(1 << hf.n)
+    assert sorted(eaf.candidates()) == [s for s in everything if eaf.conflict_free(s)]
+    assert sorted(eaf.candidates(stable=True)) == [s for s in everything if eaf.stable(s)]
+    defended = sorted(eaf.candidates(defended=True))
+    assert all(eaf.conflict_free(s) for s in defended)
+    assert [s for s in defended if eaf.admissible(s)] == [
+        s for s in everything if eaf.admissible(s)
+    ]
+    complete = sorted(eaf.candidates(defended=True, complete=True))
+    # a maximality search may skip subsets of what it has found, never a maximal set
+    kept: list[int] = []
+    for s in eaf.candidates(defended=True, within=kept):
+        if eaf.admissible(s):
+            kept.append(s)
+    adm = [s for s in everything if eaf.admissible(s)]
+    maximal = [s for s in adm if not any(s & t == s and s != t for t in adm)]
+    assert set(maximal) <= set(kept) <= set(adm)
+    assert [s for s in complete if eaf.complete(s)] == [s for s in everything if eaf.complete(s)]

@@ -29,13 +29,21 @@ attacker Y' that no remaining defeat hits. ``C ->S B`` has a reinstatement set i
 survives (the survivors themselves are one).
 
 Complexity: deciding acceptability for one S costs O(|R| * (|R| + |D|)) bit operations
-at worst. Complete, preferred and stable extensions come from a search over the subsets
-of the arguments that contain no self-attacker and no mutually attacking pair (those
-can never be conflict-free, whatever else is in S); other pruning is unsound because
-conflict-freeness is not hereditary in an EAF (adding C to S can make {A, B} with
-(A, B) in R conflict-free). So the search is exponential in the number of arguments:
-fine for the tens of arguments EAFs of preferences have, refused beyond ``max_sets``
-candidate sets rather than running for hours.
+at worst. Complete, preferred and stable extensions come from a depth-first search over
+the conflict-free sets. Conflict-freeness is not hereditary in an EAF (adding C to S can
+make {A, B} with (A, B) in R conflict-free), so a partial set cannot be rejected just
+because it holds an attack; instead each constraint is checked once every argument it
+mentions has been decided (and, for stable, each outsider's need to be S-defeated).
+The searches for admissible and complete sets also drop a branch once a member is
+S-defeated by an argument that nothing in S can S-defeat, or (complete) once an argument
+left out has every attack on it cancelled by S; the search for preferred sets tries
+members first and drops every branch that can only reach subsets of an admissible set
+already found. Admissibility itself (with reinstatement sets) is checked on each set
+the search reaches. The search is exponential in the number of arguments in the worst
+case; on random EAFs with 1.5 attacks per argument and an attack on an attack for every
+third argument, 40 arguments take well under a second for grounded, complete and stable
+and a few seconds for preferred. Beyond ``max_steps`` search steps it stops with an
+error rather than running for hours.
 
 References
 ----------
@@ -54,9 +62,9 @@ __all__ = ["EAF_SEMANTICS", "ExtendedAF", "eaf_extensions"]
 
 EAF_SEMANTICS: tuple[str, ...] = ("grounded", "complete", "preferred", "stable")
 
-# Candidate sets the subset search may visit before it gives up: about 2 million, a
-# framework of 21 arguments with no mutual attack.
-DEFAULT_MAX_SETS = 1 << 21
+# Search steps (decisions) before the subset search gives up: about 2 million, some
+# seconds of Python.
+DEFAULT_MAX_STEPS = 1 << 21
 
 
 class ExtendedAF:
@@ -207,36 +215,117 @@ class ExtendedAF:
             seen.add(nxt)
             s = nxt
 
-    def candidates(self, max_sets: int = DEFAULT_MAX_SETS) -> Iterator[int]:
-        """Every set with no self-attacker and no mutually attacking pair.
+    def candidates(
+        self,
+        max_steps: int = DEFAULT_MAX_STEPS,
+        stable: bool = False,
+        defended: bool = False,
+        complete: bool = False,
+        within: list[int] | None = None,
+    ) -> Iterator[int]:
+        """Conflict-free sets: all of them, or a superset of the stable or admissible ones.
+
+        A depth-first search decides the arguments in index order. Each constraint is
+        checked as soon as every argument it mentions is decided: an attack (A, B) with A
+        and B in S needs an attacker of (A, B) in S; with ``stable``, an argument left
+        out needs an attack on it from S that no member of S attacks; with ``defended``,
+        a member A S-defeated by B needs some C in S that S-defeats B (whether that
+        defeat has a reinstatement set is left to the caller); with ``complete``, an
+        argument left out must not have every attack on it cancelled by S (it would be
+        acceptable). Self-attackers and mutually attacking pairs are ruled out as soon as
+        they appear.
+
+        With ``within`` (a list the caller may extend while iterating), members are
+        tried before non-members, and a branch is dropped when every set it could still
+        reach is a subset of one in ``within``: a search for maximal sets needs nothing
+        below a set it has already found.
 
         Raises
         ------
         SolverError
-            After ``max_sets`` sets, naming the limit.
+            After ``max_steps`` search steps, naming the limit.
         """
-        order = list(range(self.n))
-        budget = [max_sets]
+        ready: list[list[tuple[int, int]]] = [[] for _ in range(self.n)]
+        for r, (a, b) in enumerate(zip(self.att_src, self.att_dst, strict=True)):
+            if not self._reverse(r):
+                pair = 1 << a | 1 << b
+                ready[(pair | self.attackers_of[r]).bit_length() - 1].append((pair, r))
+        outsider: list[list[int]] = [[] for _ in range(self.n)]
+        if stable:
+            for y in range(self.n):
+                scope = 1 << y
+                for r in self._on[y]:
+                    scope |= 1 << self.att_src[r] | self.attackers_of[r]
+                outsider[scope.bit_length() - 1].append(y)
+        defence: list[list[tuple[int, int, int]]] = [[] for _ in range(self.n)]
+        if defended:
+            for r, (b, a) in enumerate(zip(self.att_src, self.att_dst, strict=True)):
+                scope = 1 << a | self.attackers_of[r]
+                for q in self._on[b]:
+                    scope |= 1 << self.att_src[q] | self.attackers_of[q]
+                defence[scope.bit_length() - 1].append((a, r, b))
+        unguarded: list[list[int]] = [[] for _ in range(self.n)]
+        if complete:
+            for a in range(self.n):
+                scope = 1 << a
+                for r in self._on[a]:
+                    scope |= self.attackers_of[r]
+                unguarded[scope.bit_length() - 1].append(a)
+        budget = [max_steps]
+        full = (1 << self.n) - 1
+
+        def consistent(i: int, s: int) -> bool:
+            for pair, r in ready[i]:
+                if s & pair == pair and s & self.attackers_of[r] == 0:
+                    return False
+            for y in outsider[i]:
+                if not s >> y & 1 and not any(
+                    s >> self.att_src[r] & 1 and s & self.attackers_of[r] == 0 for r in self._on[y]
+                ):
+                    return False
+            for a, r, b in defence[i]:
+                if (
+                    s >> a & 1
+                    and s & self.attackers_of[r] == 0
+                    and not any(
+                        s >> self.att_src[q] & 1 and s & self.attackers_of[q] == 0
+                        for q in self._on[b]
+                    )
+                ):
+                    return False
+            for a in unguarded[i]:
+                if not s >> a & 1 and all(s & self.attackers_of[r] for r in self._on[a]):
+                    return False
+            return True
 
         def grow(i: int, s: int) -> Iterator[int]:
-            if i == len(order):
-                budget[0] -= 1
-                if budget[0] < 0:
-                    raise SolverError(
-                        f"EAF search over {self.n} arguments exceeds {max_sets} candidate sets"
-                    )
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise SolverError(
+                    f"EAF search over {self.n} arguments exceeds {max_steps} search steps"
+                )
+            if within is not None:
+                reach = s | full & ~((1 << i) - 1)
+                if any(reach & big == reach for big in within):
+                    return
+            if i == self.n:
                 yield s
                 return
-            a = order[i]
-            yield from grow(i + 1, s)
-            if not self._clash[a] >> a & 1 and self._clash[a] & s == 0:
-                yield from grow(i + 1, s | 1 << a)
+            with_i = s | 1 << i
+            include = self._clash[i] & with_i == 0 and consistent(i, with_i)
+            if within is not None and include:
+                yield from grow(i + 1, with_i)
+                include = False
+            if consistent(i, s):
+                yield from grow(i + 1, s)
+            if include:
+                yield from grow(i + 1, with_i)
 
         yield from grow(0, 0)
 
 
 def eaf_extensions(
-    hf: HigherOrderAF, semantics: str, max_sets: int = DEFAULT_MAX_SETS
+    hf: HigherOrderAF, semantics: str, max_steps: int = DEFAULT_MAX_STEPS
 ) -> list[frozenset[str]]:
     """The extensions of ``hf`` read as an EAF, sorted by their sorted members.
 
@@ -246,8 +335,8 @@ def eaf_extensions(
         The framework; attacks on attacks must target attacks between arguments.
     semantics : {"grounded", "complete", "preferred", "stable"}
         Modgil's semantics.
-    max_sets : int
-        Give up after this many candidate sets (see the module docstring).
+    max_steps : int
+        Give up after this many search steps (see the module docstring).
 
     Examples
     --------
@@ -269,17 +358,17 @@ def eaf_extensions(
     if semantics == "grounded":
         found = [eaf.grounded()]
     elif semantics == "complete":
-        found = [s for s in eaf.candidates(max_sets) if eaf.complete(s)]
+        found = [
+            s for s in eaf.candidates(max_steps, defended=True, complete=True) if eaf.complete(s)
+        ]
     elif semantics == "stable":
-        found = [s for s in eaf.candidates(max_sets) if eaf.stable(s)]
+        found = [s for s in eaf.candidates(max_steps, stable=True) if eaf.stable(s)]
     else:
-        admissible = sorted(
-            (s for s in eaf.candidates(max_sets) if eaf.admissible(s)),
-            key=lambda s: -s.bit_count(),
-        )
-        found = []
-        for s in admissible:
-            if not any(s & t == s for t in found):
-                found.append(s)
+        # members first: large admissible sets come early and cut off their subsets
+        admissible: list[int] = []
+        for s in eaf.candidates(max_steps, defended=True, within=admissible):
+            if eaf.admissible(s):
+                admissible.append(s)
+        found = [s for s in admissible if not any(s & t == s and s != t for t in admissible)]
     named = [frozenset(eaf.names[i] for i in eaf.members(s)) for s in found]
     return sorted(named, key=sorted)
