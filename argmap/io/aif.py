@@ -34,7 +34,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,15 @@ from argmap.errors import CaseError, Problem
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
 
-__all__ = ["AifDocument", "dumps_aif", "parse_aif", "read_aif", "to_aif"]
+__all__ = [
+    "AifDocument",
+    "document_from_data",
+    "dumps_aif",
+    "load_json",
+    "parse_aif",
+    "read_aif",
+    "to_aif",
+]
 
 SCHEME_TYPES = frozenset({"RA", "CA", "MA", "PA"})
 _NOTE = re.compile(r'^AIF (RA|CA|MA) ("(?:[^"\\]|\\.)*"|[^\s"]+)(?: \((.*)\))?$', re.S)
@@ -71,7 +79,11 @@ class AifDocument:
     other : dict
         Top-level keys besides nodes, edges and locutions (participants, ...).
     warnings : tuple of str
-        What the import had to adapt (empty texts, over-long texts).
+        What the import had to adapt (empty texts, over-long texts, merged duplicate
+        nodes, scheme nodes that fit no argument).
+    wrapper : dict or None
+        For an xAIF file (:mod:`argmap.io.xaif`), the keys beside ``AIF`` (``text``,
+        ``OVA``, ...), verbatim; None for plain AIF.
     """
 
     case: Case
@@ -82,6 +94,7 @@ class AifDocument:
     locutions: tuple[dict[str, Any], ...] = ()
     other: dict[str, Any] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    wrapper: dict[str, Any] | None = None
 
 
 # -- import ---------------------------------------------------------------------------
@@ -97,65 +110,190 @@ def read_aif(path: str | os.PathLike[str], title: str | None = None) -> AifDocum
 def parse_aif(raw: bytes | str, file: str = "<string>", title: str | None = None) -> AifDocument:
     """Parse AIF JSON text into an :class:`AifDocument`.
 
+    Nodes that appear twice with exactly the same content (AIFdb corpus exports have
+    them) are merged, counted once and reported in the warnings.
+
     Raises
     ------
     CaseError
-        Malformed JSON, a node or edge without its required fields, a duplicate
-        ``nodeID`` or an edge naming an unknown node; each with file and line.
+        Malformed JSON, an empty file, nodes or edges without their required fields,
+        a ``nodeID`` used by two different nodes, or an edge naming an unknown node:
+        every such problem, each with its JSON path, file and line.
+
+    Examples
+    --------
+    >>> doc = parse_aif('{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": []}')
+    >>> [(c.id, c.text) for c in doc.case.claims]
+    [('I1', 'A')]
     """
     raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+    data = load_json(raw, file)
+    return document_from_data(data, raw, file, title=title)
+
+
+def load_json(raw: bytes, file: str) -> Any:
+    """The JSON in ``raw``; CaseError (file, line) if it is empty or malformed."""
+    if not raw.strip():
+        raise CaseError(Problem("", "the file is empty", file, 1))
     data = _fast_json(raw)
     if data is None:  # malformed: let the line-tracking reader say where
         data, _ = load_with_lines(raw, file, "json")
+    return data
 
-    def fail(path: str, message: str) -> CaseError:
+
+def document_from_data(
+    data: Any, raw: bytes, file: str, title: str | None = None, prefix: str = ""
+) -> AifDocument:
+    """The :class:`AifDocument` of parsed AIF ``data`` (``raw`` is the file's text, for
+    line numbers; ``prefix`` is the JSON path of the AIF object inside the file)."""
+    lines_cache: list[dict[str, int]] = []
+
+    def problem(path: str, message: str) -> Problem:
         # lines are looked up only for an error: tracking them costs more than parsing
-        lines = load_with_lines(raw, file, "json")[1]
-        return CaseError(Problem(path, message, file, line_for(lines, path)))
+        if not lines_cache:
+            lines_cache.append(load_with_lines(raw, file, "json")[1])
+        full = prefix + path if path else prefix.rstrip(".")
+        return Problem(full, message, file, line_for(lines_cache[0], full))
 
     if not isinstance(data, dict):
-        raise fail("", "an AIF document must be a JSON object with 'nodes' and 'edges'")
-    for key in ("nodes", "edges"):
-        if not isinstance(data.get(key), list):
-            raise fail(key if key in data else "", f"'{key}' must be a list")
+        raise CaseError(
+            problem("", "an AIF document must be a JSON object with 'nodes' and 'edges'")
+        )
+    found = [
+        problem(key if key in data else "", f"'{key}' must be a list")
+        for key in ("nodes", "edges")
+        if not isinstance(data.get(key), list)
+    ]
     locutions = data.get("locutions", [])
     if not isinstance(locutions, list):
-        raise fail("locutions", "'locutions' must be a list")
+        found.append(problem("locutions", "'locutions' must be a list"))
+    if found:
+        raise CaseError(found)
+    nodes, duplicates = _check_nodes(data["nodes"], problem, found)
+    merged_edges: list[str] = []
+    edges = _check_edges(data["edges"], nodes, problem, found, merged_edges)
+    if found:
+        raise CaseError(found)
+    other = {k: v for k, v in data.items() if k not in ("nodes", "edges", "locutions")}
+    stem = re.sub(r"(\.x?aif)?(\.json)?$", "", Path(file).name, flags=re.I)
+    name = title or (f"AIF map {stem}" if file != "<string>" else "AIF map")
+    doc = _Importer(nodes, edges, file).build(name[:300], locutions, other)
+    notes = list(duplicates)
+    if merged_edges:
+        notes.append(f"{len(merged_edges)} exact duplicate edges merged, each counted once")
+    if not nodes:
+        notes.append("the AIF map has no nodes: the case is empty")
+    if notes:
+        doc = replace(doc, warnings=(*notes, *doc.warnings))
+    return doc
+
+
+def _check_nodes(
+    raw_nodes: list[Any], problem: Any, found: list[Problem]
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The nodes by ``str(nodeID)``; exact duplicates merged (one warning line)."""
     nodes: dict[str, dict[str, Any]] = {}
-    for i, node in enumerate(data["nodes"]):
+    first: dict[str, int] = {}
+    merged: list[str] = []
+    for i, node in enumerate(raw_nodes):
         path = f"nodes[{i}]"
         if not isinstance(node, dict):
-            raise fail(path, "a node must be an object")
-        for key in ("nodeID", "type"):
-            if key not in node:
-                raise fail(path, f"node has no '{key}'")
-        nid = node["nodeID"]
-        if isinstance(nid, bool) or not isinstance(nid, str | int) or str(nid) == "":
-            raise fail(f"{path}.nodeID", "nodeID must be a non-empty text or an integer")
-        if not isinstance(node["type"], str):
-            raise fail(f"{path}.type", "type must be text")
+            found.append(problem(path, f"a node must be an object, got {_json_type(node)}"))
+            continue
+        missing = [key for key in ("nodeID", "type") if key not in node]
+        for key in missing:
+            found.append(problem(path, f"node has no '{key}'"))
+        nid = node.get("nodeID")
+        if "nodeID" in node and (
+            isinstance(nid, bool) or not isinstance(nid, str | int) or str(nid) == ""
+        ):
+            found.append(
+                problem(f"{path}.nodeID", "nodeID must be a non-empty string or an integer")
+            )
+            continue
+        if "type" in node and not isinstance(node["type"], str):
+            found.append(
+                problem(f"{path}.type", f"must be a string, got {_json_type(node['type'])}")
+            )
+            continue
         if "text" in node and not isinstance(node["text"], str | None):
-            raise fail(f"{path}.text", "text must be text")
-        if str(nid) in nodes:
-            raise fail(f"{path}.nodeID", f"duplicate nodeID {nid!r}")
-        nodes[str(nid)] = node
+            found.append(
+                problem(f"{path}.text", f"must be a string or null, got {_json_type(node['text'])}")
+            )
+            continue
+        if missing:
+            continue
+        key = str(nid)
+        if key in nodes:
+            if node == nodes[key]:
+                merged.append(key)
+            else:
+                found.append(
+                    problem(
+                        f"{path}.nodeID",
+                        f"duplicate nodeID {nid!r} with different content "
+                        f"(first at nodes[{first[key]}])",
+                    )
+                )
+            continue
+        nodes[key] = node
+        first[key] = i
+    notes = []
+    if merged:
+        shown = ", ".join(dict.fromkeys(merged[:5])) + (", ..." if len(merged) > 5 else "")
+        notes.append(
+            f"{len(merged)} exact duplicate nodes merged, each counted once (nodeIDs {shown})"
+        )
+    return nodes, notes
+
+
+def _check_edges(
+    raw_edges: list[Any],
+    nodes: dict[str, dict[str, Any]],
+    problem: Any,
+    found: list[Problem],
+    merged: list[str],
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The edges as ``(fromID, toID, edge)``; an exact repeat of an edge (same
+    ``edgeID`` and content) is dropped and its id added to ``merged``."""
     edges: list[tuple[str, str, dict[str, Any]]] = []
-    for i, edge in enumerate(data["edges"]):
+    seen: set[str] = set()
+    for i, edge in enumerate(raw_edges):
         path = f"edges[{i}]"
         if not isinstance(edge, dict):
-            raise fail(path, "an edge must be an object")
+            found.append(problem(path, f"an edge must be an object, got {_json_type(edge)}"))
+            continue
         ends = []
         for key in ("fromID", "toID"):
             if key not in edge:
-                raise fail(path, f"edge has no '{key}'")
-            if str(edge[key]) not in nodes:
-                raise fail(f"{path}.{key}", f"unknown node {edge[key]!r}")
-            ends.append(str(edge[key]))
+                found.append(problem(path, f"edge has no '{key}'"))
+            elif str(edge[key]) not in nodes:
+                found.append(problem(f"{path}.{key}", f"unknown node {edge[key]!r}"))
+            else:
+                ends.append(str(edge[key]))
+        if len(ends) != 2:
+            continue
+        if "edgeID" in edge:
+            key = json.dumps(edge, sort_keys=True, default=str)
+            if key in seen:
+                merged.append(str(edge["edgeID"]))
+                continue  # the same edge listed twice, as beside duplicated nodes
+            seen.add(key)
         edges.append((ends[0], ends[1], edge))
-    other = {k: v for k, v in data.items() if k not in ("nodes", "edges", "locutions")}
-    stem = re.sub(r"(\.aif)?(\.json)?$", "", Path(file).name, flags=re.I)
-    name = title or (f"AIF map {stem}" if file != "<string>" else "AIF map")
-    return _Importer(nodes, edges, file).build(name[:300], locutions, other)
+    return edges
+
+
+def _json_type(value: Any) -> str:
+    """The JSON name of ``value``'s type, for messages (``number``, not ``int``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 _NO_TEXT = "(no text)"
@@ -289,7 +427,9 @@ class _Importer:
             raise CaseError(
                 Problem("", f"AIF map could not be converted: {exc}", self.file)
             ) from None
-        kept = [self.nodes[n] for n in order if n not in self.ids and not self._consumed(n)]
+        left = [n for n in order if n not in self.ids and not self._consumed(n)]
+        kept = [self.nodes[n] for n in left]
+        self.warnings += [self._why_not_converted(n) for n in left if self._type(n) in SCHEME_TYPES]
         edges = [e for k, (_, _, e) in enumerate(self.edges) if k not in self.used_edges]
         extras = {
             nid: {k: v for k, v in node.items() if k != "type"}
@@ -306,6 +446,19 @@ class _Importer:
             other=other,
             warnings=tuple(self.warnings),
         )
+
+    def _why_not_converted(self, nid: str) -> str:
+        """One line saying why a scheme node became neither argument nor relation."""
+        kind = self._type(nid)
+        into = len(self._linked(nid, True, {"I", "RA"}))
+        out = len(self._linked(nid, False, {"I", "RA"}))
+        if kind == "PA":
+            why = "argmap has no preferences between arguments"
+        elif kind == "RA":
+            why = f"an argument needs I premises and one I conclusion; it has {into} in, {out} out"
+        else:
+            why = f"a {kind} relation needs a source and one target; it has {into} in, {out} out"
+        return f"ill-formed {kind} node {nid}: {why}; kept verbatim for AIF output only"
 
     def _consumed(self, nid: str) -> bool:
         return nid in self.converted

@@ -33,10 +33,15 @@ from argmap.model import Case
 __all__ = ["FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
 
 ICCMA_FORMATS = ("apx", "tgf", "af")
-FORMATS = ("case", "aif", "argdown", *ICCMA_FORMATS)
-_SUFFIXES = {
+FORMATS = ("case", "aif", "xaif", "carneades", "argdown", *ICCMA_FORMATS)
+AIF_FORMATS = ("aif", "xaif")
+_SUFFIXES = {  # longest first: .xaif.json before .aif.json before .json
+    ".xaif.json": "xaif",
     ".aif.json": "aif",
+    ".xaif": "xaif",
     ".aif": "aif",
+    ".carneades.yaml": "carneades",
+    ".carneades.yml": "carneades",
     ".yaml": "case",
     ".yml": "case",
     ".json": "case",
@@ -47,7 +52,16 @@ _SUFFIXES = {
     ".af": "af",
     ".i23": "af",
 }
-_ALIASES = {"yaml": "case", "json": "case", "iccma": "af", "i23": "af", "ad": "argdown"}
+_ALIASES = {
+    "yaml": "case",
+    "json": "case",
+    "iccma": "af",
+    "i23": "af",
+    "ad": "argdown",
+    "caes": "carneades",
+}
+# formats whose files have no title: the one a reader makes up is not worth a warning
+_UNTITLED = ("aif", "xaif", *ICCMA_FORMATS)
 
 # what each format can hold: section -> fields kept ("*" = the whole section)
 _AIF_KEEPS: dict[str, set[str]] = {
@@ -57,6 +71,15 @@ _AIF_KEEPS: dict[str, set[str]] = {
     "precedents": {"id", "name", "citation"},
     "arguments": {"id", "premises", "conclusion", "scheme", "precedent", "stance"},
     "relations": {"kind", "from", "to", "note"},
+}
+_CARNEADES_KEEPS: dict[str, set[str]] = {
+    "issues": {"id", "question", "proof_standard"},
+    "claims": {"id", "text", "issue", "base_score", "tags"},
+    "evidence": {"id", "text", "reliability"},
+    "events": {"id", "text"},
+    "precedents": {"id", "name", "citation"},
+    "arguments": {"id", "premises", "conclusion", "scheme", "precedent", "stance", "weight"},
+    "relations": {"kind", "from", "to", "weight", "note"},
 }
 _ICCMA_KEEPS: dict[str, set[str]] = {
     "claims": {"id"},
@@ -101,21 +124,26 @@ def convert(
         A format cannot be told from the extension, or is unknown.
     """
     source, target = format_of(in_path, from_), format_of(out_path, to)
-    if source == "case" and from_ is None and str(in_path).lower().endswith(".json"):
-        source = _sniff_json(in_path)
+    if source == "case" and from_ is None:
+        source = _sniff(in_path)
     warnings: list[str] = []
     if source in ICCMA_FORMATS and target in ICCMA_FORMATS:
         # framework to framework: no case in between, names kept as they are
-        from argmap.io.casefile import read_bytes
-        from argmap.io.iccma import parse_af, write_af
+        from argmap.io.iccma import names_fit_comments, write_af
 
-        if target == "af" and source != "af":
+        af = _read_af(in_path, source, warnings)
+        numbered = af.names == tuple(str(i + 1) for i in range(af.n))
+        if target == "af" and not numbered and not names_fit_comments(af.names):
             warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
-        af = parse_af(read_bytes(in_path), source, str(in_path))
         _write_out(out_path, str(write_af(af, target)))
         return warnings
     document: Any = _read(in_path, source, warnings)
     case: Case = document.case if hasattr(document, "case") else document
+    if source == "carneades" and target != "carneades" and document.expected:
+        warnings.append(
+            f"dropped the Carneades expected labels (tests) of {len(document.expected)} "
+            "statements: only the Carneades file holds them"
+        )
     if target == "case" and to and to.lower() in ("json", "yaml"):
         text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
     else:
@@ -131,24 +159,57 @@ def _write_out(path: str | os.PathLike[str], text: str) -> None:
         raise ArgmapError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
 
 
-def _sniff_json(path: str | os.PathLike[str]) -> str:
-    """``'aif'`` for a ``.json`` file that is an AIF map (nodes and edges, no
-    schema_version, as AIFdb names its downloads ``nodeset123.json``), else ``'case'``."""
+def _sniff(path: str | os.PathLike[str]) -> str:
+    """The format of a ``.json``/``.yaml``/``.yml`` input told by its content: ``xaif``
+    (an object with an ``AIF`` map), ``aif`` (``nodes`` and ``edges`` and no
+    schema_version; AIFdb names its downloads ``nodeset123.json``), ``carneades``
+    (``statements`` or ``arguments`` as mappings), else ``case``."""
     import json
 
-    from argmap.io.casefile import read_bytes
+    import yaml
 
+    from argmap.io.carneades import is_carneades
+    from argmap.io.casefile import read_bytes
+    from argmap.io.xaif import is_xaif
+
+    lower = str(path).lower()
     try:
-        data = json.loads(read_bytes(path).decode("utf-8-sig"))
-    except (ValueError, RecursionError):
+        text = read_bytes(path).decode("utf-8-sig")
+        if lower.endswith(".json"):
+            data = json.loads(text)
+        elif lower.endswith((".yaml", ".yml")):
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        else:
+            return "case"
+    except (ValueError, RecursionError, ArgmapError, yaml.YAMLError):
         return "case"  # the case reader reports the error with its line
+    if is_xaif(data):
+        return "xaif"
     is_aif = (
         isinstance(data, dict)
         and "schema_version" not in data
         and isinstance(data.get("nodes"), list)
         and isinstance(data.get("edges"), list)
     )
-    return "aif" if is_aif else "case"
+    if is_aif:
+        return "aif"
+    return "carneades" if is_carneades(data) else "case"
+
+
+def _read_af(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
+    """The framework in an ICCMA file; a numeric file's ``# name`` comments name it."""
+    from argmap.io.casefile import read_bytes
+    from argmap.io.iccma import comment_names, parse_af
+    from argmap.semantics.dung.af import AF
+
+    raw = read_bytes(path)
+    af = parse_af(raw, fmt, str(path))
+    if fmt != "af":
+        return af
+    names, note = comment_names(raw, af.n)
+    if note:
+        warnings.append(note)
+    return AF.from_arrays(names, af.src, af.dst) if names else af
 
 
 def _read(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
@@ -156,21 +217,29 @@ def _read(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
         from argmap.io.casefile import load
 
         return load(path)
-    if fmt == "aif":
+    if fmt in AIF_FORMATS:
         from argmap.io.aif import read_aif
+        from argmap.io.xaif import read_xaif
 
-        doc = read_aif(path)
+        doc = read_aif(path) if fmt == "aif" else read_xaif(path)
         warnings += doc.warnings
         return doc
+    if fmt == "carneades":
+        from argmap.io.carneades import read_carneades
+
+        graph = read_carneades(path)
+        warnings += graph.warnings
+        return graph
     if fmt == "argdown":
         from argmap.io.argdown import read_argdown
 
         return read_argdown(path, warnings=warnings)
-    from argmap.io.casefile import read_bytes
-    from argmap.io.iccma import parse_af
     from argmap.io.iccma_case import af_to_case
 
-    return af_to_case(parse_af(read_bytes(path), fmt, str(path)), title=Path(path).stem)
+    af = _read_af(path, fmt, warnings)
+    if af.n == 0:
+        warnings.append("the framework has no arguments: the case is empty")
+    return af_to_case(af, title=Path(path).stem)
 
 
 def _write(
@@ -181,21 +250,33 @@ def _write(
     source: str,
     warnings: list[str],
 ) -> str:
+    titled = source not in _UNTITLED and getattr(document, "titled", True)
     if fmt == "case":
         from argmap.io.casefile import dumps, format_for
 
-        if source == "aif":
+        if source in AIF_FORMATS:
             warnings += _dialogue_loss(document)
         return dumps(case, format_for(path))
-    if fmt == "aif":
+    if fmt in AIF_FORMATS:
         from argmap.io.aif import dumps_aif
+        from argmap.io.xaif import dumps_xaif
 
-        if source == "aif":  # the AifDocument writes back everything it read
-            return dumps_aif(document)
-        warnings += lost_in(case, "aif")
-        return dumps_aif(case)
-    if source == "aif":
+        dump = dumps_aif if fmt == "aif" else dumps_xaif
+        if source in AIF_FORMATS:  # the AifDocument writes back everything it read
+            if fmt == "aif" and document.wrapper:
+                kept = ", ".join(sorted(document.wrapper))
+                warnings.append(f"dropped the xAIF keys beside the map ({kept}): use xAIF output")
+            return dump(document)
+        warnings += lost_in(case, "aif", titled=titled)
+        return dump(case)
+    if source in AIF_FORMATS:
         warnings += _dialogue_loss(document)
+    if fmt == "carneades":
+        from argmap.io.carneades_write import dumps_carneades
+
+        text, lost = dumps_carneades(case)
+        warnings += lost_in(case, "carneades", titled=titled) + lost
+        return text
     if fmt == "argdown":
         from argmap.io.argdown import dumps_argdown
 
@@ -204,24 +285,40 @@ def _write(
     from argmap.io.iccma import write_af
     from argmap.io.iccma_case import case_to_af
 
-    warnings += lost_in(case, fmt)
+    warnings += lost_in(case, fmt, titled=titled)
     return str(write_af(case_to_af(case), fmt))
 
 
 def _dialogue_loss(document: Any) -> list[str]:
-    kinds: dict[str, int] = {}
+    """What converting an AifDocument to anything but AIF drops: the dialogue layer
+    (L, YA, TA nodes, locutions) and, said apart, scheme nodes that fit no argument."""
+    dialogue: dict[str, int] = {}
+    schemes: dict[str, int] = {}
     for node in document.dialogue_nodes:
-        kinds[str(node.get("type"))] = kinds.get(str(node.get("type")), 0) + 1
-    parts = [f"{n} {t} nodes" for t, n in sorted(kinds.items())]
+        kind = str(node.get("type"))
+        counts = schemes if kind in ("RA", "CA", "MA", "PA") else dialogue
+        counts[kind] = counts.get(kind, 0) + 1
+    out = []
+    parts = [f"{n} {t} nodes" for t, n in sorted(dialogue.items())]
     if document.locutions:
         parts.append(f"{len(document.locutions)} locutions")
-    if not parts:
-        return []
-    return ["dropped the AIF dialogue layer (only AIF output keeps it): " + ", ".join(parts)]
+    if parts:
+        out.append("dropped the AIF dialogue layer (only AIF output keeps it): " + ", ".join(parts))
+    if schemes:
+        shown = ", ".join(f"{n} {t}" for t, n in sorted(schemes.items()))
+        out.append(
+            f"dropped scheme nodes that fit no argument or relation ({shown}; "
+            "the import warnings say why; only AIF output keeps them)"
+        )
+    return out
 
 
-def lost_in(case: Case, fmt: str) -> list[str]:
-    """What writing ``case`` as ``fmt`` drops, as warning lines (empty if nothing)."""
+def lost_in(case: Case, fmt: str, titled: bool = True) -> list[str]:
+    """What writing ``case`` as ``fmt`` drops, as warning lines (empty if nothing).
+
+    ``titled=False`` says the title was made up by a reader (AIF and ICCMA files have
+    none), so losing it is not worth a warning.
+    """
     from argmap.io.casefile import document_to_data
 
     if fmt == "case":
@@ -231,12 +328,13 @@ def lost_in(case: Case, fmt: str) -> list[str]:
         if multiline:
             return [f"line breaks in texts become spaces in Argdown ({', '.join(multiline[:5])})"]
         return []
-    keeps = _AIF_KEEPS if fmt == "aif" else _ICCMA_KEEPS
+    keeps = {"aif": _AIF_KEEPS, "xaif": _AIF_KEEPS, "carneades": _CARNEADES_KEEPS}.get(
+        fmt, _ICCMA_KEEPS
+    )
     data = document_to_data(case)
     dropped: list[str] = []
-    for key in ("title", "description"):
-        if key in data:
-            dropped.append(key)
+    if fmt != "carneades":  # Carneades keeps both in its meta
+        dropped += [k for k in ("title", "description") if k in data and (titled or k != "title")]
     for section, value in data.items():
         if not isinstance(value, list) or not value:
             continue
@@ -251,7 +349,7 @@ def lost_in(case: Case, fmt: str) -> list[str]:
             dropped.append(f"{section}.{'/'.join(fields)}")
     out = []
     if dropped:
-        name = "AIF" if fmt == "aif" else f"ICCMA {fmt}"
+        name = {"aif": "AIF", "xaif": "xAIF", "carneades": "Carneades"}.get(fmt, f"ICCMA {fmt}")
         out.append(f"lossy conversion to {name}: dropped " + ", ".join(dropped))
     if fmt in ICCMA_FORMATS:
         supports = sum(1 for r in case.relations if not r.is_attack) + len(case.arguments)
@@ -260,8 +358,19 @@ def lost_in(case: Case, fmt: str) -> list[str]:
                 f"ICCMA {fmt} keeps attacks only: {supports} supports and inferences dropped "
                 "(premise attacks are kept as secondary attacks on the arguments)"
             )
-        if fmt == "af":
+        if fmt == "af" and not _af_keeps_names(case):
             out.append("ICCMA af numbers the arguments 1..n in case order: node ids dropped")
-    elif case.arguments and any(a.stance.value == "con" for a in case.arguments):
+    elif fmt in AIF_FORMATS and any(a.stance.value == "con" for a in case.arguments):
         out.append("AIF has no con arguments: they are written as conflict (CA) nodes")
     return out
+
+
+def _af_keeps_names(case: Case) -> bool:
+    """Whether the af file keeps the node ids: as ``# name`` comments, or because they
+    are ``a1 .. an`` in order, which reading the file back gives again."""
+    from argmap.io.iccma import names_fit_comments
+    from argmap.io.iccma_case import case_to_af
+
+    names = case_to_af(case).names
+    plain = tuple(f"a{i + 1}" for i in range(len(names)))
+    return names == plain or names_fit_comments(names)

@@ -31,7 +31,7 @@ import numpy as np
 from argmap.errors import CaseError, Problem
 from argmap.semantics.dung.af import AF
 
-__all__ = ["FORMATS", "format_of", "parse_af", "read_af", "write_af"]
+__all__ = ["FORMATS", "comment_names", "format_of", "parse_af", "read_af", "write_af"]
 
 FORMATS = ("af", "apx", "tgf")
 _SUFFIX = {".af": "af", ".i23": "af", ".apx": "apx", ".tgf": "tgf"}
@@ -180,6 +180,40 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
     return AF.from_arrays(n, pairs[:, 0] - 1, pairs[:, 1] - 1)
 
 
+_HEADER_AT = re.compile(rb"(?m)^[ \t]*p[ \t]+af[ \t]+\d+")
+
+
+def comment_names(data: bytes, n: int) -> tuple[tuple[str, ...] | None, str | None]:
+    """Argument names that a numeric ``af`` file gives in comments, and a note.
+
+    Benchmark generators write one comment line ``# name`` per argument after the
+    header, the k-th naming argument k (``# a1`` ... in the ICCMA 2023 instances).
+    When the comments after the header are exactly ``n`` single words, all different,
+    they are those names; otherwise the names stay ``1 .. n``, and if some comments
+    look like names the note says why they were not used. :func:`parse_af` itself
+    keeps the numbers, which is what an ICCMA solver must print.
+
+    >>> comment_names(b"p af 2\n# a\n# b\n1 2\n", 2)
+    (('a', 'b'), None)
+    >>> comment_names(b"p af 2\n# a comment\n1 2\n", 2)
+    (None, None)
+    """
+    header = _HEADER_AT.search(data)
+    if header is None:
+        return None, None
+    comments = [m.group(0).strip()[1:].split() for m in _COMMENT.finditer(data, header.end())]
+    words = [c[0].decode("utf-8", "replace") for c in comments if len(c) == 1]
+    if not words:
+        return None, None
+    if len(words) == len(comments) == n and len(set(words)) == n:
+        return tuple(words), None
+    note = (
+        f"{len(words)} comment lines look like argument names (# name) but do not name "
+        f"each of the {n} arguments once: the arguments keep their numbers 1..{n}"
+    )
+    return None, note
+
+
 def _line(body: bytes, k: int) -> bytes:
     return body.split(b"\n", k + 1)[k]
 
@@ -251,12 +285,15 @@ def _parse_tgf(text: str, file: str | None) -> AF:
 def write_af(af: AF, fmt: str) -> str:
     """The text of ``af`` in ICCMA format ``fmt`` (``af``, ``apx`` or ``tgf``).
 
-    The numeric format numbers arguments ``1 .. n`` in index order (names are not
-    kept). Names that the format cannot hold raise :class:`CaseError`.
+    The numeric format numbers arguments ``1 .. n`` in index order and keeps names
+    that are single words as one ``# name`` comment line each after the header (see
+    :func:`comment_names`). Names that apx or tgf cannot hold raise :class:`CaseError`.
     """
     pairs = zip(af.src.tolist(), af.dst.tolist(), strict=True)
     if fmt == "af":
         lines = [f"p af {af.n}"]
+        if names_fit_comments(af.names):  # read back by comment_names
+            lines += [f"# {name}" for name in af.names]
         lines += [f"{a + 1} {b + 1}" for a, b in pairs]
         return "\n".join(lines) + "\n"
     if fmt not in FORMATS:
@@ -273,3 +310,11 @@ def write_af(af: AF, fmt: str) -> str:
         lines = [*names, "#"]
         lines += [f"{names[a]} {names[b]}" for a, b in pairs]
     return "\n".join(lines) + "\n"
+
+
+def names_fit_comments(names: tuple[str, ...]) -> bool:
+    """Whether ``write_af`` keeps ``names`` as ``# name`` comments: they are not just
+    ``1 .. n`` and each is one word (different from the others)."""
+    if names == tuple(str(i + 1) for i in range(len(names))):
+        return False
+    return len(set(names)) == len(names) and all(_PLAIN.fullmatch(n) for n in names)

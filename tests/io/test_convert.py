@@ -131,9 +131,11 @@ def test_iccma_formats_convert_among_themselves(tmp_path: Path) -> None:
     assert convert(source, tmp_path / "b.apx") == []
     assert convert(tmp_path / "b.apx", tmp_path / "b2.tgf") == []
     assert read_af(tmp_path / "b2.tgf") == read_af(source)
-    warnings = convert(source, tmp_path / "b.af")
-    assert warnings == ["ICCMA af numbers the arguments 1..n: argument names dropped"]
+    # the numeric format keeps the names as '# name' comments, read back by convert
+    assert convert(source, tmp_path / "b.af") == []
     assert read_af(tmp_path / "b.af").n_attacks == read_af(source).n_attacks
+    assert convert(tmp_path / "b.af", tmp_path / "b3.tgf") == []
+    assert read_af(tmp_path / "b3.tgf") == read_af(source)
 
 
 def test_formats_given_explicitly(tmp_path: Path) -> None:
