@@ -1,4 +1,4 @@
-"""``argmap convert IN OUT``: between case files, AIF, Argdown and ICCMA frameworks."""
+"""``argmap convert IN OUT``: between case files, AIF, xAIF, Carneades, Argdown and ICCMA."""
 
 from __future__ import annotations
 
@@ -8,17 +8,18 @@ from typing import Any
 
 __all__ = ["register", "run"]
 
-_FORMATS = "case, aif, argdown, apx, tgf, af"
+_FORMATS = "case, aif, xaif, carneades, argdown, apx, tgf, af"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "convert",
-        help="convert between case files, AIF, Argdown and ICCMA",
+        help="convert between case files, AIF, xAIF, Carneades, Argdown and ICCMA",
         description=(
             "Convert IN to OUT, the formats told by extension (.yaml/.yml/.json case, "
-            ".aif.json AIF (or any .json holding an AIF map), .argdown/.ad Argdown, .apx, "
-            ".tgf, .af/.i23 ICCMA) or by "
+            ".aif.json AIF, .xaif.json xAIF, .carneades.yml Carneades 4, .argdown/.ad "
+            "Argdown, .apx, .tgf, .af/.i23 ICCMA; a .json or .yaml input holding an AIF "
+            "map, an xAIF map or a Carneades graph is recognised by its content) or by "
             "--from/--to. A conversion that loses information prints what it dropped "
             "on stderr. OUT is written atomically."
         ),

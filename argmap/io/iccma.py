@@ -103,6 +103,8 @@ def parse_af(text: str | bytes, fmt: str, file: str | None = None) -> AF:
 
 
 def _parse(data: bytes, fmt: str, file: str | None) -> AF:
+    if not data.strip():  # as every reader says, rather than an empty framework
+        raise _fail("the file is empty", file, 1)
     if fmt == "af":
         return _parse_numeric(data, file)
     if fmt not in FORMATS:
@@ -303,6 +305,8 @@ def write_af(af: AF, fmt: str) -> str:
         if not pattern.fullmatch(name) or name == "#":
             raise CaseError(Problem(f"names[{i}]", f"{name!r} cannot be written as {fmt}"))
     names = af.names
+    if fmt == "apx" and af.n == 0:
+        return "% no arguments\n"  # an empty file is refused on reading
     if fmt == "apx":
         lines = [f"arg({name})." for name in names]
         lines += [f"att({names[a]},{names[b]})." for a, b in pairs]

@@ -11,9 +11,11 @@ import yaml
 from argmap.cli import main
 from argmap.io.aif import read_aif
 from argmap.io.argdown import read_argdown
+from argmap.io.carneades import read_carneades
 from argmap.io.casefile import load
 from argmap.io.convert import convert, format_of
 from argmap.io.iccma import read_af
+from argmap.io.xaif import read_xaif
 from argmap.model import Case
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,8 +26,20 @@ REAL = [
     *sorted((EXAMPLES / "aif").glob("*.json")),
     *sorted((EXAMPLES / "argdown").glob("*.argdown")),
     *sorted(p for p in (EXAMPLES / "iccma").iterdir() if p.suffix in {".apx", ".tgf", ".af"}),
+    *sorted((EXAMPLES / "xaif").glob("*.json")),
+    *sorted((EXAMPLES / "carneades").glob("*.yml")),
 ]
-TARGETS = ["out.yaml", "out.json", "out.aif.json", "out.argdown", "out.apx", "out.tgf", "out.af"]
+TARGETS = [
+    "out.yaml",
+    "out.json",
+    "out.aif.json",
+    "out.xaif.json",
+    "out.carneades.yml",
+    "out.argdown",
+    "out.apx",
+    "out.tgf",
+    "out.af",
+]
 
 
 def _check_case(path: Path) -> None:
@@ -50,7 +64,7 @@ PAIRS = [
     pytest.param(source, target, id=f"{source.name}->{target}")
     for source in REAL
     for target in TARGETS
-    if not (source.stat().st_size > 100_000 and target.endswith(".yaml"))
+    if not (source.stat().st_size > 100_000 and target.endswith((".yaml", ".yml")))
 ]
 
 
@@ -66,6 +80,10 @@ def test_every_real_file_converts_to_every_format(
         _check_case(out)
     elif fmt == "aif":
         read_aif(out)
+    elif fmt == "xaif":
+        read_xaif(out)
+    elif fmt == "carneades":
+        read_carneades(out)
     elif fmt == "argdown":
         read_argdown(out)
     else:

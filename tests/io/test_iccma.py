@@ -83,7 +83,9 @@ def test_round_trip(af: AF, fmt: str) -> None:
 
 
 BROKEN = [
-    ("", "af", None, "no 'p af N' header"),
+    ("", "af", 1, "the file is empty"),
+    (" \n", "apx", 1, "the file is empty"),
+    ("", "tgf", 1, "the file is empty"),
     ("# only a comment\n", "af", 1, "no 'p af N' header"),
     ("p af x\n1 2\n", "af", 1, "expected the header"),
     ("1 2\np af 2\n", "af", 1, "expected the header"),
