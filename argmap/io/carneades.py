@@ -61,12 +61,14 @@ from pydantic import ValidationError
 from argmap.errors import CaseError, Problem
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
+from argmap.semantics.evaluation import Evaluation
 
 __all__ = [
     "ASSUMED_TAG",
     "KEY_TAG",
     "POSITIONS_NOTE",
     "CarneadesDocument",
+    "carneades_labels",
     "is_carneades",
     "parse_carneades",
     "read_carneades",
@@ -423,3 +425,32 @@ class _Reader:
             return title[:300], description, True
         stem = Path(self.file).stem if self.file != "<string>" else ""
         return (f"Carneades graph {stem}".strip())[:300], description, False
+
+
+def carneades_labels(case: Case, evaluation: Evaluation) -> dict[str, str]:
+    """argmap's evaluation of an imported graph read as Carneades 4 labels.
+
+    Carneades 4 settles every issue position by its proof standard, and labels any
+    other statement ``in`` when it is assumed or an applicable argument of weight
+    above 0 supports it, ``out`` when none can. The reading that matches: a claim
+    with an issue is ``in`` when argmap finds its proof standard met, else ``out``;
+    any other claim is ``in`` when its gradual strength is above 0 (the import gives
+    assumed statements base score 1 and the others 0, and an argument's strength is
+    its weight times its weakest premise, as Carneades' linked weighing), else
+    ``out``. It never says ``undecided``, which Carneades gives on cycles it cannot
+    resolve (docs/interchange.md).
+
+    >>> from argmap.semantics.evaluate import evaluate
+    >>> doc = parse_carneades("statements: {p: P, q: Q}\\narguments: {a: {premises: [p], "
+    ...                       "conclusion: q}}")
+    >>> carneades_labels(doc.case, evaluate(doc.case))
+    {'p': 'out', 'q': 'out'}
+    """
+    out: dict[str, str] = {}
+    for claim in case.claims:
+        node = evaluation.nodes[claim.id]
+        if node.standard_met is not None:
+            out[claim.id] = "in" if node.standard_met else "out"
+        else:
+            out[claim.id] = "in" if node.strength > 0 else "out"
+    return out

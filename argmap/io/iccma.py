@@ -195,9 +195,9 @@ def comment_names(data: bytes, n: int) -> tuple[tuple[str, ...] | None, str | No
     look like names the note says why they were not used. :func:`parse_af` itself
     keeps the numbers, which is what an ICCMA solver must print.
 
-    >>> comment_names(b"p af 2\n# a\n# b\n1 2\n", 2)
+    >>> comment_names(b"p af 2\\n# a\\n# b\\n1 2\\n", 2)
     (('a', 'b'), None)
-    >>> comment_names(b"p af 2\n# a comment\n1 2\n", 2)
+    >>> comment_names(b"p af 2\\n# a comment\\n1 2\\n", 2)
     (None, None)
     """
     header = _HEADER_AT.search(data)

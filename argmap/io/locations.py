@@ -185,6 +185,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
     if not text.strip():  # said as for YAML, not as a JSON syntax error
         raise CaseError(Problem("", "the file is empty", file, 1))
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key, value in items:
