@@ -358,19 +358,6 @@ def lost_in(case: Case, fmt: str, titled: bool = True) -> list[str]:
                 f"ICCMA {fmt} keeps attacks only: {supports} supports and inferences dropped "
                 "(premise attacks are kept as secondary attacks on the arguments)"
             )
-        if fmt == "af" and not _af_keeps_names(case):
-            out.append("ICCMA af numbers the arguments 1..n in case order: node ids dropped")
     elif fmt in AIF_FORMATS and any(a.stance.value == "con" for a in case.arguments):
         out.append("AIF has no con arguments: they are written as conflict (CA) nodes")
     return out
-
-
-def _af_keeps_names(case: Case) -> bool:
-    """Whether the af file keeps the node ids: as ``# name`` comments, or because they
-    are ``a1 .. an`` in order, which reading the file back gives again."""
-    from argmap.io.iccma import names_fit_comments
-    from argmap.io.iccma_case import case_to_af
-
-    names = case_to_af(case).names
-    plain = tuple(f"a{i + 1}" for i in range(len(names)))
-    return names == plain or names_fit_comments(names)
