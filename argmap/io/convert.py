@@ -2,22 +2,27 @@
 
 Formats and their extensions:
 
-========  ==========================================  ================================
-format    extensions                                  reader / writer
-========  ==========================================  ================================
-case      ``.yaml`` ``.yml`` ``.json``                :mod:`argmap.io.casefile`
-aif       ``.aif.json`` ``.aif``, and ``.json`` maps   :mod:`argmap.io.aif`
-argdown   ``.argdown`` ``.ad``                        :mod:`argmap.io.argdown`
-apx       ``.apx``                                    :mod:`argmap.io.iccma` + projection
-tgf       ``.tgf``                                    :mod:`argmap.io.iccma` + projection
-af        ``.af`` ``.i23`` (ICCMA 2023 ``p af N``)    :mod:`argmap.io.iccma` + projection
-========  ==========================================  ================================
+=========  =========================================  =====================================
+format     extensions                                 reader / writer
+=========  =========================================  =====================================
+case       ``.yaml`` ``.yml`` ``.json``               :mod:`argmap.io.casefile`
+aif        ``.aif.json`` ``.aif``, and ``.json`` maps  :mod:`argmap.io.aif`
+xaif       ``.xaif.json`` ``.xaif``, and ``.json``     :mod:`argmap.io.xaif`
+carneades  ``.carneades.yml``, and ``.yml`` graphs    :mod:`argmap.io.carneades` (+ ``_write``)
+argdown    ``.argdown`` ``.ad``                       :mod:`argmap.io.argdown`
+apx        ``.apx``                                   :mod:`argmap.io.iccma` + projection
+tgf        ``.tgf``                                   :mod:`argmap.io.iccma` + projection
+af         ``.af`` ``.i23`` (ICCMA 2023 ``p af N``)   :mod:`argmap.io.iccma` + projection
+=========  =========================================  =====================================
 
-A ``.json`` input with ``nodes`` and ``edges`` and no ``schema_version`` is read as
-AIF (AIFdb names its downloads ``nodeset123.json``). A conversion that cannot carry
-everything returns (and the command line prints) one warning per kind of loss, naming
-the sections and fields dropped. AIF to AIF keeps the dialogue layer (locutions,
-L/YA/TA/PA nodes) through :class:`~argmap.io.aif.AifDocument`.
+Without ``--from``, a ``.json`` or ``.yaml``/``.yml`` input is told by its content: an
+object whose ``AIF`` is an object is xAIF; ``nodes`` and ``edges`` and no
+``schema_version`` is AIF (AIFdb names its downloads ``nodeset123.json``);
+``statements`` or ``arguments`` as mappings is a Carneades 4 graph; anything else is a
+case. A conversion that cannot carry everything returns (and the command line prints)
+one warning per kind of loss, naming the sections and fields dropped. AIF and xAIF
+output keep the dialogue layer (locutions, L/YA/TA/PA nodes) of an AIF or xAIF input
+through :class:`~argmap.io.aif.AifDocument`.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from argmap.errors import ArgmapError
 from argmap.io.atomic import write_atomic
 from argmap.model import Case
 
-__all__ = ["FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
+__all__ = ["AIF_FORMATS", "FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
 
 ICCMA_FORMATS = ("apx", "tgf", "af")
 FORMATS = ("case", "aif", "xaif", "carneades", "argdown", *ICCMA_FORMATS)
