@@ -118,10 +118,11 @@ class CarneadesDocument:
 
 def is_carneades(data: Any) -> bool:
     """Whether parsed YAML ``data`` looks like a Carneades 4 graph, not a case file:
-    no ``schema_version`` and ``statements`` or ``arguments`` given as mappings."""
+    no ``schema_version`` and a ``statements`` mapping (a case has no such section, so a
+    case file with a mistake in it is still reported as a case file)."""
     if not isinstance(data, dict) or "schema_version" in data:
         return False
-    return any(isinstance(data.get(k), dict) for k in ("statements", "arguments"))
+    return isinstance(data.get("statements"), dict)
 
 
 def read_carneades(path: str | os.PathLike[str]) -> CarneadesDocument:
@@ -313,6 +314,8 @@ class _Reader:
                 {"id": iid, "question": str(question)[:4000], "proof_standard": STANDARDS[standard]}
             )
             note = POSITIONS_NOTE.format(key)
+            order = {c["id"]: k for k, c in enumerate(claims.values())}
+            ids.sort(key=order.__getitem__)  # statement order, as the export lists them
             relations += [
                 {"kind": "rebut", "from": a, "to": b, "note": note}
                 for a in ids

@@ -18,7 +18,7 @@ af         ``.af`` ``.i23`` (ICCMA 2023 ``p af N``)   :mod:`argmap.io.iccma` + p
 Without ``--from``, a ``.json`` or ``.yaml``/``.yml`` input is told by its content: an
 object whose ``AIF`` is an object is xAIF; ``nodes`` and ``edges`` and no
 ``schema_version`` is AIF (AIFdb names its downloads ``nodeset123.json``);
-``statements`` or ``arguments`` as mappings is a Carneades 4 graph; anything else is a
+a ``statements`` mapping is a Carneades 4 graph; anything else is a
 case. A conversion that cannot carry everything returns (and the command line prints)
 one warning per kind of loss, naming the sections and fields dropped. AIF and xAIF
 output keep the dialogue layer (locutions, L/YA/TA/PA nodes) of an AIF or xAIF input
@@ -168,7 +168,7 @@ def _sniff(path: str | os.PathLike[str]) -> str:
     """The format of a ``.json``/``.yaml``/``.yml`` input told by its content: ``xaif``
     (an object with an ``AIF`` map), ``aif`` (``nodes`` and ``edges`` and no
     schema_version; AIFdb names its downloads ``nodeset123.json``), ``carneades``
-    (``statements`` or ``arguments`` as mappings), else ``case``."""
+    (a ``statements`` mapping), else ``case``."""
     import json
 
     import yaml

@@ -21,9 +21,12 @@ What argmap reproduces, and what it cannot (see docs/interchange.md):
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.errors import CaseError
@@ -251,3 +254,65 @@ def test_con_arguments_and_attacks_argue_for_the_negation() -> None:
     ]
     back = parse_carneades(text)
     assert {c.text for c in back.case.claims} >= {"C", "P", "X", "Not: C", "Not: P"}
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> dict[str, Any]:
+    """Small Carneades graphs: statements (some keys argmap must rename), arguments
+    with list or role premises, undercutters, issues, assumptions."""
+    pool = ["p", "q", "r", "¬p", "app(a1)", "s 2", "3x", "t.u"]
+    keys = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=6, unique=True))
+    statements = {
+        k: draw(st.one_of(st.just(f"Text of {k}"), st.just({"text": f"T {k}", "assumed": True})))
+        for k in keys
+    }
+    arguments: dict[str, Any] = {}
+    for i in range(draw(st.integers(0, 4))):
+        conclusion = draw(st.sampled_from(keys))
+        others = [k for k in keys if k != conclusion]
+        premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+        arg: dict[str, Any] = {"conclusion": conclusion}
+        if draw(st.booleans()):
+            arg["premises"] = {f"role{j}": k for j, k in enumerate(premises)}
+        else:
+            arg["premises"] = premises
+        if draw(st.booleans()):
+            arg["undercutter"] = draw(st.sampled_from(keys))
+        if draw(st.booleans()):
+            arg["weight"] = draw(st.sampled_from([0.0, 0.25, 1.0]))
+        arguments[f"a{i}"] = arg
+    data: dict[str, Any] = {"meta": {"title": "G"}, "statements": statements}
+    if arguments:
+        data["arguments"] = arguments
+    if len(keys) >= 2 and draw(st.booleans()):
+        data["issues"] = {
+            "i1": {"positions": keys[:2], "standard": draw(st.sampled_from(["PE", "CCE", "BRD"]))}
+        }
+    data["assumptions"] = draw(st.lists(st.sampled_from(keys), max_size=2, unique=True))
+    return data
+
+
+@settings(max_examples=40, deadline=None)
+@given(graphs())
+def test_any_graph_comes_back_from_a_trip_through_carneades(graph: dict[str, Any]) -> None:
+    doc = parse_carneades(yaml.safe_dump(graph, allow_unicode=True))
+    text, warnings = dumps_carneades(doc.case)
+    assert warnings == []
+    again = parse_carneades(text)
+    assert again.case == doc.case
+    assert set(yaml.safe_load(text)["statements"]) == set(graph["statements"])
+
+
+def test_a_bad_graph_on_the_command_line_is_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "statements: {p: P}\narguments:\n  a: {premises: [p], conclusion: zz}\n", "utf-8"
+    )
+    out = tmp_path / "out.yaml"
+    assert main(["convert", str(bad), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().endswith("bad.yml:3: arguments.a.conclusion: unknown statement 'zz'")
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists()

@@ -137,3 +137,17 @@ def test_every_bad_node_is_reported_with_its_path_inside_aif() -> None:
         "m.json:3: AIF.nodes[0].text: must be a string or null, got the number 5",
         "m.json:5: AIF.nodes[2]: node has no 'nodeID'",
     ]
+
+
+def test_a_bad_xaif_file_on_the_command_line_is_exit_2_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"AIF": {"nodes": [{"nodeID": "1", "type": "I", "text": 3}], "edges": []}}')
+    out = tmp_path / "out.yaml"
+    out.write_text("previous\n", "utf-8")
+    assert main(["convert", str(bad), str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.json:1: AIF.nodes[0].text: must be a string or null, got the number 3" in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert out.read_text("utf-8") == "previous\n"
