@@ -308,12 +308,15 @@ def _dialogue_loss(document: Any) -> list[str]:
     if document.locutions:
         parts.append(f"{len(document.locutions)} locutions")
     if parts:
-        out.append("dropped the AIF dialogue layer (only AIF output keeps it): " + ", ".join(parts))
+        out.append(
+            "dropped the AIF dialogue layer, who said what and when (AIF and xAIF output "
+            "keep it): " + ", ".join(parts)
+        )
     if schemes:
         shown = ", ".join(f"{n} {t}" for t, n in sorted(schemes.items()))
         out.append(
             f"dropped scheme nodes that fit no argument or relation ({shown}; "
-            "the import warnings say why; only AIF output keeps them)"
+            "the import warnings say why; AIF and xAIF output keep them)"
         )
     return out
 

@@ -99,7 +99,10 @@ def test_ill_formed_scheme_nodes_are_named_as_such(tmp_path: Path) -> None:
     source.write_text(json.dumps(ILL_FORMED), "utf-8")
     warnings = convert(source, tmp_path / "map.yaml")
     # the L node is the dialogue layer; the RA and CA nodes are not
-    assert "dropped the AIF dialogue layer (only AIF output keeps it): 1 L nodes" in warnings
+    assert (
+        "dropped the AIF dialogue layer, who said what and when (AIF and xAIF output keep it): "
+        "1 L nodes" in warnings
+    )
     assert any(
         w.startswith("dropped scheme nodes that fit no argument or relation (1 CA, 1 RA;")
         for w in warnings
