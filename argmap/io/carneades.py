@@ -88,6 +88,8 @@ STANDARDS: dict[str, dict[str, Any]] = {
 }
 _KNOWN = {"meta", "statements", "issues", "arguments", "assumptions", "tests"}
 _DROPPED = ("argument_schemes", "weighing_functions", "issue_schemes", "language", "references")
+# what Carneades 4 reads on an argument (``parameters`` bind scheme variables: dropped)
+_ARGUMENT_KEYS = {"conclusion", "premises", "scheme", "weight", "undercutter", "nas", "meta"}
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")
 _DEFAULT_SCHEMES = {"", "linked"}
 
@@ -335,6 +337,9 @@ class _Reader:
             if "conclusion" not in value:
                 self.fail(path, "argument has no conclusion")
                 continue
+            unknown = sorted(str(k) for k in value if str(k).lower() not in _ARGUMENT_KEYS)
+            if unknown:
+                self.warnings.append(f"argument {key}: {', '.join(unknown)} dropped")
             conclusion = self.ref(f"{path}.conclusion", value["conclusion"])
             premises, roles = self.premises(path, value.get("premises"))
             if conclusion is None or premises is None:

@@ -206,12 +206,14 @@ def test_bad_graphs_report_every_problem_with_path_and_line(text: str, lines: li
 def test_what_argmap_cannot_hold_is_named() -> None:
     doc = parse_carneades(
         "meta: {title: T, author: X}\nstatements: {p: P, q: Q}\n"
-        "argument_schemes: {s: {}}\narguments: {a: {conclusion: q}}\n"
+        "argument_schemes: {s: {}}\narguments: {a: {conclusion: q}, "
+        "b: {conclusion: q, premises: [p], parameters: [X]}}\n"
     )
     assert doc.warnings == (
         "argument_schemes dropped: argmap has no place for them",
         "argument a has no premises and was left out (an argmap argument needs one; in "
         "Carneades it always applies)",
+        "argument b: parameters dropped",
         "meta keys dropped: author",
     )
     untitled = parse_carneades("statements: {p: P}\n", "x/graph.yml")
