@@ -4,11 +4,12 @@ The definitions follow Gordon, Prakken and Walton, "The Carneades model of argum
 burden of proof", Artificial Intelligence 171 (2007). With ``pro`` and ``con`` the
 weights of the applicable arguments for and against a statement:
 
-- scintilla: some pro argument has weight > 0;
-- preponderance: max pro > max con;
+- scintilla: at least one pro argument applies, whatever its weight;
+- preponderance: scintilla, and max pro > max con;
 - clear and convincing: max pro > alpha and max pro - max con > beta;
 - beyond reasonable doubt: clear and convincing, and max con < gamma;
-- dialectical validity: some pro argument applies and no con argument does.
+- dialectical validity: some pro argument applies and no con argument does, whatever
+  its weight (a con of weight 0 still blocks it).
 
 Default thresholds alpha = 0.5, beta = 0.3, gamma = 0.2 are the values used in the
 worked examples of that line of work; each issue may set its own.
