@@ -16,7 +16,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from argmap.model.standards import ProofStandard, StandardName
-from argmap.model.values import STRICT, Id, ScoreOrExpression, Text
+from argmap.model.values import STRICT, Id, NodeLabel, ScoreOrExpression, Text
 
 __all__ = [
     "Argument",
@@ -128,6 +128,7 @@ class Claim(BaseModel):
 
     model_config = STRICT
     id: Id
+    label: NodeLabel | None = None
     text: Text
     issue: Id | None = None
     asserted_by: Id | None = None
@@ -140,6 +141,7 @@ class Evidence(BaseModel):
 
     model_config = STRICT
     id: Id
+    label: NodeLabel | None = None
     text: Text
     source: Id
     quote: str | None = Field(default=None, max_length=600)
@@ -161,6 +163,7 @@ class Argument(BaseModel):
 
     model_config = STRICT
     id: Id
+    label: NodeLabel | None = None
     conclusion: Id
     premises: list[Id] = Field(default_factory=list, max_length=64)
     text: str | None = Field(default=None, max_length=4000)
@@ -201,6 +204,7 @@ class Precedent(BaseModel):
 
     model_config = STRICT
     id: Id
+    label: NodeLabel | None = None
     name: Text
     citation: str | None = Field(default=None, max_length=300)
     court: str = Field(max_length=300)
@@ -240,6 +244,7 @@ class Event(BaseModel):
 
     model_config = STRICT
     id: Id
+    label: NodeLabel | None = None
     text: Text
     date: dt.date
     sources: list[Id] = Field(default_factory=list)

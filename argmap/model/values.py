@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -17,7 +19,7 @@ from pydantic import (
 from argmap.errors import ExpressionError
 from argmap.model.expressions import parse_expression
 
-__all__ = ["STRICT", "Id", "Score", "ScoreOrExpression", "Text"]
+__all__ = ["STRICT", "Id", "NodeLabel", "Score", "ScoreOrExpression", "Text"]
 
 STRICT = ConfigDict(
     extra="forbid",
@@ -37,6 +39,30 @@ Id = Annotated[
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 """Human text of a node: non-empty, bounded."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _one_line(value: str) -> str:
+    # a label is a heading: a line break or a control character would garble the map
+    if _CONTROL.search(value):
+        raise ValueError("a label is one line of text, without line breaks or control characters")
+    return value
+
+
+NodeLabel = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=120),
+    AfterValidator(_one_line),
+    Field(
+        description=(
+            "A short human title shown as the node's heading in maps "
+            "(one line, at most 120 characters), such as an Argdown title"
+        ),
+        json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f]*$"},
+    ),
+]
+"""A node's short title: one line, no control characters (an Argdown ``[Title]``)."""
 
 Score = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
 """A number in [0, 1]."""
