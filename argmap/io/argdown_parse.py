@@ -45,6 +45,9 @@ _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
 _ONE_LINE_RULE = re.compile(r"^--\s*(.*?)\s*--+$")
 _ELEMENT_START = re.compile(r"^(\[[^\]]+\]|<[^>+\-_][^>]*>)(\s*:|\s*$)")
+_COMMENTS = {"<!--": "-->", "/*": "*/"}
+_LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
+_BY_NUMBER = re.compile(r"^<([^>]+)>\((\d+)\)\s*(:?)\s*(.*)$", re.S)
 _TAG = re.compile(r"(?:^|\s)#(?:\(([^)]*)\)|([^\s#(\[\]<>{}]+))")
 
 
@@ -114,6 +117,8 @@ class ArgdownSyntax:
         self.front: dict[str, Any] = {}
         self.front_lines: dict[str, int] = {}
         self.anon = 0
+        self.blank = True
+        self.remove_tags = False
 
     def error(self, line: int | None, message: str) -> CaseError:
         return CaseError(Problem("", message, self.file, line))
@@ -122,12 +127,18 @@ class ArgdownSyntax:
 
     def parse(self, raw: str | bytes) -> ArgdownSyntax:
         """Read the document; the results are in ``infos``, ``relations``, ``front``."""
-        lines = self._front_matter(_decode(raw, self.file).split("\n"))
+        text = _decode(raw, self.file)
+        self.blank = not text.strip()
+        lines = self._front_matter(text.split("\n"))
+        model = self.front.get("model")
+        # Argdown keeps tags in the text unless model.removeTagsFromText says otherwise
+        self.remove_tags = isinstance(model, dict) and model.get("removeTagsFromText") is True
         lines = [_hide_escapes(line) for line in lines]  # front matter is plain YAML
         kept = self._strip_comments(lines)
         previous: Info | None = None
         for block in self._blocks(kept):
             previous = self._block(block, previous)
+        self._resolve_numbers()
         return self
 
     def _front_matter(self, lines: list[str]) -> list[str]:
@@ -148,33 +159,42 @@ class ArgdownSyntax:
         return [""] * (end + 1) + lines[end + 1 :]
 
     def _strip_comments(self, lines: list[str]) -> list[tuple[int, str] | None]:
-        """Lines without comments; ``None`` for a line that held only a comment."""
+        """Lines without comments; ``None`` for a line that held only a comment.
+
+        Argdown skips ``<!-- -->`` (anywhere, as in Markdown), ``/* */`` and ``//``; the
+        last two only at the start of a line or after a space here, so ``http://`` stays
+        text. A comment-only line vanishes rather than becoming a blank line, so it does
+        not split the element around it; line numbers are kept for error messages.
+        """
         out: list[tuple[int, str] | None] = []
-        in_block: int | None = None
+        open_at: tuple[int, str] | None = None  # (line, opener) of an unclosed comment
         for number, line in enumerate(lines, 1):
-            kept, i, had_comment = [], 0, False
+            kept: list[str] = []
+            i, had_comment = 0, open_at is not None
             while i < len(line):
-                if in_block is not None:
-                    end = line.find("*/", i)
+                if open_at is not None:
+                    closer = _COMMENTS[open_at[1]]
+                    end = line.find(closer, i)
                     if end < 0:
-                        i = len(line)
                         break
-                    in_block, i = None, end + 2
+                    open_at, i = None, end + len(closer)
+                    if kept and kept[-1].isspace() and line[i : i + 1].isspace():
+                        i += 1  # "a <!-- b --> c" reads "a c", not "a  c"
                     continue
                 starts = i == 0 or line[i - 1].isspace()
+                if line.startswith("<!--", i) or (starts and line.startswith("/*", i)):
+                    opener = "<!--" if line.startswith("<!--", i) else "/*"
+                    had_comment, open_at, i = True, (number, opener), i + len(opener)
+                    continue
                 if starts and line.startswith("//", i):
                     had_comment = True
                     break
-                if starts and line.startswith("/*", i):
-                    had_comment, in_block, i = True, number, i + 2
-                    continue
                 kept.append(line[i])
                 i += 1
             text = "".join(kept)
-            commented = had_comment or (in_block is not None and in_block != number)
-            out.append(None if commented and not text.strip() else (number, text))
-        if in_block is not None:
-            raise self.error(in_block, "comment opened with /* is never closed")
+            out.append(None if had_comment and not text.strip() else (number, text))
+        if open_at is not None:
+            raise self.error(open_at[0], f"comment opened with {open_at[1]} is never closed")
         return out
 
     def _blocks(self, lines: list[tuple[int, str] | None]) -> list[list[tuple[int, int, str]]]:
@@ -214,15 +234,25 @@ class ArgdownSyntax:
         root: Info | None = None
         stack: list[tuple[int, tuple[str, str]]] = []
         pcs_owner: Info | None = None
+        lists = any(item[0] == "list" for item in items)
         for kind, number, indent, extra, text in items:
             if kind == "element":
                 element = self._element(text, number)
                 root = self._register(element)
                 stack = [(indent, (root.kind, root.key))]
                 pcs_owner = root if root.kind == "a" else None
+            elif kind == "list":  # a Markdown list item: an element of its own
+                info = self._register(self._element(text, number))
+                root = root or info
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                stack.append((indent, (info.kind, info.key)))
+                pcs_owner = None
             elif kind in ("pcs", "rule"):
                 if pcs_owner is None:
-                    pcs_owner = self._pcs_owner(previous if root is None else None, number)
+                    pcs_owner = self._nested_owner(stack, indent) or self._pcs_owner(
+                        previous if root is None else None, number
+                    )
                     root = root or pcs_owner
                 if pcs_owner.pcs is None:
                     pcs_owner.pcs = []
@@ -238,6 +268,14 @@ class ArgdownSyntax:
             else:  # a relation
                 while stack and stack[-1][0] >= indent:
                     stack.pop()
+                if not stack and extra == "-" and (lists or items[0][1] == number):
+                    # "- text" with nothing above it: Argdown has no reading for it (a
+                    # relation needs a parent), Markdown reads it as a list item
+                    info = self._register(self._element(text, number))
+                    root = root or info
+                    stack.append((indent, (info.kind, info.key)))
+                    pcs_owner = None
+                    continue
                 if not stack:
                     raise self.error(
                         number, f"relation {extra!r} has no statement or argument above it"
@@ -270,6 +308,8 @@ class ArgdownSyntax:
                 items.append(["pcs", number, indent, m.group(1), m.group(2)])
             elif m := _RELATION.match(content):
                 items.append(["relation", number, indent, m.group(1), m.group(2)])
+            elif m := _LIST_ITEM.match(content):
+                items.append(["list", number, indent, m.group(1), m.group(2)])
             elif not items:
                 items.append(["element", number, indent, "", content])
             else:
@@ -277,6 +317,16 @@ class ArgdownSyntax:
         if open_rule is not None:
             raise self.error(open_rule, "inference rule opened with -- is never closed")
         return [(a, b, c, d, e) for a, b, c, d, e in items]
+
+    def _nested_owner(self, stack: list[tuple[int, tuple[str, str]]], indent: int) -> Info | None:
+        """The argument a premise-conclusion structure is written under, in the same
+        block (``[C]`` / ``  <- <A>`` / ``    (1) ...``), if it has no structure yet."""
+        above = [ref for depth, ref in stack if depth <= indent]
+        if above and above[-1][0] == "a":
+            info = self.infos[above[-1]]
+            if info.pcs is None:
+                return info
+        return None
 
     def _pcs_owner(self, previous: Info | None, line: int) -> Info:
         if previous is not None and previous.kind == "a" and previous.pcs is None:
@@ -287,13 +337,18 @@ class ArgdownSyntax:
     def _element(self, text: str, line: int, hint: tuple[str, str] | None = None) -> _Element:
         text = text.strip()
         body, data = _split_data(text, line, self)
+        by_number = _BY_NUMBER.match(body)
+        if by_number and (by_number.group(3) or not by_number.group(4).strip()):
+            rest, tags = _split_tags(by_number.group(4), self.remove_tags)
+            key = f"{restore(by_number.group(1).strip())}\x00{int(by_number.group(2))}"
+            return _Element("n", key, line, restore(rest).strip() or None, tags, data)
         m = re.match(r"^(\[([^\]]+)\]|<([^>]+)>)\s*(:?)\s*(.*)$", body, re.S)
         if m and (m.group(4) or not m.group(5) or m.group(5).lstrip().startswith("#")):
             kind = "s" if m.group(2) is not None else "a"
             title = restore((m.group(2) or m.group(3)).strip())
-            rest, tags = _split_tags(m.group(5))
+            rest, tags = _split_tags(m.group(5), self.remove_tags)
             return _Element(kind, title, line, restore(rest).strip() or None, tags, data)
-        rest, tags = _split_tags(body)
+        rest, tags = _split_tags(body, self.remove_tags)
         if not rest.strip():
             raise self.error(line, "expected a statement or an argument here")
         self.anon += 1
@@ -318,6 +373,53 @@ class ArgdownSyntax:
         for key, value in element.data.items():
             info.data.setdefault(key, value)
         return info
+
+    def _resolve_numbers(self) -> None:
+        """Point every ``<A>(n)`` at statement (n) of argument A's structure."""
+        placeholders = [ref for ref in self.infos if ref[0] == "n"]
+        if not placeholders:
+            return
+        direct: dict[tuple[str, str], tuple[str, str]] = {}
+        for ref in placeholders:
+            info = self.infos[ref]
+            title, number = ref[1].rsplit("\x00", 1)
+            argument = self.infos.get(("a", title))
+            if argument is None or argument.pcs is None:
+                raise self.error(
+                    info.line,
+                    f"<{title}>({number}) refers to an argument without a "
+                    "premise-conclusion structure",
+                )
+            found = [v[1] for k, v, _ in argument.pcs if k == "s" and v[0] == int(number)]
+            if not found:
+                raise self.error(info.line, f"<{title}> has no statement ({number})")
+            direct[ref] = found[0]
+        final: dict[tuple[str, str], tuple[str, str]] = {}
+        for ref in placeholders:
+            target, seen = direct[ref], {ref}
+            while target in direct:
+                if target in seen:
+                    raise self.error(
+                        self.infos[ref].line, "statements by number refer to each other in a circle"
+                    )
+                seen.add(target)
+                target = direct[target]
+            final[ref] = target
+        for ref in placeholders:
+            info = self.infos.pop(ref)
+            target = final[ref]
+            self._register(
+                _Element(target[0], target[1], info.line, info.text, info.tags, info.data)
+            )
+        self.relations = [
+            (kind, final.get(a, a), final.get(b, b), line) for kind, a, b, line in self.relations
+        ]
+        for info in self.infos.values():
+            if info.pcs is not None:
+                info.pcs = [
+                    (k, (v[0], final.get(v[1], v[1])), line) if k == "s" else (k, v, line)
+                    for k, v, line in info.pcs
+                ]
 
     def _relation(
         self, marker: str, parent: tuple[str, str], child: tuple[str, str], line: int
@@ -378,11 +480,32 @@ def _split_data(text: str, line: int, parser: ArgdownSyntax) -> tuple[str, dict[
     raise parser.error(line, "data in {...} is not a valid YAML mapping")
 
 
-def _split_tags(text: str) -> tuple[str, list[str]]:
+def _split_tags(text: str, remove_inline: bool = False) -> tuple[str, list[str]]:
+    """Tags out of an element's text.
+
+    Tags at the end of the text (after its last word) are annotations: they leave the
+    text. A tag inside a sentence (``a #tag and a link``) keeps its word in the text,
+    without the ``#``, unless the front matter sets ``model: {removeTagsFromText: true}``,
+    as Argdown does.
+    """
+    matches = list(_TAG.finditer(text))
+    trailing: set[int] = set()
+    end = len(text.rstrip())
+    for m in reversed(matches):
+        if m.end() != end:
+            break
+        trailing.add(m.start())
+        end = len(text[: m.start()].rstrip())
     tags: list[str] = []
-
-    def take(m: re.Match[str]) -> str:
-        tags.append(restore(m.group(1) if m.group(1) is not None else m.group(2)).strip())
-        return ""
-
-    return _TAG.sub(take, text), [t for t in tags if t]
+    parts: list[str] = []
+    position = 0
+    for m in matches:
+        word = m.group(1) if m.group(1) is not None else m.group(2)
+        tags.append(restore(word).strip())
+        parts.append(text[position : m.start()])
+        if m.start() not in trailing and not remove_inline:
+            lead = text[m.start()] if text[m.start()].isspace() else ""
+            parts.append(lead + word)
+        position = m.end()
+    parts.append(text[position:])
+    return "".join(parts), [t for t in tags if t]
