@@ -33,7 +33,7 @@ from argmap.errors import CaseError, Problem
 from argmap.io.argdown_parse import ArgdownSyntax, Info
 from argmap.model import Case
 
-__all__ = ["SKETCHED_TAG", "dumps_argdown", "parse_argdown", "read_argdown"]
+__all__ = ["SKETCHED_TAG", "dumps_argdown", "id_for_title", "parse_argdown", "read_argdown"]
 
 SKETCHED_TAG = "sketched-argument"
 _CLAIM_DATA = frozenset({"base_score", "issue", "asserted_by"})
@@ -42,6 +42,7 @@ _ARGDOWN_DATA = frozenset({"kind", "isInMap", "isGroup", "color", "uses", "title
 _SECTIONS = {"evidence": "evidence", "event": "events", "precedent": "precedents"}
 _FRONT_SECTIONS = ("parameters", "parties", "sources", "issues", "factors")
 _ATTACKS = frozenset({"rebut", "undermine", "undercut"})
+_LABEL_LIMIT = 120  # the model's bound on a label
 
 
 def read_argdown(path: str | os.PathLike[str], warnings: list[str] | None = None) -> Case:
@@ -68,6 +69,10 @@ def parse_argdown(
     [('support', 'B', 'A')]
     """
     syntax = ArgdownSyntax(file, warnings).parse(raw)
+    if not syntax.infos:
+        if syntax.blank:  # as an empty case file is refused
+            raise CaseError(Problem("", "the file is empty", file, 1))
+        syntax.warnings.append(f"{file}: no statements or arguments, so the case is empty")
     return _Builder(syntax).case()
 
 
@@ -78,7 +83,16 @@ def dumps_argdown(case: Case) -> str:
     return dump(case)
 
 
-def _slug(title: str, prefix: str) -> str:
+def id_for_title(title: str, prefix: str) -> str:
+    """The id an Argdown title becomes: the title itself when it is a valid id, else
+    the title with every run of characters an id cannot hold turned into ``_`` (and
+    ``prefix`` in front when it does not start with a letter), at most 60 characters.
+
+    >>> id_for_title("Epidemic Influence Hypothesis", "S")
+    'Epidemic_Influence_Hypothesis'
+    >>> id_for_title("1st point", "S")
+    'S_1st_point'
+    """
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]{0,59}", title):
         return title
     slug = re.sub(r"[^A-Za-z0-9_.\-]+", "_", title).strip("_")
@@ -96,6 +110,7 @@ class _Builder:
         self.lines: dict[str, int] = {}
         self.kind_of: dict[str, str] = {}  # argmap id -> claim/evidence/... /argument
         self.tagged: list[str] = []  # arguments whose tags cannot be kept
+        self.labels: dict[tuple[str, str], str | None] = {}
 
     def _unique(self, base: str) -> str:
         out, k = base, 2
@@ -111,11 +126,20 @@ class _Builder:
         from argmap.io.casefile import load_model
 
         infos = list(self.s.infos.values())
-        for info in infos:  # titled statements and arguments first, so they keep their names
-            if not info.key.startswith("\x00"):
+        for info in infos:  # ids given as data ({id: C1}) first: they are exact
+            given = info.data.pop("id", None)
+            if given is not None and not info.key.startswith("\x00"):
+                if not isinstance(given, str) or given in self.taken:
+                    raise self._error(info.line, f"id {given!r} in the data of [{info.key}]")
+                self.ids[(info.kind, info.key)] = given
+                self.taken.add(given)
+        for info in infos:  # then titled statements and arguments, so they keep their names
+            if not info.key.startswith("\x00") and (info.kind, info.key) not in self.ids:
                 self.ids[(info.kind, info.key)] = self._unique(
-                    _slug(info.key, "S" if info.kind == "s" else "A")
+                    id_for_title(info.key, "S" if info.kind == "s" else "A")
                 )
+        for info in infos:
+            self.labels[(info.kind, info.key)] = self._label(info)
         for info in infos:
             if info.key.startswith("\x00"):
                 if info.hint is not None:
@@ -140,6 +164,22 @@ class _Builder:
                 + (", ..." if len(self.tagged) > 3 else "")
             )
         return load_model(Case, self.doc, self.s.file, self.lines)
+
+    def _label(self, info: Info) -> Any:
+        """The node's label: ``{label: ...}`` data, else its title when that is not
+        already its id (``[Epidemic Influence Hypothesis]`` -> the id
+        ``Epidemic_Influence_Hypothesis`` and that label)."""
+        if "label" in info.data:
+            return info.data.pop("label")
+        if info.key.startswith("\x00") or info.key == self.ids[(info.kind, info.key)]:
+            return None
+        if len(info.key) <= _LABEL_LIMIT:
+            return info.key
+        self.s.warnings.append(
+            f"{self.s.file}:{info.line}: the title of [{info.key[:40]}...] is longer than "
+            f"{_LABEL_LIMIT} characters; its label is cut"
+        )
+        return info.key[: _LABEL_LIMIT - 1].rstrip() + "\u2026"
 
     def _add(self, section: str, item: dict[str, Any], line: int) -> None:
         items = self.doc.setdefault(section, [])
@@ -183,13 +223,15 @@ class _Builder:
         node_id = self.ids[(info.kind, info.key)]
         text = info.text or (info.key if not info.key.startswith("\x00") else "(no text)")
         kind = info.data.get("kind") if info.kind == "s" else None
+        label = self.labels[(info.kind, info.key)]
+        head: dict[str, Any] = {"id": node_id} if label is None else {"id": node_id, "label": label}
         if isinstance(kind, str) and kind in _SECTIONS:
             item = {k: v for k, v in info.data.items() if k not in _ARGDOWN_DATA}
-            item = {"id": node_id, ("name" if kind == "precedent" else "text"): text, **item}
+            item = {**head, ("name" if kind == "precedent" else "text"): text, **item}
             self._add(_SECTIONS[kind], item, info.line)
             self.kind_of[node_id] = kind
             return
-        item = {"id": node_id, "text": text}
+        item = {**head, "text": text}
         item.update({k: v for k, v in info.data.items() if k in _CLAIM_DATA})
         tags = list(info.tags)
         if info.kind == "a" and SKETCHED_TAG not in tags:
@@ -249,6 +291,9 @@ class _Builder:
                 raise self._error(cline, f"({number}) is also a premise of its own inference")
             final = step == len(rules)
             item: dict[str, Any] = {"id": arg_id if final else self._unique(f"{arg_id}_step{step}")}
+            label = self.labels[("a", info.key)]
+            if final and label is not None:
+                item["label"] = label
             if final and info.text:
                 item["text"] = info.text
             if final:

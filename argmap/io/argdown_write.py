@@ -17,14 +17,17 @@ from typing import Any
 
 import yaml
 
-from argmap.io.argdown import SKETCHED_TAG
+from argmap.io.argdown import SKETCHED_TAG, id_for_title
 from argmap.io.casefile import document_to_data
-from argmap.model import Case, Node
+from argmap.model import Argument, Case, Claim, Event, Evidence, Node, Precedent
 
 __all__ = ["dumps_argdown", "escape_text"]
 
 _DEFAULT_SCHEME = "defeasible inference"
 _PLAIN_TAG = re.compile(r"[^\s#()\[\]<>{}\\/]+")
+_DRAWN = ("claims", "evidence", "events", "precedents", "arguments")
+Titled = Claim | Evidence | Event | Precedent | Argument
+"""The node kinds that are Argdown statements or arguments (and carry a label)."""
 
 
 def escape_text(text: str) -> str:
@@ -56,7 +59,37 @@ def _tags(tags: list[str], sketched: bool = False) -> str:
 
 
 def _fields(node: Node, drop: set[str]) -> dict[str, Any]:
-    return {k: v for k, v in document_to_data(node).items() if k not in drop}
+    return {k: v for k, v in document_to_data(node).items() if k not in drop | {"label"}}
+
+
+def _titles(case: Case, angled: set[str]) -> dict[str, str]:
+    """The Argdown title of every node: its label where the label can stand for it
+    (one title per node, never another node's id), else its id."""
+    ids = {n.id for section in _DRAWN for n in getattr(case, section)}
+    used: set[str] = set()
+    titles: dict[str, str] = {}
+    for section in _DRAWN:
+        for node in getattr(case, section):
+            label = node.label
+            # "<- x>" would read as a relation: an angled title cannot start with + - _
+            fits = label is not None and not (node.id in angled and label[0] in "+-_")
+            if fits and label not in ids and label not in used:
+                titles[node.id] = label
+                used.add(label)
+            else:
+                titles[node.id] = node.id
+    return titles
+
+
+def _naming(node: Titled, title: str, prefix: str) -> dict[str, Any]:
+    """Data that says what the title cannot: the id (when the title does not turn into
+    it) and the label (when the title is not the label)."""
+    data: dict[str, Any] = {}
+    if id_for_title(title, prefix) != node.id:
+        data["id"] = node.id
+    if node.label is not None and node.label != title:
+        data["label"] = node.label
+    return data
 
 
 def dumps_argdown(case: Case) -> str:
@@ -76,10 +109,15 @@ def dumps_argdown(case: Case) -> str:
     used = {p for a in case.arguments for p in [*a.premises, a.conclusion]}
     sketched = {c.id for c in case.claims if SKETCHED_TAG in c.tags and c.id not in used}
     out = [_front(case), ""]
+    angled = sketched | {a.id for a in case.arguments}
+    titles = _titles(case, angled)
 
     def ref(node_id: str) -> str:
-        kind = type(case.node(node_id)).__name__
-        return f"<{node_id}>" if kind == "Argument" or node_id in sketched else f"[{node_id}]"
+        title = escape_text(titles[node_id])
+        return f"<{title}>" if node_id in angled else f"[{title}]"
+
+    def named(node: Titled) -> dict[str, Any]:
+        return _naming(node, titles[node.id], "A" if node.id in angled else "S")
 
     issues = {i.id: i.question for i in case.issues}
     current: object = object()
@@ -89,12 +127,11 @@ def dumps_argdown(case: Case) -> str:
             heading = issues[issue] if issue else "Claims"
             out += [f"# {' '.join(heading.split())}", ""]
             current = issue
-        if claim.id in sketched:  # a sketched argument: its gist, no structure
-            tags = _tags(claim.tags, sketched=True)
-            line = f"<{claim.id}>: {escape_text(claim.text)}{tags}"
-        else:
-            line = f"[{claim.id}]: {escape_text(claim.text)}{_tags(claim.tags)}"
-        out += [line + _data(_fields(claim, {"id", "text", "tags"})), ""]
+        # a sketched argument (its gist, no structure) or a statement
+        tags = _tags(claim.tags, sketched=claim.id in sketched)
+        line = f"{ref(claim.id)}: {escape_text(claim.text)}{tags}"
+        data = {**named(claim), **_fields(claim, {"id", "text", "tags"})}
+        out += [line + _data(data), ""]
     for section, kind, name in (
         ("evidence", "evidence", "text"),
         ("events", "event", "text"),
@@ -104,13 +141,13 @@ def dumps_argdown(case: Case) -> str:
         if nodes:
             out += [f"# {section.capitalize()}", ""]
         for node in nodes:
-            data = {"kind": kind, **_fields(node, {"id", name})}
-            out += [f"[{node.id}]: {escape_text(getattr(node, name))}{_data(data)}", ""]
+            data = {"kind": kind, **named(node), **_fields(node, {"id", name})}
+            out += [f"{ref(node.id)}: {escape_text(getattr(node, name))}{_data(data)}", ""]
     if case.arguments:
         out += ["# Arguments", ""]
     for arg in case.arguments:
-        head = f"<{arg.id}>" + (f": {escape_text(arg.text)}" if arg.text else "")
-        data = _fields(arg, {"id", "text", "premises", "conclusion", "scheme"})
+        head = ref(arg.id) + (f": {escape_text(arg.text)}" if arg.text else "")
+        data = {**named(arg), **_fields(arg, {"id", "text", "premises", "conclusion", "scheme"})}
         out += [
             head + _data(data),
             "",

@@ -1,10 +1,12 @@
 """Node labels and tooltips: what a reader sees inside each box.
 
-A label is an HTML-like table: a small header with the kind and id, the node's text
-wrapped to the theme's width, a line of particulars (source marker, status and date for
-evidence; scheme for arguments; court and year for precedents), and, when the case has
-been evaluated, the status glyph, the strength and a proof-standard badge. Every piece
-of case text passes through :mod:`argmap.render.escape`.
+A label is an HTML-like table: a small header with the kind and id, the node's short
+title (its ``label``, such as an Argdown title) in bold when it has one, the node's text
+wrapped to the theme's width (it gives up as many characters as the title takes, so
+titled boxes stay about as tall as untitled ones), a line of particulars (source marker,
+status and date for evidence; scheme for arguments; court and year for precedents), and,
+when the case has been evaluated, the status glyph, the strength and a proof-standard
+badge. Every piece of case text passes through :mod:`argmap.render.escape`.
 """
 
 from __future__ import annotations
@@ -113,7 +115,13 @@ def node_label(
     ink = theme.faded if faded else theme.ink
     header = f"{theme.kinds[item.kind].title.upper()}  {item.id}"
     rows = [_row(_font(html_text(header), theme, theme.small, muted))]
-    body = html_lines(text, theme.wrap_width, theme.label_limit)
+    limit = theme.label_limit
+    title = item.node.label
+    if title:  # the short title as a bold heading; the text gives up as much room
+        heading = html_lines(title, theme.wrap_width, limit)
+        rows.append(_row(_font(f"<B>{heading}</B>", theme, None, ink if faded else None)))
+        limit = max(limit - len(title), 40)
+    body = html_lines(text, theme.wrap_width, limit)
     rows.append(_row(_font(body, theme, None, ink if faded else None)))
     if particulars:
         line = html_lines(particulars, theme.wrap_width + 8, theme.label_limit)
@@ -157,6 +165,8 @@ def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> st
     """Plain text shown on hover: more of the text than the label holds, and details."""
     text, particulars = _particulars(item)
     parts = [f"{item.id} ({item.kind})", clean(text)]
+    if item.node.label:
+        parts.insert(1, clean(item.node.label))
     if particulars:
         parts.append(particulars)
     node = item.node
