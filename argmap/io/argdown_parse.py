@@ -272,7 +272,7 @@ class ArgdownSyntax:
                     # "- text" with nothing above it: Argdown has no reading for it (a
                     # relation needs a parent), Markdown reads it as a list item
                     info = self._register(self._element(text, number))
-                    root = root or info
+                    root, lists = root or info, True
                     stack.append((indent, (info.kind, info.key)))
                     pcs_owner = None
                     continue
@@ -408,6 +408,14 @@ class ArgdownSyntax:
         for ref in placeholders:
             info = self.infos.pop(ref)
             target = final[ref]
+            earlier = self.infos[target]
+            if info.text and earlier.text and info.text != earlier.text:
+                title, number = ref[1].rsplit("\x00", 1)
+                self.warnings.append(
+                    f"{self.file}:{info.line}: <{title}>({number}) has another text at line "
+                    f"{earlier.line}; the first is kept"
+                )
+                info.text = None
             self._register(
                 _Element(target[0], target[1], info.line, info.text, info.tags, info.data)
             )

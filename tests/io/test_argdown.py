@@ -269,6 +269,9 @@ EXPECTED = {
     "ad_score_out_of_range.argdown": "7: claims[1].base_score: must be between 0 and 1, got 2",
     "ad_unclosed_comment.argdown": "3: comment opened with /* is never closed",
     "ad_unclosed_front_matter.argdown": "1: front matter opened with === is never closed",
+    "ad_unclosed_html_comment.argdown": "4: comment opened with <!-- is never closed",
+    "ad_empty.argdown": "1: the file is empty",
+    "ad_by_number_no_statement.argdown": "9: <A> has no statement (4)",
     "ad_unclosed_rule.argdown": "4: inference rule opened with -- is never closed",
     "ad_unknown_argmap_key.argdown": "3: unknown key(s) under argmap: tables",
     "ad_unknown_issue.argdown": "3: claims[1].issue: unknown issue 'I9'",
@@ -358,6 +361,16 @@ _TOKENS = [
     "{stance: con}",
     "{kind: event, date: '2020-01-01'}",
     "{precedent: A}",
+    "<!--",
+    "-->",
+    "*",
+    "1.",
+    "<X>(1)",
+    "<X>(2):",
+    "[A B]",
+    "<Y z>:",
+    "{id: A}",
+    "{label: L}",
 ]
 
 
