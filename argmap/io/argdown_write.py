@@ -87,7 +87,8 @@ def _naming(node: Titled, title: str, prefix: str) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if id_for_title(title, prefix) != node.id:
         data["id"] = node.id
-    if node.label is not None and node.label != title:
+    read_as = title if title != node.id else None  # the label the reader will give it
+    if node.label != read_as:
         data["label"] = node.label
     return data
 
