@@ -129,8 +129,10 @@ class _Builder:
         for info in infos:  # ids given as data ({id: C1}) first: they are exact
             given = info.data.pop("id", None)
             if given is not None and not info.key.startswith("\x00"):
-                if not isinstance(given, str) or given in self.taken:
-                    raise self._error(info.line, f"id {given!r} in the data of [{info.key}]")
+                if not isinstance(given, str):
+                    raise self._error(info.line, f"the id in the data of [{info.key}] is not text")
+                if given in self.taken:
+                    raise self._error(info.line, f"id {given!r} is given to two elements")
                 self.ids[(info.kind, info.key)] = given
                 self.taken.add(given)
         for info in infos:  # then titled statements and arguments, so they keep their names

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from argmap.errors import CaseError
 from argmap.io.argdown import dumps_argdown, parse_argdown, read_argdown
 from argmap.io.argdown_parse import ArgdownSyntax
 from argmap.io.casefile import dumps, loads
@@ -177,3 +178,32 @@ def test_real_file_statements_keep_their_texts_through_the_case(path: Path) -> N
         if kind == "s" and not title.startswith("\x00"):
             node = by_label[title]
             assert getattr(node, "text", None) == info.text
+
+
+def test_ids_and_labels_given_as_data() -> None:
+    case = parse_argdown("[Long title]: a {id: C1}\n  + [B]: b {label: Bee}\n")
+    assert [(c.id, c.label) for c in case.claims] == [("C1", "Long title"), ("B", "Bee")]
+    assert [(r.origin, r.target) for r in case.relations] == [("B", "C1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[A]: a {id: 5}\n", "1: the id in the data of [A] is not text"),
+        ("[A]: a {id: X}\n\n[B]: b {id: X}\n", "3: id 'X' is given to two elements"),
+        ("[A]: a {id: 9x}\n", "1: claims[0].id: '9x' is not a valid id"),
+    ],
+)
+def test_bad_ids_in_data_are_located(text: str, message: str) -> None:
+    with pytest.raises(CaseError) as info:
+        parse_argdown(text, "d.argdown")
+    assert str(info.value).startswith(f"d.argdown:{message}")
+
+
+def test_a_very_long_title_gives_a_cut_label_and_a_warning() -> None:
+    title = "A title " * 20
+    warnings: list[str] = []
+    case = parse_argdown(f"[{title.strip()}]: text\n", "t.argdown", warnings=warnings)
+    label = case.claims[0].label
+    assert label is not None and len(label) == 120 and label.endswith("\u2026")
+    assert warnings and warnings[0].startswith("t.argdown:1: the title of [A title")
