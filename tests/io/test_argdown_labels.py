@@ -79,9 +79,17 @@ def test_labels_survive_case_files() -> None:
         assert loads(text, fmt) == case
 
 
-@pytest.mark.parametrize("bad", ["two\nlines", "tab\there", "x" * 121])
-def test_a_label_is_one_short_line(bad: str) -> None:
-    with pytest.raises(ValueError, match="label"):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("two\nlines", "a label is one line of text"),
+        ("tab\there", "a label is one line of text"),
+        ("x" * 121, "at most 120 characters"),
+    ],
+)
+def test_a_label_is_one_short_line(bad: str, message: str) -> None:
+    assert Claim(id="C1", label="x" * 120, text="a").label == "x" * 120
+    with pytest.raises(ValueError, match=message):
         Claim(id="C1", label=bad, text="a")
 
 
@@ -207,3 +215,17 @@ def test_a_very_long_title_gives_a_cut_label_and_a_warning() -> None:
     label = case.claims[0].label
     assert label is not None and len(label) == 120 and label.endswith("\u2026")
     assert warnings and warnings[0].startswith("t.argdown:1: the title of [A title")
+
+
+def test_titles_survive_argdown_to_case_file_to_argdown(tmp_path: Path) -> None:
+    from argmap.io.convert import convert
+
+    source = ARGDOWN_DIR / "state-censorship.argdown"
+    warnings = convert(source, tmp_path / "case.yaml")
+    assert len(warnings) == 1 and "tags dropped from 7 argument(s)" in warnings[0]
+    assert "label: Argument from Freedom of Speech" in (tmp_path / "case.yaml").read_text("utf-8")
+    assert convert(tmp_path / "case.yaml", tmp_path / "back.argdown") == []
+    back = (tmp_path / "back.argdown").read_text("utf-8")
+    assert "<Argument from Freedom of Speech>: Censorship is wrong" in back
+    assert "[Absolute Freedom of Speech]: Freedom of speech" in back
+    assert read_argdown(tmp_path / "back.argdown") == read_argdown(source)
