@@ -101,6 +101,13 @@ def id_for_title(title: str, prefix: str) -> str:
     return slug[:60]
 
 
+def _shown(info: Info) -> str:
+    """An element as a message names it: ``[Title]``, ``<Title>`` or its line."""
+    if info.key.startswith("\x00"):
+        return f"the statement at line {info.line}"
+    return f"[{info.key}]" if info.kind == "s" else f"<{info.key}>"
+
+
 class _Builder:
     def __init__(self, syntax: ArgdownSyntax) -> None:
         self.s = syntax
@@ -128,9 +135,11 @@ class _Builder:
         infos = list(self.s.infos.values())
         for info in infos:  # ids given as data ({id: C1}) first: they are exact
             given = info.data.pop("id", None)
-            if given is not None and not info.key.startswith("\x00"):
+            if given is not None:
                 if not isinstance(given, str):
-                    raise self._error(info.line, f"the id in the data of [{info.key}] is not text")
+                    raise self._error(
+                        info.line, f"the id in the data of {_shown(info)} is not text"
+                    )
                 if given in self.taken:
                     raise self._error(info.line, f"id {given!r} is given to two elements")
                 self.ids[(info.kind, info.key)] = given
@@ -143,7 +152,7 @@ class _Builder:
         for info in infos:
             self.labels[(info.kind, info.key)] = self._label(info)
         for info in infos:
-            if info.key.startswith("\x00"):
+            if (info.kind, info.key) not in self.ids:
                 if info.hint is not None:
                     base = f"{self.ids[('a', info.hint[0])]}_{info.hint[1]}"
                 else:
@@ -178,7 +187,7 @@ class _Builder:
         if len(info.key) <= _LABEL_LIMIT:
             return info.key
         self.s.warnings.append(
-            f"{self.s.file}:{info.line}: the title of [{info.key[:40]}...] is longer than "
+            f"{self.s.file}:{info.line}: the title {_shown(info)[:40]}... is longer than "
             f"{_LABEL_LIMIT} characters; its label is cut"
         )
         return info.key[: _LABEL_LIMIT - 1].rstrip() + "\u2026"

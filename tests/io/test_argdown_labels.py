@@ -189,9 +189,14 @@ def test_real_file_statements_keep_their_texts_through_the_case(path: Path) -> N
 
 
 def test_ids_and_labels_given_as_data() -> None:
-    case = parse_argdown("[Long title]: a {id: C1}\n  + [B]: b {label: Bee}\n")
-    assert [(c.id, c.label) for c in case.claims] == [("C1", "Long title"), ("B", "Bee")]
-    assert [(r.origin, r.target) for r in case.relations] == [("B", "C1")]
+    text = "[Long title]: a {id: C1}\n  + [B]: b {label: Bee}\n  - untitled {id: X1}\n"
+    case = parse_argdown(text)
+    assert [(c.id, c.label) for c in case.claims] == [
+        ("C1", "Long title"),
+        ("B", "Bee"),
+        ("X1", None),
+    ]
+    assert [(r.origin, r.target) for r in case.relations] == [("B", "C1"), ("X1", "C1")]
 
 
 @pytest.mark.parametrize(
@@ -214,7 +219,7 @@ def test_a_very_long_title_gives_a_cut_label_and_a_warning() -> None:
     case = parse_argdown(f"[{title.strip()}]: text\n", "t.argdown", warnings=warnings)
     label = case.claims[0].label
     assert label is not None and len(label) == 120 and label.endswith("\u2026")
-    assert warnings and warnings[0].startswith("t.argdown:1: the title of [A title")
+    assert warnings and warnings[0].startswith("t.argdown:1: the title [A title")
 
 
 def test_titles_survive_argdown_to_case_file_to_argdown(tmp_path: Path) -> None:
