@@ -6,17 +6,20 @@ maps that onto a Case. What is read:
 
 - front matter between ``===`` lines, as YAML (safe loader, with line numbers);
 - statements ``[Title]: text`` and references ``[Title]``, arguments ``<Title>: text``
-  and ``<Title>``, anonymous statements (plain text in a relation or a premise);
+  and ``<Title>``, anonymous statements (plain text in a relation or a premise),
+  statements by number ``<Title>(2)`` (statement (2) of that argument's structure);
+- Markdown list items ``* text`` and ``1. text``, each an element of its own;
 - premise-conclusion structures: ``(1) ...`` lines, inference lines ``----``, an
   inference rule between ``--`` lines or as ``-- rule --``, with optional data such as
-  ``{uses: [1, 2]}``;
+  ``{uses: [1, 2]}``; a structure belongs to the top-level argument of the block
+  before it, or to the argument it is written under in the same block;
 - relations in indented trees: ``+ - _`` and ``<+ <- <_`` (the child supports,
   attacks, undercuts the parent), ``+> -> _>`` (the parent supports, attacks, undercuts
   the child), ``><`` (contradiction);
 - tags ``#tag`` and ``#(a tag)``, data ``{key: value}`` (YAML flow mapping at the end of
-  an element), comments ``//`` and ``/* */`` (at the start of a line or after a space,
-  so ``http://`` is text), headings (skipped: they only group elements for display),
-  and backslash escapes of ``\\ [ ] < > # { } /``.
+  an element), comments ``<!-- -->``, ``//`` and ``/* */``, headings (skipped: they only
+  group elements for display), and backslash escapes of ``\\ [ ] < > # { } /`` (the
+  text layer, :mod:`argmap.io.argdown_text`).
 
 Top-level elements are separated by blank lines, as in Argdown; a statement or an
 argument at the start of a line also begins a new element.
@@ -32,48 +35,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from argmap.errors import CaseError, Problem
+from argmap.io.argdown_text import (
+    ESCAPABLE,
+    decode,
+    hide_escapes,
+    restore,
+    split_data,
+    split_tags,
+    strip_comments,
+)
 
 __all__ = ["ESCAPABLE", "ArgdownSyntax", "Info", "restore"]
 
-ESCAPABLE = "\\[]<>#{}/"
-_PH = 0xE000
-_RESTORE = {_PH + ord(c): c for c in ESCAPABLE}
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
 _ONE_LINE_RULE = re.compile(r"^--\s*(.*?)\s*--+$")
 _ELEMENT_START = re.compile(r"^(\[[^\]]+\]|<[^>+\-_][^>]*>)(\s*:|\s*$)")
-_COMMENTS = {"<!--": "-->", "/*": "*/"}
 _LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
 _BY_NUMBER = re.compile(r"^<([^>]+)>\((\d+)\)\s*(:?)\s*(.*)$", re.S)
-_TAG = re.compile(r"(?:^|\s)#(?:\(([^)]*)\)|([^\s#(\[\]<>{}]+))")
-
-
-def _decode(raw: str | bytes, file: str) -> str:
-    if isinstance(raw, bytes):
-        if raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            raise CaseError(Problem("", "not UTF-8 text", file, line)) from None
-    else:
-        text = raw
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def restore(text: str) -> str:
-    """Undo the escape placeholders (``\\#`` was read as a placeholder, not a tag)."""
-    return text.translate(_RESTORE)
-
-
-def _hide_escapes(text: str) -> str:
-    return re.sub(
-        r"\\([" + re.escape(ESCAPABLE) + r"])", lambda m: chr(_PH + ord(m.group(1))), text
-    )
 
 
 @dataclass
@@ -127,14 +107,14 @@ class ArgdownSyntax:
 
     def parse(self, raw: str | bytes) -> ArgdownSyntax:
         """Read the document; the results are in ``infos``, ``relations``, ``front``."""
-        text = _decode(raw, self.file)
+        text = decode(raw, self.file)
         self.blank = not text.strip()
         lines = self._front_matter(text.split("\n"))
         model = self.front.get("model")
         # Argdown keeps tags in the text unless model.removeTagsFromText says otherwise
         self.remove_tags = isinstance(model, dict) and model.get("removeTagsFromText") is True
-        lines = [_hide_escapes(line) for line in lines]  # front matter is plain YAML
-        kept = self._strip_comments(lines)
+        lines = [hide_escapes(line) for line in lines]  # front matter is plain YAML
+        kept = strip_comments(lines, self.file)
         previous: Info | None = None
         for block in self._blocks(kept):
             previous = self._block(block, previous)
@@ -157,45 +137,6 @@ class ArgdownSyntax:
                 raise self.error(first + 2, "front matter must be a YAML mapping")
             self.front, self.front_lines = data, where
         return [""] * (end + 1) + lines[end + 1 :]
-
-    def _strip_comments(self, lines: list[str]) -> list[tuple[int, str] | None]:
-        """Lines without comments; ``None`` for a line that held only a comment.
-
-        Argdown skips ``<!-- -->`` (anywhere, as in Markdown), ``/* */`` and ``//``; the
-        last two only at the start of a line or after a space here, so ``http://`` stays
-        text. A comment-only line vanishes rather than becoming a blank line, so it does
-        not split the element around it; line numbers are kept for error messages.
-        """
-        out: list[tuple[int, str] | None] = []
-        open_at: tuple[int, str] | None = None  # (line, opener) of an unclosed comment
-        for number, line in enumerate(lines, 1):
-            kept: list[str] = []
-            i, had_comment = 0, open_at is not None
-            while i < len(line):
-                if open_at is not None:
-                    closer = _COMMENTS[open_at[1]]
-                    end = line.find(closer, i)
-                    if end < 0:
-                        break
-                    open_at, i = None, end + len(closer)
-                    if kept and kept[-1].isspace() and line[i : i + 1].isspace():
-                        i += 1  # "a <!-- b --> c" reads "a c", not "a  c"
-                    continue
-                starts = i == 0 or line[i - 1].isspace()
-                if line.startswith("<!--", i) or (starts and line.startswith("/*", i)):
-                    opener = "<!--" if line.startswith("<!--", i) else "/*"
-                    had_comment, open_at, i = True, (number, opener), i + len(opener)
-                    continue
-                if starts and line.startswith("//", i):
-                    had_comment = True
-                    break
-                kept.append(line[i])
-                i += 1
-            text = "".join(kept)
-            out.append(None if had_comment and not text.strip() else (number, text))
-        if open_at is not None:
-            raise self.error(open_at[0], f"comment opened with {open_at[1]} is never closed")
-        return out
 
     def _blocks(self, lines: list[tuple[int, str] | None]) -> list[list[tuple[int, int, str]]]:
         blocks: list[list[tuple[int, int, str]]] = []
@@ -257,7 +198,7 @@ class ArgdownSyntax:
                 if pcs_owner.pcs is None:
                     pcs_owner.pcs = []
                 if kind == "rule":
-                    rule, data = _split_data(text, number, self)
+                    rule, data = split_data(text, number, self.file)
                     pcs_owner.pcs.append(("inf", (restore(rule).strip() or None, data), number))
                     stack = []
                     continue
@@ -336,19 +277,19 @@ class ArgdownSyntax:
 
     def _element(self, text: str, line: int, hint: tuple[str, str] | None = None) -> _Element:
         text = text.strip()
-        body, data = _split_data(text, line, self)
+        body, data = split_data(text, line, self.file)
         by_number = _BY_NUMBER.match(body)
         if by_number and (by_number.group(3) or not by_number.group(4).strip()):
-            rest, tags = _split_tags(by_number.group(4), self.remove_tags)
+            rest, tags = split_tags(by_number.group(4), self.remove_tags)
             key = f"{restore(by_number.group(1).strip())}\x00{int(by_number.group(2))}"
             return _Element("n", key, line, restore(rest).strip() or None, tags, data)
         m = re.match(r"^(\[([^\]]+)\]|<([^>]+)>)\s*(:?)\s*(.*)$", body, re.S)
         if m and (m.group(4) or not m.group(5) or m.group(5).lstrip().startswith("#")):
             kind = "s" if m.group(2) is not None else "a"
             title = restore((m.group(2) or m.group(3)).strip())
-            rest, tags = _split_tags(m.group(5), self.remove_tags)
+            rest, tags = split_tags(m.group(5), self.remove_tags)
             return _Element(kind, title, line, restore(rest).strip() or None, tags, data)
-        rest, tags = _split_tags(body, self.remove_tags)
+        rest, tags = split_tags(body, self.remove_tags)
         if not rest.strip():
             raise self.error(line, "expected a statement or an argument here")
         self.anon += 1
@@ -441,79 +382,3 @@ class ArgdownSyntax:
             self.relations.append((kind, parent, child, line))
             if marker == "><":
                 self.relations.append((kind, child, parent, line))
-
-
-class _DataLoader(yaml.SafeLoader):
-    """Safe loading of ``{...}`` data, with anchors and aliases refused (as in case files)."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases are not supported")
-        return super().compose_node(parent, index)
-
-
-_MAX_DATA_TRIES = 32  # candidate "{" positions tried per element (bounds the work)
-_MAX_DATA_DEPTH = 16
-
-
-def _shallow(text: str) -> bool:
-    """Whether brackets in ``text`` nest at most ``_MAX_DATA_DEPTH`` deep (PyYAML is slow
-    and recursive on deep nesting, so hostile data is refused before it is parsed)."""
-    depth = 0
-    for char in text:
-        if char in "{[":
-            depth += 1
-            if depth > _MAX_DATA_DEPTH:
-                return False
-        elif char in "}]":
-            depth -= 1
-    return True
-
-
-def _split_data(text: str, line: int, parser: ArgdownSyntax) -> tuple[str, dict[str, Any]]:
-    """Split trailing ``{key: value}`` data off an element's text."""
-    stripped = text.rstrip()
-    if not stripped.endswith("}"):
-        return text, {}
-    for i in [m.start() for m in re.finditer(r"\{", stripped)][::-1][:_MAX_DATA_TRIES]:
-        try:
-            candidate = restore(stripped[i:])
-            if not _shallow(candidate):
-                continue
-            data = yaml.load(candidate, Loader=_DataLoader)
-        except (yaml.YAMLError, RecursionError):
-            continue
-        if isinstance(data, dict):
-            return stripped[:i], {str(k): v for k, v in data.items()}
-    raise parser.error(line, "data in {...} is not a valid YAML mapping")
-
-
-def _split_tags(text: str, remove_inline: bool = False) -> tuple[str, list[str]]:
-    """Tags out of an element's text.
-
-    Tags at the end of the text (after its last word) are annotations: they leave the
-    text. A tag inside a sentence (``a #tag and a link``) keeps its word in the text,
-    without the ``#``, unless the front matter sets ``model: {removeTagsFromText: true}``,
-    as Argdown does.
-    """
-    matches = list(_TAG.finditer(text))
-    trailing: set[int] = set()
-    end = len(text.rstrip())
-    for m in reversed(matches):
-        if m.end() != end:
-            break
-        trailing.add(m.start())
-        end = len(text[: m.start()].rstrip())
-    tags: list[str] = []
-    parts: list[str] = []
-    position = 0
-    for m in matches:
-        word = m.group(1) if m.group(1) is not None else m.group(2)
-        tags.append(restore(word).strip())
-        parts.append(text[position : m.start()])
-        if m.start() not in trailing and not remove_inline:
-            lead = text[m.start()] if text[m.start()].isspace() else ""
-            parts.append(lead + word)
-        position = m.end()
-    parts.append(text[position:])
-    return "".join(parts), [t for t in tags if t]
