@@ -40,7 +40,7 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 """Human text of a node: non-empty, bounded."""
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0, DEL, C1, line breaks
 
 
 def _one_line(value: str) -> str:
@@ -59,7 +59,7 @@ NodeLabel = Annotated[
             "A short human title shown as the node's heading in maps "
             "(one line, at most 120 characters), such as an Argdown title"
         ),
-        json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f]*$"},
+        json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"},
     ),
 ]
 """A node's short title: one line, no control characters (an Argdown ``[Title]``)."""

@@ -84,6 +84,8 @@ def test_labels_survive_case_files() -> None:
     [
         ("two\nlines", "a label is one line of text"),
         ("tab\there", "a label is one line of text"),
+        ("next\x85line", "a label is one line of text"),
+        ("line\u2028separator", "a label is one line of text"),
         ("x" * 121, "at most 120 characters"),
     ],
 )
@@ -95,7 +97,7 @@ def test_a_label_is_one_short_line(bad: str, message: str) -> None:
 
 _LABELS = st.one_of(
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc"), max_codepoint=0x2FFF),
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), max_codepoint=0x2FFF),
         min_size=1,
         max_size=30,
     ).filter(lambda s: s.strip() == s),
