@@ -2,8 +2,11 @@
 
 :func:`build_report` evaluates the case, renders the briefing map and the timeline,
 runs the scenarios against the baseline and writes a one-page brief, all in memory;
-:func:`write_report` then writes the files, each atomically, only once everything was
-made, so a failure leaves no half-finished folder behind.
+:func:`write_report` then writes the files into a temporary folder, only once
+everything was made, and swaps it in for the output folder whole, so a failure (or a
+kill) leaves the previous folder as it was and never a half-finished one. The folder
+holds a manifest (``.argmap-report``) naming what argmap wrote; a non-empty folder
+without one, or with files it does not list, is refused rather than replaced.
 
 Files written (``OUT/``):
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["Report", "build_report", "write_report"]
+__all__ = ["MANIFEST", "Report", "build_report", "check_report_folder", "write_report"]
 
 
 @dataclass
@@ -116,22 +119,82 @@ def _render_all(jobs: Sequence[tuple[str, Map, str]]) -> dict[str, bytes]:
     return {name: data for (name, _, _), data in zip(jobs, results, strict=True)}
 
 
-def write_report(report: Report, out_dir: str | os.PathLike[str]) -> list[Path]:
-    """Write every file of ``report`` into ``out_dir`` (created if missing), atomically."""
-    from argmap.io.atomic import write_atomic
+MANIFEST = ".argmap-report"
+"""The file in every report folder that lists what argmap wrote there: a folder with
+it (and nothing it does not list) is argmap's to replace on the next run."""
+
+
+def check_report_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """Check that ``out_dir`` may be replaced by a report: missing, empty, or a folder
+    argmap wrote (its :data:`MANIFEST` lists every file in it).
+
+    A folder of other files is refused rather than replaced, so a report never
+    deletes what a user keeps there, and never mixes its files with theirs.
+
+    Raises
+    ------
+    ArgmapError
+        One line naming the folder and what is in the way.
+    """
+    import json
 
     folder = Path(out_dir)
+    if not folder.exists():
+        return folder
+    if not folder.is_dir():
+        raise ArgmapError(f"{folder}: is a file, not a folder")
+    present = sorted(p.name for p in folder.iterdir())
+    if not present:
+        return folder
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        listed = json.loads((folder / MANIFEST).read_text("utf-8"))["files"]
+        known = {str(name) for name in listed} | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        raise ArgmapError(
+            f"{folder}: the folder is not empty and argmap did not write it (no valid "
+            f"{MANIFEST}); give a new or empty folder"
+        ) from None
+    foreign = [name for name in present if name not in known]
+    if foreign:
+        raise ArgmapError(
+            f"{folder}: holds {foreign[0]!r}, which argmap did not write; move it or give "
+            "another folder (a report replaces its folder whole)"
+        )
+    return folder
+
+
+def write_report(
+    report: Report,
+    out_dir: str | os.PathLike[str],
+    *,
+    write: Callable[[Path, bytes], object] | None = None,
+) -> list[Path]:
+    """Write every file of ``report`` into ``out_dir``, replacing the folder whole.
+
+    The files and a :data:`MANIFEST` are written into a temporary sibling folder
+    which then takes ``out_dir``'s place (:func:`argmap.io.atomic.replace_folder`),
+    so a reader, or a run killed half-way, sees either the previous report or the
+    new one, never a brief beside maps of another run. ``write`` is handed on (tests
+    use it to fail half-way).
+
+    Raises
+    ------
+    ArgmapError
+        ``out_dir`` holds files argmap did not write, or cannot be written.
+    """
+    import json
+
+    from argmap import __version__
+    from argmap.io.atomic import replace_folder
+
+    folder = check_report_folder(out_dir)
+    manifest = {"argmap": __version__, "files": sorted(report.files)}
+    files = {**report.files, MANIFEST: (json.dumps(manifest, indent=2) + "\n").encode()}
+    try:
+        replace_folder(folder, files, write=write)
     except OSError as exc:
-        raise ArgmapError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
-    written = []
-    for name, data in report.files.items():
-        try:
-            written.append(write_atomic(folder / name, data))
-        except OSError as exc:
-            raise ArgmapError(f"{folder / name}: cannot write ({exc.strerror})") from None
-    return written
+        raise ArgmapError(f"{folder}: cannot write the report ({exc.strerror or exc})") from None
+    return [folder / name for name in report.files]
 
 
 def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:

@@ -34,7 +34,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.io.convert import convert
+    from argmap.io.outputs import check_output
 
+    check_output(args.output, [args.input])
     warnings = convert(args.input, args.output, from_=args.from_, to=args.to)
     if not args.quiet:
         for line in warnings:

@@ -64,19 +64,20 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from argmap.io.casefile import load
+    from argmap.io.outputs import check_output, write_output
     from argmap.semantics.evaluate import check_dung, evaluate
     from argmap.semantics.gradual.models import canonical_name
 
     # check names before loading, so a typo is reported even for a large case
     check_dung(args.semantics)
     canonical_name(args.gradual)
+    if args.output:
+        check_output(args.output, [args.case])
     case = load(args.case)
     evaluation = evaluate(case, semantics=args.semantics, gradual=args.gradual)
     text = render_output(case, evaluation, args.format, include_all=args.all)
     if args.output:
-        from argmap.io.atomic import write_atomic
-
-        write_atomic(args.output, text)
+        write_output(args.output, text, [args.case])
     else:
         sys.stdout.write(text)
     return 0

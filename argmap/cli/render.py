@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
     from argmap.errors import RenderError
     from argmap.io.casefile import load
+    from argmap.io.outputs import check_output, write_output
     from argmap.render import render
     from argmap.render.engine import FORMATS
 
@@ -103,8 +104,8 @@ def run(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         wanted = ", ".join(f".{f}" for f in FORMATS)
         raise RenderError(f"{out}: cannot tell the format from the suffix (use {wanted})")
-    if not out.parent.is_dir():
-        raise RenderError(f"{out}: folder {str(out.parent)!r} does not exist")
+    inputs = [args.case] + ([args.scenario] if args.scenario is not None else [])
+    check_output(out, inputs)
     if args.view == "diff" and args.scenario is None:
         raise RenderError("--view diff needs --scenario FILE (the scenario to compare)")
     if args.view == "diff" and args.plain:
@@ -154,5 +155,5 @@ def run(args: argparse.Namespace) -> int:
         cluster=args.cluster,
         engine=args.engine,
     )
-    m.save(out)
+    write_output(out, m.pipe(fmt), inputs)
     return 0

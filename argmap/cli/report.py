@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from argmap.cli._args import samples_arg, seed_arg
+
 __all__ = ["register", "run", "scenario_files"]
 
 
@@ -37,8 +39,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("-o", "--output", default="out", metavar="OUT", help="folder (default out)")
     parser.add_argument("--semantics", default="grounded", metavar="NAME", help="Dung semantics")
     parser.add_argument("--gradual", default="dfquad", metavar="NAME", help="gradual semantics")
-    parser.add_argument("--samples", type=int, metavar="N", help="Monte Carlo samples per run")
-    parser.add_argument("--seed", type=int, metavar="S", help="random seed for Monte Carlo")
+    parser.add_argument(
+        "--samples", type=samples_arg, metavar="N", help="Monte Carlo samples per run"
+    )
+    parser.add_argument("--seed", type=seed_arg, metavar="S", help="random seed for Monte Carlo")
     parser.add_argument("--theme", default="briefing", choices=("briefing", "print"))
     parser.set_defaults(handler=run)
 
@@ -62,24 +66,27 @@ def scenario_files(items: list[str]) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     from argmap.errors import ArgmapError
     from argmap.io.casefile import load
-    from argmap.report import build_report, write_report
+    from argmap.io.outputs import check_output_folder
+    from argmap.report import build_report, check_report_folder, write_report
 
     start = time.perf_counter()
     case_path = Path(args.case)
+    paths = scenario_files(args.scenarios) if args.scenarios else []
+    # before any work: the folder must be replaceable and hold none of the inputs
+    check_output_folder(args.output, [case_path, *paths])
+    check_report_folder(args.output)
     case = load(case_path)
     scenarios = []
-    if args.scenarios:
+    if paths:
         from argmap.scenario.files import base_case_path, load_scenario
 
-        for path in scenario_files(args.scenarios):
+        for path in paths:
             scenario = load_scenario(path)
             if base_case_path(scenario).resolve() != case_path.resolve():
                 raise ArgmapError(
                     f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
                 )
             scenarios.append(scenario)
-    if args.samples is not None and args.samples <= 0:
-        raise ArgmapError("--samples must be a positive number")
     report = build_report(
         case,
         scenarios,

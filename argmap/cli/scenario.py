@@ -22,6 +22,8 @@ import json
 import sys
 from typing import Any
 
+from argmap.cli._args import samples_arg, seed_arg
+
 __all__ = ["parse_values", "register", "run"]
 
 DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
@@ -80,8 +82,10 @@ def register(subparsers: Any) -> None:
 
     p = commands.add_parser("run", help="compare scenarios with the baseline")
     p.add_argument("files", nargs="+", metavar="FILE", help="scenario files (one base case)")
-    p.add_argument("--samples", type=int, metavar="N", help="Monte Carlo samples per scenario")
-    p.add_argument("--seed", type=int, metavar="S", help="Monte Carlo seed")
+    p.add_argument(
+        "--samples", type=samples_arg, metavar="N", help="Monte Carlo samples per scenario"
+    )
+    p.add_argument("--seed", type=seed_arg, metavar="S", help="Monte Carlo seed")
     p.add_argument("--workers", type=int, metavar="K", help="run Monte Carlo on K processes")
     _common(p, ("table", "json", "csv", "markdown"))
     p.set_defaults(handler=run)
@@ -128,14 +132,36 @@ def run(args: argparse.Namespace) -> int:
         "threshold": _threshold,
         "tornado": _tornado,
     }[args.scenario_command]
+    inputs = _inputs(args) if args.output else []
+    if args.output:
+        from argmap.io.outputs import check_output
+
+        # before any work, so a long Monte Carlo run never ends in a refusal
+        check_output(args.output, inputs)
     text, code = action(args)
     if args.output:
-        from argmap.io.atomic import write_atomic
+        from argmap.io.outputs import write_output
 
-        write_atomic(args.output, text)
+        write_output(args.output, text, inputs)
     else:
         sys.stdout.write(text)
     return code
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files the action reads: those named, and the base case of each scenario
+    among them (an unreadable one is left for the action to report)."""
+    from argmap.errors import ArgmapError
+    from argmap.scenario.files import base_case_path, load_scenario
+
+    named = list(args.files) if args.scenario_command == "run" else [args.file]
+    inputs = list(named)
+    for path in named:
+        try:
+            inputs.append(str(base_case_path(load_scenario(path))))
+        except ArgmapError:
+            continue  # a case file, or a broken scenario the action will report
+    return inputs
 
 
 def _run(args: argparse.Namespace) -> tuple[str, int]:
@@ -143,8 +169,6 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.scenario.files import load_scenarios
     from argmap.scenario.run import compare
 
-    if args.samples is not None and args.samples < 1:
-        raise ArgmapError("--samples must be at least 1")
     if args.workers is not None and args.workers < 1:
         raise ArgmapError("--workers must be at least 1")
     case, scenarios = load_scenarios(args.files)

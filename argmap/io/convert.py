@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
-from argmap.io.atomic import write_atomic
 from argmap.model import Case
 
 __all__ = ["AIF_FORMATS", "FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
@@ -140,7 +139,7 @@ def convert(
         numbered = af.names == tuple(str(i + 1) for i in range(af.n))
         if target == "af" and not numbered and not names_fit_comments(af.names):
             warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
-        _write_out(out_path, str(write_af(af, target)))
+        _write_out(out_path, str(write_af(af, target)), in_path)
         return warnings
     document: Any = _read(in_path, source, warnings)
     case: Case = document.case if hasattr(document, "case") else document
@@ -153,15 +152,15 @@ def convert(
         text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
     else:
         text = _write(document, case, target, out_path, source, warnings)
-    _write_out(out_path, text)
+    _write_out(out_path, text, in_path)
     return warnings
 
 
-def _write_out(path: str | os.PathLike[str], text: str) -> None:
-    try:
-        write_atomic(path, text)
-    except OSError as exc:  # a missing folder or no permission: the user's to fix
-        raise ArgmapError(f"cannot write {str(path)!r}: {exc.strerror or exc}") from None
+def _write_out(path: str | os.PathLike[str], text: str, source: str | os.PathLike[str]) -> None:
+    from argmap.io.outputs import write_output
+
+    # a missing folder, no permission or OUT naming IN: the user's to fix, one line
+    write_output(path, text, [source])
 
 
 def _sniff(path: str | os.PathLike[str]) -> str:

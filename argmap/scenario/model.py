@@ -44,6 +44,7 @@ from argmap.model import (
     Source,
 )
 from argmap.model.values import STRICT, Id, ScoreOrExpression
+from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED, check_samples, check_seed
 
 __all__ = [
     "DUNG_SEMANTICS",
@@ -344,8 +345,12 @@ class Scenario(BaseModel):
     description: str | None = Field(default=None, max_length=10000)
     case: str | None = Field(default=None, min_length=1, max_length=1000)
     interventions: list[Intervention] = Field(default_factory=list, max_length=10000)
-    samples: int | None = Field(default=None, ge=1, le=10_000_000)
-    seed: int | None = Field(default=None, ge=0, le=2**63 - 1)
+    # the bounds are checked by argmap.scenario.limits (the command line's rule too);
+    # the schema states them for editors
+    samples: int | None = Field(
+        default=None, json_schema_extra={"minimum": 1, "maximum": MAX_SAMPLES}
+    )
+    seed: int | None = Field(default=None, json_schema_extra={"minimum": 0, "maximum": MAX_SEED})
     semantics: (
         Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage"]
         | None
@@ -355,6 +360,16 @@ class Scenario(BaseModel):
     # where the scenario was read from: file name and path -> line map, for errors
     _file: str | None = PrivateAttr(default=None)
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @field_validator("samples")
+    @classmethod
+    def _samples_in_range(cls, value: int | None) -> int | None:
+        return None if value is None else check_samples(value)
+
+    @field_validator("seed")
+    @classmethod
+    def _seed_in_range(cls, value: int | None) -> int | None:
+        return None if value is None else check_seed(value)
 
     @field_validator("question")
     @classmethod

@@ -172,7 +172,10 @@ def test_formats_given_explicitly(tmp_path: Path) -> None:
     [
         (["in.txt", "out.yaml"], "cannot tell the format of 'in.txt'"),
         (["missing.argdown", "out.yaml"], "missing.argdown: no such file"),
-        ([str(CASE), "/nonexistent/out.argdown"], "cannot write '/nonexistent/out.argdown'"),
+        (
+            [str(CASE), "/nonexistent/out.argdown"],
+            "/nonexistent/out.argdown: folder '/nonexistent' does not exist",
+        ),
         ([str(CASE), "out.yaml", "--to", "pdf"], "unknown format 'pdf'"),
     ],
 )
