@@ -28,12 +28,14 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError
+from argmap.safe_text import markdown_text
 from argmap.semantics.evaluation import NodeResult, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -236,19 +238,24 @@ def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
     return buffer.getvalue()
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+class _Markup(str):
+    """A cell argmap built as Markdown (a link to its own file): kept as it is."""
 
 
 def _markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table; every cell but :class:`_Markup` ones is case text, escaped."""
+
+    def shown(value: str) -> str:
+        return value if isinstance(value, _Markup) else markdown_text(value)
+
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(shown(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 
 def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
     head = (
-        f"# Evaluation: {case.title}\n\n"
+        f"# Evaluation: {markdown_text(case.title)}\n\n"
         f"Dung semantics: {evaluation.semantics}; gradual semantics: {evaluation.gradual}"
         f"{'' if evaluation.converged else ' (did not converge)'}.\n\n"
     )
@@ -269,9 +276,11 @@ def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
 
 def _brief(case: Case, report: Report) -> str:
     evaluation = report.evaluation
-    out = [f"# Brief: {case.title}", ""]
+    out = [f"# Brief: {markdown_text(case.title)}", ""]
     if case.description:
-        out += [case.description.strip(), ""]
+        # paragraph by paragraph, each made inert (the author's own Markdown included)
+        for paragraph in re.split(r"\n\s*\n", case.description.strip()):
+            out += [markdown_text(paragraph, line_start=True), ""]
     out += ["![Overview: the claims of each issue and how they bear on one another](map.svg)", ""]
     out += [
         "Each claim shows its status, strength and whether it meets its issue's proof "
@@ -295,7 +304,8 @@ def _brief(case: Case, report: Report) -> str:
                 ", ".join(c.id for c in proved) or "none",
                 ", ".join(c.id for c in contested) or "none",
                 "" if strongest is None else f"{strongest.id}: {strongest.text}",
-                f"[{issue.id}]({page})" if f"issue-{issue.id}.svg" in report.files else "",
+                # ids are letters, digits and _ . - only: safe as link text and file name
+                _Markup(f"[{markdown_text(issue.id)}]({page})") if page in report.files else "",
             ]
         )
     header = ["issue", "standard", "proved", "contested", "strongest claim", "page"]
@@ -315,14 +325,20 @@ def _brief(case: Case, report: Report) -> str:
         for name in report.comparison.scenarios[1:]:
             changes = [r for r in report.comparison.rows if r.scenario == name]
             question = report.comparison.questions.get(name) or ""
-            out.append(f"- **{name}** — {question} {_describe_changes(changes, shares)}")
+            out.append(
+                f"- **{markdown_text(name)}** — {markdown_text(question)} "
+                + markdown_text(_describe_changes(changes, shares))
+            )
         out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
     if case.events:
         out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
     out += ["## Sources", ""]
     for source in case.sources:
         date = f", {source.date.isoformat()}" if source.date else ""
-        out.append(f"- [{source.id}] {source.outlet}: {source.title}{date}")
+        out.append(
+            f"- \\[{markdown_text(source.id)}\\] {markdown_text(source.outlet)}: "
+            f"{markdown_text(source.title)}{date}"
+        )
     out += ["", "Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
     return "\n".join(out)
 

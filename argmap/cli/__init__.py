@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from argmap import __version__
+from argmap.cli._terminal import say
 from argmap.errors import ArgmapError, CaseError
 
 __all__ = ["main"]
@@ -52,13 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = args.handler(args)
     except CaseError as exc:
         for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
+            say(problem, err=True)
         return 2
     except ArgmapError as exc:
-        print(f"argmap: error: {exc}", file=sys.stderr)
+        say(f"argmap: error: {exc}", err=True)
         return 2
     except KeyboardInterrupt:
-        print("argmap: interrupted", file=sys.stderr)
+        say("argmap: interrupted", err=True)
         return 130
     except BrokenPipeError:
         return 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 __all__ = ["register", "run"]
@@ -33,6 +32,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from argmap.cli._terminal import say
     from argmap.io.convert import convert
     from argmap.io.outputs import check_output
 
@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
     warnings = convert(args.input, args.output, from_=args.from_, to=args.to)
     if not args.quiet:
         for line in warnings:
-            print(f"argmap: warning: {line}", file=sys.stderr)
+            say(f"argmap: warning: {line}", err=True)
     return 0

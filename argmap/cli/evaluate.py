@@ -20,7 +20,6 @@ import argparse
 import csv
 import io
 import json
-import sys
 from typing import Any
 
 __all__ = ["register", "render_output", "run"]
@@ -63,6 +62,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from argmap.cli._terminal import show
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
     from argmap.semantics.evaluate import check_dung, evaluate
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, text, [args.case])
     else:
-        sys.stdout.write(text)
+        show(text)
     return 0
 
 

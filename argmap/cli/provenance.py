@@ -8,9 +8,9 @@ an editor can jump to the quote that needs fixing.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from argmap.cli._terminal import say, show
 from argmap.errors import Problem
 
 __all__ = ["register", "run"]
@@ -56,12 +56,9 @@ def run(args: argparse.Namespace) -> int:
     case = load_model(Case, data, file, lines)
     report = check_provenance(case, args.sources)
 
-    sys.stdout.write(report.to_json() if args.format == "json" else report.table())
+    show(report.to_json() if args.format == "json" else report.table())
     for missing in report.missing_sources:
-        print(
-            Problem(missing.path, missing.reason, file, line_for(lines, missing.path)),
-            file=sys.stderr,
-        )
+        say(Problem(missing.path, missing.reason, file, line_for(lines, missing.path)), err=True)
     for miss in report.misses:
-        print(Problem(miss.path, miss.message(), file, line_for(lines, miss.path)), file=sys.stderr)
+        say(Problem(miss.path, miss.message(), file, line_for(lines, miss.path)), err=True)
     return 0 if report.ok else 2

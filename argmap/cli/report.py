@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.cli._args import samples_arg, seed_arg
+from argmap.cli._terminal import say
 
 __all__ = ["register", "run", "scenario_files"]
 
@@ -98,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
     )
     written = write_report(report, args.output)
     for path in written:
-        print(path)
-    print(
+        say(path)
+    say(
         f"argmap: {len(written)} files in {args.output}/ "
         f"({len(scenarios)} scenario{'' if len(scenarios) == 1 else 's'}, "
         f"{time.perf_counter() - start:.1f} s)"

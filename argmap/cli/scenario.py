@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from argmap.cli._args import samples_arg, seed_arg
+from argmap.cli._terminal import say, show
 
 __all__ = ["parse_values", "register", "run"]
 
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
 
         write_output(args.output, text, inputs)
     else:
-        sys.stdout.write(text)
+        show(text)
     return code
 
 
@@ -197,7 +197,7 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         "markdown": comparison.to_markdown,
     }[args.format]()
     if comparison.interrupted:
-        print("argmap: interrupted; the Monte Carlo results are partial", file=sys.stderr)
+        say("argmap: interrupted; the Monte Carlo results are partial", err=True)
         return text, 130
     return text, 0
 

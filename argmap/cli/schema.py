@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from argmap.cli._terminal import say
+
 __all__ = ["case_schema", "register"]
 
 
@@ -26,5 +28,5 @@ def case_schema() -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    print(json.dumps(case_schema(), indent=2, ensure_ascii=False))
+    say(json.dumps(case_schema(), indent=2, ensure_ascii=False))
     return 0

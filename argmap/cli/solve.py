@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
         from argmap.semantics.preference import defeats
 
         af = defeats(af, read_preferences(args.preferences, af), args.reduction or "r1")
-    out = sys.stdout
+    # argument names come from the file: shown, never obeyed, by the terminal
+    out = _SafeOut()
 
     def witness(ext: frozenset[int]) -> str:
         return " ".join(["w", *(af.names[i] for i in sorted(ext))])
@@ -127,6 +128,18 @@ def run(args: argparse.Namespace) -> int:
             out.write("NO\n")
     out.flush()
     return 0
+
+
+class _SafeOut:
+    """Standard output through :func:`argmap.safe_text.terminal_text`."""
+
+    def write(self, text: str) -> None:
+        from argmap.cli._terminal import show
+
+        show(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
 
 
 def _task(text: str | None) -> tuple[str, str]:

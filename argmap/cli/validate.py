@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from argmap.cli._terminal import say
 from argmap.errors import CaseError
 
 __all__ = ["register"]
@@ -35,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
         except CaseError as exc:
             failed = True
             for problem in exc.problems:
-                print(str(problem), file=sys.stderr)
+                say(problem, err=True)
             continue
         if not args.quiet:
-            print(summary(file, case))
+            say(summary(file, case))
     return 2 if failed else 0
 
 

@@ -119,6 +119,8 @@ def check_output_folder(output: PathLike, inputs: Iterable[PathLike] = ()) -> Pa
         One line naming the folder and what is wrong.
     """
     target = Path(output)
+    inputs = list(inputs)
+    _refuse_inputs(target, inputs)
     for item in inputs:
         if is_inside(item, target):
             raise ArgmapError(

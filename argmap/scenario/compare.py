@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.safe_text import markdown_text
 from argmap.scenario.tables import Cell, cell, markdown_table, text_table
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -183,14 +184,14 @@ class Comparison:
         header, rows = self._wide()
         lines = [markdown_table(header, rows), ""]
         lines += [
-            f"- **{name}**: {self.questions[name]}"
+            f"- **{markdown_text(name)}**: {markdown_text(question)}"
             for name in self.scenarios
-            if self.questions.get(name)
+            if (question := self.questions.get(name))
         ]
         lines.append("")
         constraint = self._constraint()
         if constraint:
-            lines += [constraint, ""]
+            lines += [markdown_text(constraint, line_start=True), ""]
         lines.append(self._legend())
         return "\n".join(lines).rstrip() + "\n"
 

@@ -1,12 +1,15 @@
 """Plain-text and Markdown tables without extra dependencies.
 
-Cells are escaped for Markdown (``|`` and newlines), and the terminal table pads to
+Markdown cells go through :func:`argmap.safe_text.markdown_text` (pipes, newlines,
+HTML and Markdown punctuation made inert), and the terminal table pads to
 the widest cell per column, so results read well in a terminal and in a briefing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from argmap.safe_text import markdown_text
 
 __all__ = ["markdown_table", "text_table"]
 
@@ -33,9 +36,6 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str
     | x\\|y | 0.500 |
     """
 
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
     numeric = [
         bool(rows)
         and all(
@@ -45,10 +45,10 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> str
         )
         for i in range(len(header))
     ]
-    lines = ["| " + " | ".join(esc(h) for h in header) + " |"]
+    lines = ["| " + " | ".join(markdown_text(h) for h in header) + " |"]
     lines.append("| " + " | ".join("---:" if n else "---" for n in numeric) + " |")
     for row in rows:
-        lines.append("| " + " | ".join(esc(cell(v)) for v in row) + " |")
+        lines.append("| " + " | ".join(markdown_text(cell(v)) for v in row) + " |")
     return "\n".join(lines)
 
 
