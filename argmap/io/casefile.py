@@ -156,8 +156,18 @@ class _Dumper(yaml.SafeDumper):
     """Block-style YAML with multi-line strings as literal blocks."""
 
 
+# YAML counts NEL and the Unicode line and paragraph separators as line breaks: in the
+# plain, single-quoted and literal styles PyYAML writes them raw and reading folds them
+# (NEL becomes a space). Only the double-quoted style escapes them (\N, \L, \P).
+_YAML_BREAKS = frozenset("\x85\u2028\u2029")
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style: str | None = None
+    if _YAML_BREAKS.intersection(value):
+        style = '"'
+    elif "\n" in value:
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
