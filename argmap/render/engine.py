@@ -239,7 +239,9 @@ def _pdf_font() -> str | None:
 
 
 def svg_to_pdf(svg: bytes) -> bytes:
-    """Convert SVG to vector PDF with cairosvg.
+    """Convert SVG to vector PDF with cairosvg; byte-reproducible (the creation date
+    comes from ``SOURCE_DATE_EPOCH`` or is left out, see
+    :mod:`argmap.render.reproducible`).
 
     Raises
     ------
@@ -266,4 +268,7 @@ def svg_to_pdf(svg: bytes) -> bytes:
         raise RenderError(f"cannot convert the map to PDF: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - cairosvg returns bytes here
         raise RenderError("cannot convert the map to PDF")
-    return pdf
+    from argmap.render.reproducible import pin_pdf_dates, source_date_epoch
+
+    # cairo stamps the time of the run: pinned, so two runs give the same bytes
+    return pin_pdf_dates(pdf, source_date_epoch())
