@@ -84,6 +84,7 @@ def run_chunks(
     progress: bool | None = None,
     weights: Sequence[int] | None = None,
     description: str = "samples",
+    fold: Callable[[R], None] | None = None,
 ) -> tuple[list[R], bool]:
     """Run ``fn`` on each payload, serially or on ``executor``, in order.
 
@@ -92,7 +93,9 @@ def run_chunks(
     rest, so the caller can report partial results, flagged as such.
 
     ``progress`` shows a bar (``None``: only on a terminal or in a notebook);
-    ``weights`` are the units each chunk advances it by (its sample count).
+    ``weights`` are the units each chunk advances it by (its sample count). With
+    ``fold``, each result is handed to it as it arrives and not kept (the returned
+    list is empty), so a long run holds one chunk's results at a time.
     """
     steps = list(weights) if weights is not None else [1] * len(payloads)
     results: list[R] = []
@@ -101,7 +104,10 @@ def run_chunks(
     futures: list[Any] = []
     try:
         for result, step in zip(_results(fn, payloads, executor, futures), steps, strict=False):
-            results.append(result)
+            if fold is None:
+                results.append(result)
+            else:
+                fold(result)
             bar.update(step)
     except KeyboardInterrupt:
         interrupted = True
@@ -124,8 +130,10 @@ def _results(
     submit = getattr(executor, "submit", None)
     if submit is not None:
         futures.extend(submit(fn, payload) for payload in payloads)
-        for future in futures:
-            yield future.result()
+        for i, future in enumerate(futures):
+            result = future.result()
+            futures[i] = None  # a finished future holds its result: let it go
+            yield result
         return
     mapper = getattr(executor, "map", None)
     if mapper is None:

@@ -54,12 +54,14 @@ def run(
     executor: Any = None,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    keep_samples: bool = True,
 ) -> ScenarioRun:
     """Apply ``scenario`` to ``case`` (``None``: the baseline) and evaluate it.
 
     Settings not given fall back to the scenario's own (``semantics``, ``gradual``,
     ``samples``, ``seed``), then to grounded / DF-QuAD / no Monte Carlo. With
-    ``samples``, a Monte Carlo run over the parameter distributions is attached.
+    ``samples``, a Monte Carlo run over the parameter distributions is attached
+    (with its per-sample values if ``keep_samples``).
     """
     from argmap.semantics.evaluate import evaluate
 
@@ -82,6 +84,7 @@ def run(
             executor=executor,
             chunk_size=chunk_size,
             progress=progress,
+            keep_samples=keep_samples,
         )
     return ScenarioRun(
         forced=forced(changed),
@@ -161,6 +164,8 @@ def compare(
         "executor": executor,
         "chunk_size": chunk_size,
         "progress": progress,
+        # a comparison shows summaries only: memory stays bounded at any sample count
+        "keep_samples": False,
     }
     runs = [run(case, None, **settings)]
     for scenario in scenarios:

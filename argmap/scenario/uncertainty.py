@@ -29,7 +29,8 @@ import numpy.typing as npt
 from argmap.errors import SolverError
 from argmap.model import Case
 from argmap.scenario.distributed import DEFAULT_CHUNK_SIZE, plan_chunks, run_chunks
-from argmap.scenario.results import ClaimSummary, MonteCarloResult, SweepResult
+from argmap.scenario.limits import check_samples
+from argmap.scenario.results import ClaimSummary, MonteCarloResult, StrengthTally, SweepResult
 from argmap.scenario.sampling import draw_parameters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,8 +169,14 @@ def monte_carlo(
     executor: Any = None,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    keep_samples: bool = True,
 ) -> MonteCarloResult:
     """Sample the parameters' distributions and evaluate the case on every sample.
+
+    Draws are made and evaluated chunk by chunk and folded into per-claim totals
+    (:class:`~argmap.scenario.results.StrengthTally`) as they arrive, so working
+    memory is bounded by the chunk size and the claim count; only ``keep_samples``
+    keeps every sample's values, which grows with ``samples``.
 
     Parameters
     ----------
@@ -192,6 +199,9 @@ def monte_carlo(
         Samples per chunk (default :data:`~argmap.scenario.distributed.DEFAULT_CHUNK_SIZE`).
     progress : bool, optional
         Show a progress bar (default: only on a terminal or in a notebook).
+    keep_samples : bool
+        Keep the per-sample ``strengths`` and ``met`` arrays (for plots); without,
+        memory stays bounded whatever ``samples`` is.
 
     Examples
     --------
@@ -210,8 +220,10 @@ def monte_carlo(
                 raise SolverError(f"unknown parameter {name!r}")
             if known[name].distribution is None:
                 raise SolverError(f"parameter {name!r} has no distribution to sample")
-    if samples < 1:
-        raise SolverError("samples must be at least 1")
+    try:
+        check_samples(samples)
+    except ValueError as exc:
+        raise SolverError(f"samples: {exc}") from None
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
     size = chunk_size or DEFAULT_CHUNK_SIZE
@@ -221,12 +233,26 @@ def monte_carlo(
         _Job(case_json, labels, chosen, gradual, varied, n, seed=child)
         for n, child in zip(plan.sizes, plan.seeds, strict=True)
     ]
-    parts, interrupted = run_chunks(_run_job, jobs, executor, progress=progress, weights=plan.sizes)
-    strengths, met, converged = _stack(parts, len(chosen))
+    tally = StrengthTally(len(chosen))
+    kept: list[tuple[FloatArray, BoolArray, bool]] = []
+    converged = True
+
+    def fold(part: tuple[FloatArray, BoolArray, bool]) -> None:
+        nonlocal converged
+        tally.add(part[0], part[1])
+        converged = converged and part[2]
+        if keep_samples:
+            kept.append(part)
+
+    _, interrupted = run_chunks(
+        _run_job, jobs, executor, progress=progress, weights=plan.sizes, fold=fold
+    )
+    strengths, met, _ = _stack(kept, len(chosen))
     return MonteCarloResult(
         claims=chosen,
-        strengths=strengths,
-        met=met,
+        tally=tally,
+        strengths=strengths if keep_samples else None,
+        met=met if keep_samples else None,
         has_standard=_has_standard(case, chosen),
         requested=samples,
         seed=seed,
