@@ -72,7 +72,10 @@ def replace_folder(
     ['b.txt']
     """
     target = Path(folder)
-    parent = target.resolve().parent
+    if target.is_symlink():
+        # replace the folder the link points at, and keep the link
+        target = target.resolve()
+    parent = target.parent
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     put = write or _write_file
     try:
