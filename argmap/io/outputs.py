@@ -92,19 +92,24 @@ def _check_folder(output: Path, folder: Path) -> None:
 
 
 def check_output(output: PathLike, inputs: Iterable[PathLike] = ()) -> Path:
-    """Check that ``output`` may be written: not one of ``inputs``, not a folder,
-    and in an existing, writable folder. Returns it as a Path.
+    """Check that ``output`` may be written: not one of ``inputs``, not a folder nor
+    a device, and in an existing, writable folder. Returns the path to write: the
+    file a symbolic link points at, so the link is kept and its target written.
 
     Raises
     ------
     ArgmapError
         One line naming the output and what is wrong.
     """
-    target = Path(output)
-    _refuse_inputs(target, inputs)
+    given = Path(output)
+    _refuse_inputs(given, inputs)
+    # a link is written through (the rename would otherwise replace the link itself)
+    target = given.resolve() if given.is_symlink() else given
     if target.is_dir():
-        raise ArgmapError(f"{target}: is a folder; give a file name")
-    _check_folder(target, target.parent)
+        raise ArgmapError(f"{given}: is a folder; give a file name")
+    if target.exists() and not target.is_file():
+        raise ArgmapError(f"{given}: is not a regular file (a device, pipe or socket)")
+    _check_folder(given, target.parent)
     return target
 
 

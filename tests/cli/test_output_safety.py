@@ -230,3 +230,16 @@ def test_cli_and_file_give_the_same_words(work: Path, capsys: pytest.CaptureFixt
         from_cli = capsys.readouterr().err
         words = from_cli.split(f"argument {option}: ", 1)[1].strip()
         assert any(line.endswith(words) for line in from_file)
+
+
+def test_a_device_is_refused_and_a_link_is_written_through(
+    work: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(COMMANDS["evaluate"](work, "/dev/null"), capsys)
+    assert "/dev/null: is not a regular file" in err
+    target = work / "real.txt"
+    target.write_text("old")
+    os.symlink(target, work / "link.txt")
+    assert main(COMMANDS["evaluate"](work, str(work / "link.txt"))) == 0
+    assert (work / "link.txt").is_symlink()
+    assert target.read_text("utf-8").startswith("Why Microsoft dropped Twitter")
