@@ -95,7 +95,14 @@ def build_report(
         from argmap.scenario.run import compare
 
         comparison = compare(
-            case, list(scenarios), semantics, gradual, samples=samples, seed=seed, progress=False
+            case,
+            list(scenarios),
+            semantics,
+            gradual,
+            samples=samples,
+            seed=seed,
+            progress=False,
+            keep_samples=False,  # the report shows summaries: memory bounded at any N
         )
         report.comparison = comparison
         report.files["scenarios.csv"] = comparison.to_csv().encode()

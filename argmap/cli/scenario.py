@@ -186,6 +186,7 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
             samples=args.samples,
             seed=args.seed,
             executor=executor,
+            keep_samples=False,  # the tables show summaries: memory bounded at any N
         )
     finally:
         if executor is not None:

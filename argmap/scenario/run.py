@@ -129,6 +129,7 @@ def compare(
     executor: Any = None,
     chunk_size: int | None = None,
     progress: bool | None = None,
+    keep_samples: bool = True,
 ) -> Comparison:
     """Evaluate the baseline and every scenario, and compare them claim by claim.
 
@@ -136,7 +137,9 @@ def compare(
     ``semantics``, ``gradual``, ``samples`` or ``seed`` means "what the scenarios
     say" (an error if they disagree). With ``samples``, every run draws the same
     seeded samples (common random numbers), so differences between columns come
-    from the interventions, not from sampling noise.
+    from the interventions, not from sampling noise. ``keep_samples=False`` keeps
+    only each run's per-claim totals, so memory stays bounded at any sample count
+    (what the command line does); the default keeps every draw for plots.
 
     Raises
     ------
@@ -164,8 +167,7 @@ def compare(
         "executor": executor,
         "chunk_size": chunk_size,
         "progress": progress,
-        # a comparison shows summaries only: memory stays bounded at any sample count
-        "keep_samples": False,
+        "keep_samples": keep_samples,
     }
     runs = [run(case, None, **settings)]
     for scenario in scenarios:

@@ -25,7 +25,9 @@ def _peak_bytes(samples: int) -> int:
     case = load(SAMPLE)
     tracemalloc.start()
     try:
-        comparison: Comparison = compare(case, [], samples=samples, seed=3, progress=False)
+        comparison: Comparison = compare(
+            case, [], samples=samples, seed=3, progress=False, keep_samples=False
+        )
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
