@@ -54,6 +54,25 @@ def register(subparsers: Any) -> None:
         help="gradual semantics: " + ", ".join(GRADUAL_NAMES) + " (default dfquad)",
     )
     parser.add_argument(
+        "--defeat",
+        choices=("preference", "attack"),
+        default="preference",
+        help="preference: an attack on a strictly stronger target fails, undercuts always "
+        "succeed (default); attack: every attack of positive weight defeats",
+    )
+    parser.add_argument(
+        "--ordering",
+        choices=("weakest-link", "last-link"),
+        default="weakest-link",
+        help="ASPIC+ argument ordering for preference-based defeat (default weakest-link)",
+    )
+    parser.add_argument(
+        "--comparison",
+        choices=("elitist", "democratic"),
+        default="elitist",
+        help="ASPIC+ set comparison for preference-based defeat (default elitist)",
+    )
+    parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
     parser.add_argument("--all", action="store_true", help="JSON: include every node")
@@ -74,7 +93,14 @@ def run(args: argparse.Namespace) -> int:
     if args.output:
         check_output(args.output, [args.case])
     case = load(args.case)
-    evaluation = evaluate(case, semantics=args.semantics, gradual=args.gradual)
+    evaluation = evaluate(
+        case,
+        semantics=args.semantics,
+        gradual=args.gradual,
+        defeat=args.defeat,
+        ordering=args.ordering,
+        comparison=args.comparison,
+    )
     text = render_output(case, evaluation, args.format, include_all=args.all)
     if args.output:
         write_output(args.output, text, [args.case])
@@ -118,6 +144,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
             "title": evaluation.title,
             "semantics": evaluation.semantics,
             "gradual": evaluation.gradual,
+            "defeat": evaluation.defeat,
             "converged": evaluation.converged,
             "iterations": evaluation.iterations,
             "notes": list(evaluation.notes),
@@ -162,6 +189,9 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         "  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)).rstrip()
         for line in (header, *body)
     ]
-    title = f"{evaluation.title} — {evaluation.semantics} / {evaluation.gradual}"
+    title = (
+        f"{evaluation.title} — {evaluation.semantics} / {evaluation.gradual}"
+        f" / defeat: {evaluation.defeat}"
+    )
     notes = [f"note: {n}" for n in evaluation.notes]
     return "\n".join([title, *lines, *notes]) + "\n"

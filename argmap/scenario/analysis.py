@@ -199,6 +199,7 @@ def threshold(
     """
 
     from argmap.semantics.compile import compile_case
+    from argmap.semantics.defeat import defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
     from argmap.semantics.standards import standard_of
 
@@ -218,7 +219,7 @@ def threshold(
     hi = hi if high is None else high
     if not lo < hi:
         raise SolverError(f"empty range [{lo:g}, {hi:g}] for {parameter!r}")
-    labels, _ = dung_labels(fw.abstract(), check_dung(semantics))
+    labels, _ = dung_labels(fw.abstract(defeat_mask(fw)), check_dung(semantics))
     p = symbol(parameter)
     if level is not None:
         events = [strength_expression(case, claim, [parameter], gradual=gradual) - level]
@@ -333,6 +334,7 @@ def tornado(
     are fine (the numeric engine iterates them).
     """
     from argmap.semantics.compile import compile_case
+    from argmap.semantics.defeat import defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
     from argmap.semantics.standards import standard_of
 
@@ -352,7 +354,7 @@ def tornado(
     fw = compile_case(case)
     if claim not in fw.index:
         raise SolverError(f"unknown claim {claim!r}")
-    labels, _ = dung_labels(fw.abstract(), check_dung(semantics))
+    labels, _ = dung_labels(fw.abstract(defeat_mask(fw)), check_dung(semantics))
     order = list(spans)
     rows = 2 * len(order)
     draws = {n: np.full(rows, by_id[n].value) for n in order}

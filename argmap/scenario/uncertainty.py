@@ -6,9 +6,12 @@ framework turns ``S`` settings into an ``(S, N)`` matrix of base scores and an
 base_matrix`), the gradual semantics evaluates all rows in one vectorized pass, and
 each claim's proof standard is checked row by row on its pro and con weights
 (:func:`argmap.semantics.standards.meets_many`, with the per-sample edge weights).
-Dung labels do not depend on parameter values, so they are computed once (under the
-chosen semantics) and decide, as in :func:`argmap.semantics.evaluate.evaluate`,
-which supporters and attackers are applicable.
+Dung labels depend on parameter values through preference-based defeat
+(:mod:`argmap.semantics.defeat`): each sample's defeats are computed in one
+vectorized pass, the samples are grouped by their set of defeats (usually a handful
+of distinct sets), and the Dung semantics run once per group. The labels decide, as
+in :func:`argmap.semantics.evaluate.evaluate`, which supporters and attackers are
+applicable.
 
 Work is cut into seeded chunks (:mod:`argmap.scenario.distributed`), so a run is
 reproducible from its seed and gives the same numbers on any executor. Ctrl-C stops
@@ -42,6 +45,7 @@ __all__ = [
     "SweepResult",
     "evaluate_samples",
     "monte_carlo",
+    "sample_labels",
     "sweep",
 ]
 
@@ -57,11 +61,15 @@ def evaluate_samples(
     draws: Mapping[str, npt.ArrayLike],
     rows: int,
     gradual: str,
-    labels: npt.NDArray[np.int8] | None,
+    labels: npt.NDArray[np.int8] | str | None,
     claims: Sequence[str],
 ) -> tuple[FloatArray, BoolArray, bool]:
     """Strengths ``(rows, C)`` and standard verdicts ``(rows, C)`` of ``claims`` with
-    parameters set to ``draws`` (one array of ``rows`` values per parameter)."""
+    parameters set to ``draws`` (one array of ``rows`` values per parameter).
+
+    ``labels`` are fixed Dung labels (1 in, -1 out, 0 undec per node), or the name of
+    a Dung semantics: then each sample is labelled on its own defeats (module
+    docstring), or None: every node applicable."""
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.standards import meets_many, standard_of
 
@@ -73,19 +81,51 @@ def evaluate_samples(
     idx = np.array([fw.index[c] for c in claims], dtype=np.int64)
     strengths = s[:, idx]
     met = np.zeros((rows, len(claims)), dtype=bool)
-    live = np.ones(fw.n, dtype=bool) if labels is None else np.asarray(labels) != -1
+    if isinstance(labels, str):
+        live = sample_labels(fw, labels, base, weights) != -1
+    else:
+        fixed = np.ones(fw.n, dtype=bool) if labels is None else np.asarray(labels) != -1
+        live = np.broadcast_to(fixed, (rows, fw.n))
     n_att = fw.att_src.size
     for col, claim in enumerate(claims):
         standard = standard_of(case, claim)
         if standard is None:
             continue
         j = fw.index[claim]
-        sup = np.flatnonzero((fw.sup_dst == j) & live[fw.sup_src])
-        att = np.flatnonzero((fw.att_dst == j) & live[fw.att_src])
-        pro = s[:, fw.sup_src[sup]] * weights[:, n_att + sup]
-        con = s[:, fw.att_src[att]] * weights[:, att]
+        sup = np.flatnonzero(fw.sup_dst == j)
+        att = np.flatnonzero(fw.att_dst == j)
+        pro_w, con_w = weights[:, n_att + sup], weights[:, att]
+        pro_live = live[:, fw.sup_src[sup]] & (pro_w > 0)
+        con_live = live[:, fw.att_src[att]] & (con_w > 0)
+        pro = np.where(pro_live, s[:, fw.sup_src[sup]] * pro_w, np.nan)
+        con = np.where(con_live, s[:, fw.att_src[att]] * con_w, np.nan)
         met[:, col] = meets_many(standard, pro, con)
     return strengths, met, result.converged
+
+
+def sample_labels(
+    fw: Framework, semantics: str, base: npt.ArrayLike, weights: npt.ArrayLike
+) -> npt.NDArray[np.int8]:
+    """Dung labels ``(S, N)`` of every sample under preference-based defeat.
+
+    ``base`` is ``(S, N)``, ``weights`` the edge weights ``(S, E)`` or ``(1, E)``
+    (attacks then supports). Samples with the same defeats share one labelling.
+    """
+    from argmap.semantics.defeat import defeat_mask
+    from argmap.semantics.evaluate import dung_labels
+
+    b = np.atleast_2d(np.asarray(base, dtype=np.float64))
+    w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
+    n_att = fw.att_src.size
+    mask = np.atleast_2d(
+        defeat_mask(fw, base=b, att_weights=w[:, :n_att], sup_weights=w[:, n_att:])
+    )
+    mask = np.broadcast_to(mask, (b.shape[0], n_att))
+    groups, inverse = np.unique(mask, axis=0, return_inverse=True)
+    out = np.empty((b.shape[0], fw.n), dtype=np.int8)
+    for g, defeats in enumerate(groups):
+        out[inverse.ravel() == g] = dung_labels(fw.abstract(defeats), semantics)[0]
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -101,7 +141,7 @@ def _compiled(case_json: str) -> tuple[Case, Framework]:
 @dataclass(frozen=True)
 class _Job:
     case_json: str
-    labels: npt.NDArray[np.int8] | None
+    labels: npt.NDArray[np.int8] | str | None
     claims: tuple[str, ...]
     gradual: str
     parameters: tuple[str, ...]
@@ -123,15 +163,15 @@ def _run_job(job: _Job) -> tuple[FloatArray, BoolArray, bool]:
 
 def _prepare(
     case: Case, semantics: str, gradual: str, claims: Sequence[str] | None
-) -> tuple[str, npt.NDArray[np.int8], tuple[str, ...], str, str]:
+) -> tuple[str, str, tuple[str, ...], str, str]:
     from argmap.semantics.compile import compile_case
-    from argmap.semantics.evaluate import check_dung, dung_labels
+    from argmap.semantics.evaluate import check_dung
     from argmap.semantics.gradual.models import canonical_name
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
     fw = compile_case(case)
-    labels, _ = dung_labels(fw.abstract(), semantics)
+    labels = semantics  # each sample is labelled on its own defeats
     chosen = tuple(c.id for c in case.claims) if claims is None else tuple(claims)
     for claim in chosen:
         if claim not in fw.index:

@@ -208,9 +208,14 @@ class Framework:
         )
         return mask
 
-    def dung_attacks(self) -> tuple[IntArray, IntArray]:
-        """Direct attacks plus secondary attacks through necessary supports."""
-        live = self.att_w > 0
+    def dung_attacks(self, defeats: npt.ArrayLike | None = None) -> tuple[IntArray, IntArray]:
+        """Direct attacks plus secondary attacks through necessary supports.
+
+        ``defeats`` is a mask over the attack edges saying which succeed
+        (:func:`~argmap.semantics.defeat.defeat_mask`); default: every attack of
+        positive weight. A secondary attack succeeds with the direct one it comes from.
+        """
+        live = self.att_w > 0 if defeats is None else np.asarray(defeats, dtype=bool)
         src, dst = self.att_src[live], self.att_dst[live]
         necessary = self.sup_necessary
         n_src, n_dst = self.sup_src[necessary], self.sup_dst[necessary]
@@ -228,12 +233,14 @@ class Framework:
             np.concatenate([dst, sec_dst]).astype(np.int32),
         )
 
-    def abstract(self) -> AF:
+    def abstract(self, defeats: npt.ArrayLike | None = None) -> AF:
         """The Dung projection (see the module docstring) as an
-        :class:`~argmap.semantics.dung.af.AF` with the same node order and names."""
+        :class:`~argmap.semantics.dung.af.AF` with the same node order and names,
+        over the attack edges that ``defeats`` marks (default: all of positive
+        weight)."""
         from argmap.semantics.dung.af import AF
 
-        src, dst = self.dung_attacks()
+        src, dst = self.dung_attacks(defeats)
         return AF.from_arrays(self.ids, src, dst)
 
     def find_cycle(self) -> list[str] | None:

@@ -101,6 +101,10 @@ def evaluate(
     semantics: str = "grounded",
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
+    *,
+    defeat: str = "preference",
+    ordering: str = "weakest-link",
+    comparison: str = "elitist",
 ) -> Evaluation:
     """Evaluate ``case`` under a Dung and a gradual semantics.
 
@@ -113,6 +117,24 @@ def evaluate(
         One of :data:`argmap.semantics.gradual.GRADUAL` (or an alias).
     values : mapping, optional
         Parameter values overriding the case's.
+    defeat, ordering, comparison : str
+        Which attacks succeed as defeats before the Dung semantics run
+        (:mod:`argmap.semantics.defeat`): ``preference`` (default; an attack on a
+        strictly stronger target fails, undercuts always succeed) or ``attack``
+        (every attack of positive weight); the ASPIC+ ordering ``weakest-link``
+        (default) or ``last-link``; the set comparison ``elitist`` (default) or
+        ``democratic``.
+
+    Examples
+    --------
+    >>> from argmap.model import Case, Claim, Relation
+    >>> case = Case(title="t", claims=[Claim(id="A", text="a", base_score=0.34),
+    ...                                Claim(id="B", text="b", base_score=0.48)],
+    ...             relations=[Relation(kind="rebut", origin="A", target="B")])
+    >>> str(evaluate(case)["B"].label)  # the weaker claim's attack does not defeat
+    'in'
+    >>> str(evaluate(case, defeat="attack")["B"].label)
+    'out'
 
     Raises
     ------
@@ -120,14 +142,16 @@ def evaluate(
         Unknown semantics or parameter.
     """
     from argmap.semantics.compile import compile_case
+    from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.gradual.models import canonical_name
     from argmap.semantics.standards import standard_of, standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
+    rule = check_defeat(defeat, ordering, comparison)
     fw = compile_case(case, values)
-    labels, notes = dung_labels(fw.abstract(), semantics)
+    labels, notes = dung_labels(fw.abstract(defeat_mask(fw, rule)), semantics)
     result = gradual_strengths(fw, gradual)
     if not result.converged:
         notes.append(
@@ -159,4 +183,7 @@ def evaluate(
         converged=result.converged,
         iterations=result.iterations,
         notes=tuple(notes),
+        defeat=rule.rule
+        if rule.rule == "attack"
+        else ", ".join((rule.rule, rule.ordering, rule.comparison)),
     )

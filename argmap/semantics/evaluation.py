@@ -108,6 +108,8 @@ class Evaluation:
     converged: bool = True
     iterations: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    defeat: str = "preference, weakest-link, elitist"
+    """How attacks became defeats (:class:`~argmap.semantics.defeat.DefeatRule`)."""
 
     def __getitem__(self, node_id: str) -> NodeResult:
         return self.nodes[node_id]

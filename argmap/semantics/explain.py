@@ -308,9 +308,16 @@ def explain(
     semantics: str = "grounded",
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
+    *,
+    defeat: str = "preference",
+    ordering: str = "weakest-link",
+    comparison: str = "elitist",
 ) -> Explanation:
-    """Explain ``claim_id`` (any compiled node id works) under the two semantics."""
+    """Explain ``claim_id`` (any compiled node id works) under the two semantics,
+    with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
+    does."""
     from argmap.semantics.compile import compile_case
+    from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
     from argmap.semantics.gradual import gradual_strengths
 
@@ -321,7 +328,7 @@ def explain(
 
         why = fw.dropped.get(claim_id, "no such node")
         raise SolverError(f"cannot explain {claim_id!r}: {why}")
-    af = fw.abstract()
+    af = fw.abstract(defeat_mask(fw, check_defeat(defeat, ordering, comparison)))
     j = fw.index[claim_id]
     if semantics == "grounded":
         labels, rounds = grounded_rounds(af)

@@ -72,20 +72,31 @@ def meets(standard: ProofStandard, pro: Sequence[float], con: Sequence[float]) -
 
 def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) -> BoolArray:
     """Vectorized :func:`meets`: ``pro`` is ``(S, k)``, ``con`` is ``(S, m)``; one
-    verdict per row. Columns may be zero (no argument on that side)."""
-    p = np.asarray(pro, dtype=np.float64)
-    c = np.asarray(con, dtype=np.float64)
+    verdict per row. Columns may be zero (no argument on that side), and a NaN entry
+    is an argument that is not applicable in that row (it does not count, not even
+    for scintilla or dialectical validity).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dv = ProofStandard(name="dialectical_validity")
+    >>> meets_many(dv, [[0.6], [0.6]], [[0.0], [np.nan]]).tolist()
+    [False, True]
+    """
+    p = np.atleast_2d(np.asarray(pro, dtype=np.float64))
+    c = np.atleast_2d(np.asarray(con, dtype=np.float64))
     rows = max(p.shape[0], c.shape[0])
-    max_pro = p.max(axis=1, initial=0.0) if p.size else np.zeros(rows)
-    max_con = c.max(axis=1, initial=0.0) if c.size else np.zeros(rows)
-    any_pro, any_con = p.shape[1] > 0, c.shape[1] > 0
+    p_live, c_live = ~np.isnan(p), ~np.isnan(c)
+    max_pro = np.where(p_live, p, 0.0).max(axis=1, initial=0.0)
+    max_con = np.where(c_live, c, 0.0).max(axis=1, initial=0.0)
+    any_pro, any_con = p_live.any(axis=1), c_live.any(axis=1)
     name = standard.name
     if name is StandardName.SCINTILLA:
-        out = np.full(rows, any_pro)
+        out = any_pro
     elif name is StandardName.PREPONDERANCE:
         out = any_pro & (max_pro > max_con)
     elif name is StandardName.DIALECTICAL_VALIDITY:
-        out = np.full(rows, any_pro and not any_con)
+        out = any_pro & ~any_con
     else:
         out = any_pro & (max_pro > standard.alpha) & (max_pro - max_con > standard.beta)
         if name is StandardName.BEYOND_REASONABLE_DOUBT:
@@ -112,7 +123,8 @@ def claim_weights(
     """Applicable pro and con weights of one claim, ``(S, k)`` and ``(S, m)``.
 
     ``strengths`` is ``(N,)`` or ``(S, N)``; ``labels`` (1 in, -1 out, 0 undec per
-    node) marks nodes labelled out as not applicable (module docstring).
+    node) marks nodes labelled out as not applicable (module docstring). An edge of
+    weight 0 is no argument at all: it is left out, as if the relation were absent.
     """
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     j = framework.index[claim_id]
@@ -121,7 +133,7 @@ def claim_weights(
         live = np.asarray(labels).ravel() != -1
 
     def side(src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray) -> FloatArray:
-        edges = np.flatnonzero((dst == j) & live[src])
+        edges = np.flatnonzero((dst == j) & live[src] & (w > 0))
         out: FloatArray = s[:, src[edges]] * w[edges]
         return out
 

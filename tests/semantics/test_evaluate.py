@@ -123,9 +123,10 @@ def test_verdict_reads_label_and_standard_together(
     assert verdict.meaning
 
 
-def test_worked_case_has_contested_claims() -> None:
+def test_worked_case_has_contested_claims_under_plain_attacks() -> None:
     # the worked case's C_fair_use: its arguments from precedent outweigh those
-    # against, yet an attack on it stands unanswered, so grounded labels it out
-    result = evaluate(load(WORKED))["C_fair_use"]
+    # against; under plain attacks the weight-0 con argument still stands unanswered,
+    # so grounded labels it out (preference-based defeat: tests/semantics/test_defeat.py)
+    result = evaluate(load(WORKED), defeat="attack")["C_fair_use"]
     assert (result.label, result.standard_met) == (Label.OUT, True)
     assert result.verdict is Verdict.CONTESTED
