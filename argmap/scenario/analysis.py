@@ -219,29 +219,36 @@ def threshold(
     hi = hi if high is None else high
     if not lo < hi:
         raise SolverError(f"empty range [{lo:g}, {hi:g}] for {parameter!r}")
-    labels, _ = dung_labels(fw.abstract(defeat_mask(fw)), check_dung(semantics))
+    semantics = check_dung(semantics)
     p = symbol(parameter)
+    xs = np.linspace(lo, hi, max(grid, 3))
+    # preference flips cut the range into pieces of constant defeats (and labels)
+    flips = preference_flips(fw, parameter, xs)
+    pieces = [lo, *flips, hi]
+    roots: list[float] = list(flips)
     if level is not None:
         events = [strength_expression(case, claim, [parameter], gradual=gradual) - level]
         test = f"strength > {level:g}"
+        roots += _event_roots(events, p, parameter, xs)
     else:
-        live = (np.asarray(labels) != -1).tolist()
-        pro, con = claim_weight_expressions(case, claim, [parameter], gradual=gradual, live=live)
-        events = _events(standard, None, pro, con)
         test = standard.name.value  # type: ignore[union-attr]
-    xs = np.linspace(lo, hi, max(grid, 3))
-    roots: list[float] = []
-    for event in events:
-        if p not in event.free_symbols:
-            continue
-        ys = np.broadcast_to(np.asarray(lambdified(event, [parameter])(xs), dtype=float), xs.shape)
-        for i in np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0):
-            roots.append(_root(event, p, float(xs[i]), float(xs[i + 1])))
-        roots.extend(float(xs[i]) for i in np.flatnonzero(ys == 0))
-    bounds = sorted({round(r, 15) for r in roots if lo < r < hi})
-    cuts = [lo, *bounds, hi]
+        for a, b in itertools.pairwise(pieces):
+            mid = fw if a == b else compile_case(case, {parameter: (a + b) / 2})
+            labels, _ = dung_labels(mid.abstract(defeat_mask(mid)), semantics)
+            live = (np.asarray(labels) != -1).tolist()
+            pro, con = claim_weight_expressions(
+                case, claim, [parameter], gradual=gradual, live=live
+            )
+            inside = xs[(xs >= a) & (xs <= b)]
+            grid_ab = np.unique(np.concatenate([[a, b], inside]))
+            events = _events(standard, None, pro, con)
+            roots += [r for r in _event_roots(events, p, parameter, grid_ab) if a <= r <= b]
+    candidates = sorted({r for r in (round(x, 15) for x in roots) if lo < r < hi})
+    cuts = [lo, *candidates, hi]
     mids = np.array([(a + b) / 2 for a, b in itertools.pairwise(cuts)])
-    verdict = _verdicts(case, fw, parameter, mids, gradual, labels, claim, level)
+    verdict = _verdicts(case, fw, parameter, mids, gradual, semantics, claim, level)
+    # a boundary is where the verdict changes, not every root or preference flip
+    bounds = [cuts[i + 1] for i in range(len(verdict) - 1) if verdict[i] != verdict[i + 1]]
     intervals: list[tuple[float, float]] = []
     for (a, b), ok in zip(itertools.pairwise(cuts), verdict, strict=True):
         if not ok:
@@ -251,10 +258,62 @@ def threshold(
         else:
             intervals.append((a, b))
     value = params[parameter].value
-    now = _verdicts(case, fw, parameter, np.array([value]), gradual, labels, claim, level)[0]
+    now = _verdicts(case, fw, parameter, np.array([value]), gradual, semantics, claim, level)[0]
     return Threshold(
         claim, parameter, test, lo, hi, tuple(bounds), tuple(intervals), value, bool(now)
     )
+
+
+def _event_roots(events: Sequence[Any], p: Any, parameter: str, xs: np.ndarray) -> list[float]:
+    """Roots of each event expression on the grid ``xs``: sign changes refined exactly,
+    and grid points where it is zero."""
+    roots: list[float] = []
+    for event in events:
+        if p not in event.free_symbols:
+            continue
+        ys = np.broadcast_to(np.asarray(lambdified(event, [parameter])(xs), dtype=float), xs.shape)
+        for i in np.flatnonzero(np.sign(ys[:-1]) * np.sign(ys[1:]) < 0):
+            roots.append(_root(event, p, float(xs[i]), float(xs[i + 1])))
+        roots.extend(float(xs[i]) for i in np.flatnonzero(ys == 0))
+    return roots
+
+
+def preference_flips(fw: Any, parameter: str, xs: np.ndarray) -> list[float]:
+    """Values of ``parameter`` in the range of ``xs`` where the set of defeats changes
+    (an attack starts or stops succeeding, :mod:`argmap.semantics.defeat`): where two
+    neighbouring grid points have different defeats, the change is bisected to the
+    last bit of a float. Preference strengths are minima and maxima of the case's
+    expressions, so between grid points they cross at most where the grid brackets it.
+    """
+    from argmap.semantics.defeat import defeat_mask
+
+    def defeats(values: np.ndarray) -> np.ndarray:
+        draws = {parameter: values}
+        base = np.broadcast_to(fw.base_matrix(draws), (values.size, fw.n))
+        weights = np.broadcast_to(
+            fw.edge_weight_matrix(draws), (values.size, fw.att_src.size + fw.sup_src.size)
+        )
+        n_att = fw.att_src.size
+        mask = defeat_mask(fw, None, base, weights[:, :n_att], weights[:, n_att:])
+        return np.broadcast_to(mask, (values.size, n_att))
+
+    if fw.att_src.size == 0:
+        return []
+    on_grid = defeats(xs)
+    flips: list[float] = []
+    for i in np.flatnonzero(np.any(on_grid[1:] != on_grid[:-1], axis=1)):
+        a, b = float(xs[i]), float(xs[i + 1])
+        left = on_grid[i]
+        for _ in range(64):
+            mid = (a + b) / 2
+            if mid in (a, b):
+                break
+            if np.array_equal(defeats(np.array([mid]))[0], left):
+                a = mid
+            else:
+                b = mid
+        flips.append(b)
+    return flips
 
 
 def _verdicts(
@@ -334,8 +393,7 @@ def tornado(
     are fine (the numeric engine iterates them).
     """
     from argmap.semantics.compile import compile_case
-    from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.evaluate import check_dung, dung_labels
+    from argmap.semantics.evaluate import check_dung
     from argmap.semantics.standards import standard_of
 
     by_id = {p.id: p for p in case.parameters}
@@ -354,7 +412,7 @@ def tornado(
     fw = compile_case(case)
     if claim not in fw.index:
         raise SolverError(f"unknown claim {claim!r}")
-    labels, _ = dung_labels(fw.abstract(defeat_mask(fw)), check_dung(semantics))
+    labels = check_dung(semantics)  # each setting is labelled on its own defeats
     order = list(spans)
     rows = 2 * len(order)
     draws = {n: np.full(rows, by_id[n].value) for n in order}

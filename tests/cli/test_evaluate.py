@@ -20,7 +20,7 @@ SAMPLE = REPO / "examples" / "ad_tool_dispute.yaml"
 def test_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", str(SAMPLE)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].endswith("— grounded / dfquad")
+    assert out[0].endswith("— grounded / dfquad / defeat: preference, weakest-link, elitist")
     header = ["claim", "issue", "label", "strength", "standard", "met", "verdict"]
     assert out[1].split() == header
     assert out[2].split()[:3] == ["C_principled", "I_motive", "in"]
@@ -50,6 +50,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "title",
         "semantics",
         "gradual",
+        "defeat",
         "converged",
         "iterations",
         "notes",

@@ -34,6 +34,8 @@ from argmap.io.carneades import carneades_labels, parse_carneades, read_carneade
 from argmap.io.carneades_write import dumps_carneades
 from argmap.io.casefile import load
 from argmap.io.convert import convert
+from argmap.semantics.compile import compile_case
+from argmap.semantics.defeat import defeat_mask
 from argmap.semantics.evaluate import evaluate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -105,7 +107,11 @@ def test_argmap_read_the_carneades_way_gives_every_expected_label(path: Path) ->
 def test_dung_labels_differ_only_where_the_semantics_do(path: Path) -> None:
     doc = read_carneades(path)
     result = evaluate(doc.case, semantics="grounded")
-    attacked = {r.target for r in doc.case.relations if r.is_attack}
+    # attacked = the targets of attacks that succeed as defeats (preference-based:
+    # an attack from a weaker position is no defeat, so the target stays in)
+    fw = compile_case(doc.case)
+    defeats = defeat_mask(fw)
+    attacked = {fw.ids[d] for d, ok in zip(fw.att_dst, defeats, strict=True) if ok}
     positions = {c.id for c in doc.case.claims if c.issue is not None}
     for claim_id, expected in doc.expected.items():
         label = result.nodes[claim_id].label.value

@@ -245,3 +245,32 @@ def test_the_readme_example_no_longer_lets_the_weaker_claim_defeat(tmp_path: Pat
     assert result["C2"].strength < result["C1"].strength
     assert result["C1"].label is Label.IN  # C2's rebut is weaker than C1: no defeat
     assert evaluate(case, defeat="attack")["C1"].label is Label.OUT
+
+
+def test_a_threshold_finds_the_point_where_a_preference_flips() -> None:
+    # S (0.6) supports B; A (base w) undermines S. A defeats S iff w >= 0.6, and then
+    # S no longer applies, so B's preponderance holds iff w < 0.6: a boundary that only
+    # the preference makes (the strengths move smoothly through it)
+    from argmap.scenario.analysis import threshold
+
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "parameters": [{"id": "w", "value": 0.3}],
+            "issues": [{"id": "I", "question": "q?"}],
+            "claims": [
+                {"id": "B", "text": "b", "issue": "I", "base_score": 0.1},
+                {"id": "S", "text": "s", "base_score": 0.6},
+                {"id": "A", "text": "a", "base_score": "w"},
+            ],
+            "relations": [
+                {"kind": "support", "from": "S", "to": "B"},
+                {"kind": "undermine", "from": "A", "to": "S"},
+            ],
+        }
+    )
+    t = threshold(case, "B", "w", low=0.0, high=1.0)
+    assert t.boundaries == (0.6,)
+    assert t.intervals == ((0.0, 0.6),)
+    assert evaluate(case, values={"w": 0.59})["B"].standard_met is True
+    assert evaluate(case, values={"w": 0.6})["B"].standard_met is False
