@@ -1,6 +1,7 @@
 """The typed argument graph: pydantic models of a case. No I/O, no algorithms."""
 
 from argmap.model.case import NODE_SECTIONS, SCHEMA_VERSION, Case, Node
+from argmap.model.contraries import Exclusion, ExclusionKind
 from argmap.model.expressions import Expression, parse_expression
 from argmap.model.nodes import (
     Argument,
@@ -45,6 +46,8 @@ __all__ = [
     "Event",
     "Evidence",
     "EvidenceStatus",
+    "Exclusion",
+    "ExclusionKind",
     "Expression",
     "Factor",
     "Issue",

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from argmap.errors import CaseError
+from argmap.model.contraries import Exclusion
 from argmap.model.nodes import (
     Argument,
     Claim,
@@ -81,6 +82,7 @@ class Case(BaseModel):
     precedents: list[Precedent] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    contraries: list[Exclusion] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:
@@ -126,5 +128,6 @@ class Case(BaseModel):
         """How many of each kind of element the case has (for summaries)."""
         out = {section: len(getattr(self, section)) for section in NODE_SECTIONS}
         out["relations"] = len(self.relations)
+        out["contraries"] = len(self.contraries)
         out["parameters"] = len(self.parameters)
         return out

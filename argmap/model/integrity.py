@@ -47,6 +47,7 @@ def problems(case: Case) -> list[Problem]:
     found = list(_duplicate_ids(case, kinds))
     found += _references(case, kinds)
     found += _relations(case, kinds)
+    found += _contraries(case, kinds)
     found += _expressions(case)
     return found
 
@@ -143,6 +144,21 @@ def _relations(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
         key = (rel.kind.value, rel.origin, rel.target)
         if key in seen:
             yield Problem(path, f"same {rel.kind.value} as relations[{seen[key]}]")
+        seen.setdefault(key, i)
+
+
+def _contraries(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
+    seen: dict[frozenset[str], int] = {}
+    for i, exclusion in enumerate(case.contraries):
+        path = f"contraries[{i}].claims"
+        for j, claim in enumerate(exclusion.claims):
+            yield from _expect(kinds, f"{path}[{j}]", claim, {"claim"}, "claim")
+        first, second = exclusion.claims
+        if first == second:
+            yield Problem(path, "a claim cannot exclude itself")
+        key = frozenset(exclusion.claims)
+        if key in seen:
+            yield Problem(path, f"the same two claims as contraries[{seen[key]}]")
         seen.setdefault(key, i)
 
 

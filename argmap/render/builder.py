@@ -197,6 +197,8 @@ def edge_attrs(
         "arrowhead": style.arrowhead,
         "penwidth": 0.8 if faded else base,
         "arrowsize": 0.9 if edge.kind == "undercut" else None,
+        "dir": "both" if style.both_ways else None,
+        "arrowtail": style.arrowhead if style.both_ways else None,
         "tooltip": tip,
         "class": edge.kind,
     }

@@ -81,16 +81,46 @@ def case_graph(case: Case) -> tuple[dict[str, GraphNode], list[Edge]]:
             edges.append(Edge(arg.precedent, arg.id, "cites"))
         kind = "support" if arg.stance is Stance.PRO else "rebut"
         edges.append(Edge(arg.id, arg.conclusion, kind, number(arg.weight, values)))
-    for rel in case.relations:
-        edges.append(
-            Edge(rel.origin, rel.target, rel.kind.value, number(rel.weight, values), rel.note)
-        )
+    edges += _relation_edges(case, values)
     linked = {e.tail for e in edges} | {e.head for e in edges}
     for event in case.events:
         if event.id in linked:
             nodes[event.id] = GraphNode(event.id, "event", event)
     edges = [e for e in edges if e.tail in nodes and e.head in nodes]
     return nodes, edges
+
+
+def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
+    """The relations, with declared contraries (:mod:`argmap.model.contraries`) drawn as
+    what they are: two contradictories as one double-headed edge (along a rebut drawn
+    between them, or on its own), a contrary as an edge of its own kind."""
+    kind_of: dict[tuple[str, str], str] = {}
+    for exclusion in case.contraries:
+        a, b = exclusion.claims
+        kind_of[(a, b)] = "contradicts" if exclusion.symmetric else "contrary"
+        if exclusion.symmetric:
+            kind_of[(b, a)] = "contradicts"
+    edges: list[Edge] = []
+    drawn: set[frozenset[str]] = set()
+    for rel in case.relations:
+        kind = rel.kind.value
+        pair = (rel.origin, rel.target)
+        if rel.kind.value == "rebut" and pair in kind_of:
+            kind = kind_of[pair]
+            if kind == "contradicts":
+                if frozenset(pair) in drawn:
+                    continue  # the mirror rebut is the same double-headed edge
+                drawn.add(frozenset(pair))
+        edges.append(Edge(rel.origin, rel.target, kind, number(rel.weight, values), rel.note))
+    for exclusion in case.contraries:
+        a, b = exclusion.claims
+        if exclusion.symmetric and frozenset((a, b)) not in drawn:
+            edges.append(Edge(a, b, "contradicts", None, exclusion.note))
+        elif not exclusion.symmetric and not any(
+            r.kind.value == "rebut" and (r.origin, r.target) == (a, b) for r in case.relations
+        ):
+            edges.append(Edge(a, b, "contrary", None, exclusion.note))
+    return edges
 
 
 def neighbourhood(

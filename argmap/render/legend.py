@@ -39,7 +39,16 @@ class LegendSpec:
 
 _PER_ROW = 5
 """Legend entries per row."""
-_EDGE_ORDER = ("premise", "cites", "support", "rebut", "undermine", "undercut")
+_EDGE_ORDER = (
+    "premise",
+    "cites",
+    "support",
+    "rebut",
+    "contradicts",
+    "contrary",
+    "undermine",
+    "undercut",
+)
 _KIND_ORDER = ("claim", "evidence", "argument", "precedent", "event")
 _STATUS_ORDER = ("in", "undec", "out")
 _SHAPE_WORD = {

@@ -51,6 +51,7 @@ class EdgeStyle:
     verb: str
     bold: bool = False
     sample: str = "——►"
+    both_ways: bool = False
 
 
 def mix(hue: str, amount: float, base: str = "#ffffff") -> str:
@@ -115,6 +116,10 @@ _EDGES = {
     "rebut": EdgeStyle("#C0392B", "bold", "normal", "rebuts", True, "▬▬►"),
     "undermine": EdgeStyle("#C0392B", "dashed", "normal", "undermines", sample="- - ►"),
     "undercut": EdgeStyle("#C0392B", "dotted", "tee", "undercuts", sample="·····|"),
+    "contradicts": EdgeStyle(
+        "#C0392B", "bold", "normal", "contradict each other", True, "◄▬▬►", both_ways=True
+    ),
+    "contrary": EdgeStyle("#C0392B", "bold", "dot", "excludes (always defeats)", True, "▬▬●"),
     "premise": EdgeStyle("#9a9a9a", "solid", "none", "premise of", sample="———"),
     "cites": EdgeStyle("#9a9a9a", "solid", "odot", "precedent for", sample="——○"),
 }
@@ -147,7 +152,7 @@ PRINT = Theme(
         "undec": StatusStyle("#000000", "dotted", "◊", "undecided", 1.6),
     },
     edges={
-        name: EdgeStyle("#000000", e.style, e.arrowhead, e.verb, e.bold, e.sample)
+        name: EdgeStyle("#000000", e.style, e.arrowhead, e.verb, e.bold, e.sample, e.both_ways)
         for name, e in _EDGES.items()
     },
     ink="#000000",

@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.model import Argument, Case, RelationKind, Stance, parse_expression
+from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
@@ -77,8 +77,9 @@ __all__ = ["ATTACK_KINDS", "SUPPORT_KINDS", "Framework", "compile_case"]
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
 
-ATTACK_KINDS = ("rebut", "undermine", "undercut", "con")
-"""Codes of ``Framework.att_kind``: the relation kind, or ``con`` for a con argument."""
+ATTACK_KINDS = ("rebut", "undermine", "undercut", "con", "contrary")
+"""Codes of ``Framework.att_kind``: the relation kind, ``con`` for a con argument, or
+``contrary`` for the attack of a declared contrary on the claim it excludes."""
 SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
 """Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
 argument -> conclusion, precedent -> argument from precedent."""
@@ -351,6 +352,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     index = {name: i for i, name in enumerate(ids)}
     att: list[tuple[int, int, str | float, int]] = []
     sup: list[tuple[int, int, str | float, int]] = []
+    contraries = _contrary_pairs(case)
     for rel in case.relations:
         if rel.origin in dropped or rel.target in dropped:
             continue
@@ -358,8 +360,11 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         edge = (index[rel.origin], index[rel.target], w)
         if rel.kind is RelationKind.SUPPORT:
             sup.append((*edge, 0))
+        elif rel.kind is RelationKind.REBUT and (rel.origin, rel.target) in contraries:
+            att.append((*edge, ATTACK_KINDS.index("contrary")))
         else:
             att.append((*edge, ATTACK_KINDS.index(rel.kind.value)))
+    att += _exclusion_attacks(case, index)
     for arg in case.arguments:
         if arg.id in dropped:
             continue
@@ -406,6 +411,45 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         values=params,
         dropped=dropped,
     )
+
+
+def _exclusion_attacks(
+    case: Case, index: Mapping[str, int]
+) -> list[tuple[int, int, str | float, int]]:
+    """The attacks that declared contraries add (:mod:`argmap.model.contraries`).
+
+    Two contradictories rebut each other: a rebut drawn one way gets its mirror with
+    the same weight, and when none is drawn both get weight 1. A contrary attacks the
+    claim it excludes with weight 1 unless a rebut is drawn along it (the relation loop
+    gives that rebut the kind ``contrary`` instead, see :func:`_contrary_pairs`)."""
+    rebut, contrary = ATTACK_KINDS.index("rebut"), ATTACK_KINDS.index("contrary")
+    drawn = {
+        (rel.origin, rel.target): (1.0 if rel.weight is None else rel.weight)
+        for rel in case.relations
+        if rel.kind is RelationKind.REBUT
+    }
+    added: list[tuple[int, int, str | float, int]] = []
+    for exclusion in case.contraries:
+        a, b = exclusion.claims
+        if a not in index or b not in index:
+            continue
+        if exclusion.kind is ExclusionKind.CONTRARY:
+            if (a, b) not in drawn:
+                added.append((index[a], index[b], 1.0, contrary))
+            continue
+        forward, backward = drawn.get((a, b)), drawn.get((b, a))
+        if forward is None and backward is None:
+            added += [(index[a], index[b], 1.0, rebut), (index[b], index[a], 1.0, rebut)]
+        elif forward is None and backward is not None:
+            added.append((index[a], index[b], backward, rebut))
+        elif backward is None and forward is not None:
+            added.append((index[b], index[a], forward, rebut))
+    return added
+
+
+def _contrary_pairs(case: Case) -> set[tuple[str, str]]:
+    """(contrary, excluded claim) pairs: a rebut drawn along one always succeeds."""
+    return {(e.claims[0], e.claims[1]) for e in case.contraries if e.kind is ExclusionKind.CONTRARY}
 
 
 def _precedent_weight_expr(case: Case, arg: Argument) -> float:

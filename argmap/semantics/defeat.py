@@ -36,7 +36,8 @@ relations, pro arguments) is as strong as the strongest of them.
 extended by the defeasible rule "X, so not Y" of weight ``w`` (a con argument's
 edge carries no rule of its own: the argument is the attacker). Its force ``F`` is
 that argument's summary under the ordering. The attack defeats iff ``F > 0`` and
-either it is an undercut or ``F >= P(Y)`` (Y is not strictly preferred). A relation
+either it is an undercut, or the attack of a declared contrary
+(:mod:`argmap.model.contraries`), or ``F >= P(Y)`` (Y is not strictly preferred). A relation
 of weight 0, or an attacker of strength 0, therefore defeats nothing: it is exactly
 as if it were absent. An attack on a premise defeats the arguments resting on it
 (secondary attacks) iff it defeats the premise, as ASPIC+ compares the attacker
@@ -300,6 +301,6 @@ def defeat_mask(
     p = preference_strengths(fw, base, sup_weights, rule.ordering, rule.comparison)
     force = attack_forces(fw, p, att_weights, rule.ordering, rule.comparison)
     target = p[..., fw.att_dst]
-    undercut = fw.att_kind == 2
-    mask: BoolArray = (force > 0) & (undercut | (force >= target))
+    always = (fw.att_kind == 2) | (fw.att_kind == 4)  # undercuts, declared contraries
+    mask: BoolArray = (force > 0) & (always | (force >= target))
     return mask
