@@ -26,7 +26,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from argmap.errors import Problem
     from argmap.io.casefile import load
+    from argmap.model.contraries import one_way_rebuts
 
     failed = False
     for file in args.files:
@@ -39,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not args.quiet:
             say(summary(file, case))
+        # a one-way rebut inside an issue makes a verdict hang on an arrow's direction
+        for found in one_way_rebuts(case):
+            say(Problem(found.path, found.message, file), err=True)
     return 2 if failed else 0
 
 

@@ -151,3 +151,20 @@ def test_worked_case_keeps_loading_with_a_declared_pair() -> None:
     ]
     backward = evaluate(declared.model_copy(update={"relations": rels}))
     assert {r.id: r.verdict for r in forward} == {r.id: r.verdict for r in backward}
+
+
+def test_validate_warns_about_a_one_way_rebut_and_still_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+
+    path = tmp_path / "case.yaml"
+    argmap.save(
+        _pair(0.5, 0.5, "contradictory", [("A", "B")]).model_copy(update={"contraries": []}), path
+    )
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}: relations[0]: warning: rebut A -> B within issue I is one-way" in err
+    argmap.save(_pair(0.5, 0.5, "contradictory", [("A", "B")]), path)
+    assert main(["validate", str(path)]) == 0
+    assert "warning" not in capsys.readouterr().err
