@@ -71,7 +71,7 @@ def evaluate_samples(
     a Dung semantics: then each sample is labelled on its own defeats (module
     docstring), or None: every node applicable."""
     from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.standards import meets_many, standard_of
+    from argmap.semantics.standards import claim_standards, meets_many
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
@@ -87,8 +87,9 @@ def evaluate_samples(
         fixed = np.ones(fw.n, dtype=bool) if labels is None else np.asarray(labels) != -1
         live = np.broadcast_to(fixed, (rows, fw.n))
     n_att = fw.att_src.size
+    standards = claim_standards(case)
     for col, claim in enumerate(claims):
-        standard = standard_of(case, claim)
+        standard = standards.get(claim)
         if standard is None:
             continue
         j = fw.index[claim]
@@ -192,9 +193,10 @@ def _stack(
 
 
 def _has_standard(case: Case, claims: Sequence[str]) -> BoolArray:
-    from argmap.semantics.standards import standard_of
+    from argmap.semantics.standards import claim_standards
 
-    return np.array([standard_of(case, c) is not None for c in claims], dtype=bool)
+    standards = claim_standards(case)
+    return np.array([c in standards for c in claims], dtype=bool)
 
 
 def monte_carlo(

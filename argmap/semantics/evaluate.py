@@ -145,7 +145,7 @@ def evaluate(
     from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.gradual.models import canonical_name
-    from argmap.semantics.standards import standard_of, standard_outcomes
+    from argmap.semantics.standards import claim_standards, standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
@@ -159,9 +159,10 @@ def evaluate(
             f"(last change {result.residual:.2e}); strengths are the last iterate"
         )
     met = standard_outcomes(case, fw, result.strengths, labels)
+    standards = claim_standards(case)
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
-        standard = standard_of(case, node_id) if fw.kinds[i] == "claim" else None
+        standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
         verdict = met.get(node_id)
         nodes[node_id] = NodeResult(
             id=node_id,

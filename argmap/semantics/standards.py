@@ -44,7 +44,14 @@ from argmap.model import Case, ProofStandard, StandardName
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
-__all__ = ["claim_weights", "meets", "meets_many", "standard_of", "standard_outcomes"]
+__all__ = [
+    "claim_standards",
+    "claim_weights",
+    "meets",
+    "meets_many",
+    "standard_of",
+    "standard_outcomes",
+]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -106,12 +113,60 @@ def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) 
 
 
 def standard_of(case: Case, claim_id: str) -> ProofStandard | None:
-    """The proof standard of the claim's issue, or None when it has no issue."""
-    claim = next((c for c in case.claims if c.id == claim_id), None)
-    if claim is None or claim.issue is None:
-        return None
-    issue = next(i for i in case.issues if i.id == claim.issue)
-    return issue.proof_standard
+    """The proof standard of the claim's issue, or None when it has no issue.
+
+    One look-up walks the case; to ask for many claims use :func:`claim_standards`,
+    which walks it once.
+    """
+    return claim_standards(case).get(claim_id)
+
+
+def claim_standards(case: Case) -> dict[str, ProofStandard]:
+    """The proof standard of every claim that has an issue, by claim id.
+
+    Built in one pass over the issues and the claims, so evaluating a case with many
+    claims stays linear (a per-claim search of the case was quadratic). The first of
+    two nodes sharing an id wins, as in a search from the top of the file.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Issue
+    >>> case = Case(
+    ...     title="demo",
+    ...     issues=[Issue(id="I1", question="Lawful?")],
+    ...     claims=[Claim(id="C1", text="Yes", issue="I1"), Claim(id="C2", text="No")],
+    ... )
+    >>> {k: v.name.value for k, v in claim_standards(case).items()}
+    {'C1': 'preponderance'}
+    """
+    by_issue: dict[str, ProofStandard] = {}
+    for issue in case.issues:
+        by_issue.setdefault(issue.id, issue.proof_standard)
+    out: dict[str, ProofStandard] = {}
+    seen: set[str] = set()
+    for claim in case.claims:
+        if claim.id in seen:
+            continue
+        seen.add(claim.id)
+        if claim.issue is not None:
+            out[claim.id] = by_issue[claim.issue]
+    return out
+
+
+class _Incoming:
+    """The edges into each node, grouped once (a stable sort by target), so reading the
+    pro and con weights of every claim costs the edges into it, not all edges."""
+
+    def __init__(self, src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], n: int) -> None:
+        self.src = src
+        self.order = np.argsort(dst, kind="stable")
+        self.starts = np.searchsorted(dst[self.order], np.arange(n + 1))
+
+    def edges(self, j: int, live: BoolArray) -> npt.NDArray[np.intp]:
+        """Indices of the edges into node ``j`` whose source is live, ascending."""
+        edges = self.order[self.starts[j] : self.starts[j + 1]]
+        out: npt.NDArray[np.intp] = edges[live[self.src[edges]]]
+        return out
 
 
 def claim_weights(
@@ -128,9 +183,7 @@ def claim_weights(
     """
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     j = framework.index[claim_id]
-    live = np.ones(framework.n, dtype=bool)
-    if labels is not None:
-        live = np.asarray(labels).ravel() != -1
+    live = _live(framework, labels)
 
     def side(src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray) -> FloatArray:
         edges = np.flatnonzero((dst == j) & live[src] & (w > 0))
@@ -143,6 +196,13 @@ def claim_weights(
     )
 
 
+def _live(framework: Framework, labels: npt.ArrayLike | None) -> BoolArray:
+    if labels is None:
+        return np.ones(framework.n, dtype=bool)
+    live: BoolArray = np.asarray(labels).ravel() != -1
+    return live
+
+
 def standard_outcomes(
     case: Case,
     framework: Framework,
@@ -152,16 +212,25 @@ def standard_outcomes(
     """Whether each claim with an issue meets that issue's proof standard.
 
     With ``strengths`` of shape ``(N,)`` the values are bools; with ``(S, N)`` they
-    are boolean arrays of length ``S`` (one verdict per sample).
+    are boolean arrays of length ``S`` (one verdict per sample). The same weights as
+    :func:`claim_weights`, read for all claims in one pass over the edges.
     """
     single = np.asarray(strengths).ndim == 1
+    s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
+    live = _live(framework, labels)
+    standards = claim_standards(case)
+    supports = _Incoming(framework.sup_src, framework.sup_dst, framework.n)
+    attacks = _Incoming(framework.att_src, framework.att_dst, framework.n)
     flat: dict[str, bool] = {}
     many: dict[str, BoolArray] = {}
     for claim in case.claims:
-        standard = standard_of(case, claim.id)
+        standard = standards.get(claim.id)
         if standard is None or claim.id not in framework.index:
             continue
-        pro, con = claim_weights(framework, claim.id, strengths, labels)
+        j = framework.index[claim.id]
+        sup, att = supports.edges(j, live), attacks.edges(j, live)
+        pro = s[:, framework.sup_src[sup]] * framework.sup_w[sup]
+        con = s[:, framework.att_src[att]] * framework.att_w[att]
         verdict = meets_many(standard, pro, con)
         if single:
             flat[claim.id] = bool(verdict[0])
