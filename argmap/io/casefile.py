@@ -13,12 +13,13 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from argmap.errors import CaseError, Problem
 from argmap.io.atomic import write_atomic
+from argmap.io.gcpause import paused_gc
 from argmap.io.locations import MAX_BYTES, format_path, load_with_lines
+from argmap.io.yamlwrite import dump_yaml
 from argmap.model import Case
 
 __all__ = [
@@ -100,7 +101,8 @@ def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int
     if not isinstance(data, dict):
         raise CaseError(Problem("", "the document must be a mapping", file, 1 if file else None))
     try:
-        return model.model_validate(data)
+        with paused_gc():
+            return model.model_validate(data)
     except ValidationError as exc:
         raise CaseError(problems_from_validation(exc, file, lines, data)) from None
     except CaseError as exc:
@@ -152,45 +154,18 @@ def document_to_data(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with multi-line strings as literal blocks."""
-
-
-# YAML counts NEL and the Unicode line and paragraph separators as line breaks: in the
-# plain, single-quoted and literal styles PyYAML writes them raw and reading folds them
-# (NEL becomes a space). Only the double-quoted style escapes them (\N, \L, \P).
-_YAML_BREAKS = frozenset("\x85\u2028\u2029")
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style: str | None = None
-    if _YAML_BREAKS.intersection(value):
-        style = '"'
-    elif "\n" in value:
-        style = "|"
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def dumps_data(data: dict[str, Any], fmt: str = "yaml") -> str:
     """Serialise plain data as YAML (block style, order kept) or JSON."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    with paused_gc():
+        return dump_yaml(data)
 
 
 def dumps(case: BaseModel, fmt: str = "yaml") -> str:
     """A case (or any argmap document model) as YAML or JSON text."""
-    return dumps_data(document_to_data(case), fmt)
+    with paused_gc():
+        return dumps_data(document_to_data(case), fmt)
 
 
 def save(case: BaseModel, path: str | os.PathLike[str], fmt: str | None = None) -> Path:

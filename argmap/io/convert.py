@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.io.gcpause import paused_gc
 from argmap.model import Case
 
 __all__ = ["AIF_FORMATS", "FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
@@ -141,17 +142,18 @@ def convert(
             warnings.append("ICCMA af numbers the arguments 1..n: argument names dropped")
         _write_out(out_path, str(write_af(af, target)), in_path)
         return warnings
-    document: Any = _read(in_path, source, warnings)
-    case: Case = document.case if hasattr(document, "case") else document
-    if source == "carneades" and target != "carneades" and document.expected:
-        warnings.append(
-            f"dropped the Carneades expected labels (tests) of {len(document.expected)} "
-            "statements: only the Carneades file holds them"
-        )
-    if target == "case" and to and to.lower() in ("json", "yaml"):
-        text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
-    else:
-        text = _write(document, case, target, out_path, source, warnings)
+    with paused_gc():  # a large document is hundreds of thousands of small objects
+        document: Any = _read(in_path, source, warnings)
+        case: Case = document.case if hasattr(document, "case") else document
+        if source == "carneades" and target != "carneades" and document.expected:
+            warnings.append(
+                f"dropped the Carneades expected labels (tests) of {len(document.expected)} "
+                "statements: only the Carneades file holds them"
+            )
+        if target == "case" and to and to.lower() in ("json", "yaml"):
+            text = _write(document, case, target, f"out.{to.lower()}", source, warnings)
+        else:
+            text = _write(document, case, target, out_path, source, warnings)
     _write_out(out_path, text, in_path)
     return warnings
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import CaseError, Problem
+from argmap.io.gcpause import paused_gc
 
 __all__ = ["MAX_BYTES", "format_path", "line_for", "load_with_lines"]
 
@@ -143,9 +144,10 @@ def load_with_lines(raw: bytes, file: str, fmt: str = "yaml") -> tuple[Any, dict
     syntax, duplicate keys, a byte-order mark is stripped, CRLF is accepted.
     """
     text = _decode(raw, file)
-    if fmt == "json":
-        return _load_json(text, file)
-    return _load_yaml(text, file)
+    with paused_gc():
+        if fmt == "json":
+            return _load_json(text, file)
+        return _load_yaml(text, file)
 
 
 def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
