@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -156,6 +157,13 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
         node = loader.get_single_node()
         if node is None:
             raise CaseError(Problem("", "the file is empty", file, 1))
+        try:
+            data = _build(loader, node)
+            return data, _LazyLines(lambda lines: _record_lines(node, "", lines))
+        except _NotPlain:
+            # something the quick pass does not handle, or a problem: the full pass
+            # finds it and reports it exactly as it always has
+            pass
         lines: dict[str, int] = {}
         _record_lines(node, "", lines)
         data = loader.construct_document(node)
@@ -168,6 +176,124 @@ def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
     finally:
         loader.dispose()
     return data, lines
+
+
+class _NotPlain(Exception):
+    """The quick pass met a node it leaves to PyYAML's constructor."""
+
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null"))
+
+
+def _build(loader: _LineLoader, root: yaml.Node) -> Any:
+    """The plain data of ``root`` in one pass, for documents of maps, lists and plain
+    scalars without aliases, merge keys or duplicate keys.
+
+    PyYAML's constructor and the line map cost about ten microseconds per node, which
+    made a case of 10^5 relations take most of a minute to read; this pass builds the
+    same data several times faster and leaves the line map to be worked out only
+    if a problem needs a line (:class:`_LazyLines`). Anything else raises
+    :class:`_NotPlain`, and the document is read again the full way, so errors read
+    exactly as before.
+    """
+    seen: set[int] = set()
+    construct_scalar = loader.construct_object
+
+    def build(node: yaml.Node, depth: int) -> Any:
+        if id(node) in seen or depth > 200:
+            raise _NotPlain
+        seen.add(id(node))
+        tag = node.tag
+        if tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value
+        if tag == _MAP and isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _KEY_TAGS:
+                    raise _NotPlain
+                key = build(key_node, depth + 1)
+                if key in out:
+                    raise _NotPlain
+                out[key] = build(value_node, depth + 1)
+            return out
+        if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            return [build(item, depth + 1) for item in node.value]
+        if tag in _SCALARS and isinstance(node, yaml.ScalarNode):
+            return construct_scalar(node)
+        raise _NotPlain
+
+    return build(root, 0)
+
+
+_KEY_TAGS = _SCALARS | {_STR}
+
+
+class _LazyLines(dict[str, int]):
+    """The path -> line map of a document, worked out on first use.
+
+    Reading it is rare (only a problem needs a line), and building it walks every
+    node with a string path, so it is built when first asked for.
+    """
+
+    def __init__(self, fill: Callable[[dict[str, int]], None]) -> None:
+        super().__init__()
+        self._pending: Callable[[dict[str, int]], None] | None = fill
+
+    def _fill(self) -> None:
+        if self._pending is not None:
+            fill, self._pending = self._pending, None
+            lines: dict[str, int] = {}
+            fill(lines)
+            super().update(lines)
+
+    def __getitem__(self, key: str) -> int:
+        self._fill()
+        return super().__getitem__(key)
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return super().__contains__(key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._fill()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._fill()
+        return super().__len__()
+
+    def __eq__(self, other: object) -> bool:
+        self._fill()
+        return super().__eq__(other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._fill()
+        return super().__repr__()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        self._fill()
+        return super().get(key, default)
+
+    def keys(self) -> Any:
+        self._fill()
+        return super().keys()
+
+    def values(self) -> Any:
+        self._fill()
+        return super().values()
+
+    def items(self) -> Any:
+        self._fill()
+        return super().items()
+
+    def copy(self) -> dict[str, int]:
+        self._fill()
+        return dict(super().items())
 
 
 def _yaml_line(exc: yaml.MarkedYAMLError) -> int | None:
@@ -205,15 +331,18 @@ def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
         raise CaseError(Problem("", f"JSON: {exc}", file, _duplicate_line(text))) from None
     except RecursionError:
         raise CaseError(Problem("", "JSON nested too deeply", file)) from None
-    lines: dict[str, int] = {}
+    return data, _LazyLines(lambda lines: _json_lines(text, lines))
+
+
+def _json_lines(text: str, lines: dict[str, int]) -> None:
+    """Fill ``lines`` for a JSON text (worked out only when a problem needs a line)."""
     try:
         # JSON is YAML 1.2; PyYAML reads nearly all of it, which gives us lines for free
         node = yaml.compose(text, Loader=_LineLoader)
         if node is not None:
             _record_lines(node, "", lines)
     except (yaml.YAMLError, RecursionError):  # lines are a help, not a requirement
-        lines = {}
-    return data, lines
+        lines.clear()
 
 
 def _duplicate_line(text: str) -> int | None:
