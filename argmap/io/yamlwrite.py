@@ -9,9 +9,9 @@ should not depend on which emitter happened to run, so the choice is made per li
 item:
 
 - the top-level mapping is written key by key; a long list under a key is written as
-  its ``key:`` line followed by each item dumped on its own as a one-element list,
-  which is exactly the text the whole-document dump gives for it (block sequences
-  under a mapping key are not indented);
+  its ``key:`` line followed by its items dumped as lists, one run of neighbouring
+  items at a time, which is exactly the text the whole-document dump gives for them
+  (block sequences under a mapping key are not indented);
 - an item whose strings are all short, single-line and made of plain printable
   characters (:func:`_plain`) goes through libyaml, where both emitters agree;
   anything else goes through the Python emitter.
@@ -29,6 +29,8 @@ claims:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import groupby
 from typing import Any
 
 import yaml
@@ -103,12 +105,37 @@ def _dump(data: Any, dumper: type[yaml.SafeDumper]) -> str:
     return text
 
 
+def _shares_containers(data: Any) -> bool:
+    """Whether one list or dict object occurs twice in ``data`` (never so in a case
+    document made by ``model_dump``, which builds fresh containers)."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, (dict, list)):
+            if id(value) in seen:
+                return True
+            seen.add(id(value))
+            stack.extend(value.values() if isinstance(value, dict) else value)
+    return False
+
+
+def _dump_items(items: list[Any]) -> Iterator[str]:
+    """The text of each run of ``items`` that share an emitter (as a block sequence)."""
+    for plain, run in groupby(items, key=_plain):
+        yield _dump(list(run), _FastDumper if plain else _Dumper)
+
+
 def dump_yaml(data: dict[str, Any]) -> str:
     """``data`` as block-style YAML (key order kept, multi-line strings as ``|``).
 
     The same text as one ``yaml.dump`` with the Python emitter, written faster when the
     document has long lists (see the module docstring).
     """
+    if _shares_containers(data):
+        # PyYAML writes a list or mapping met twice as an anchor and aliases, which
+        # only the whole-document dump places consistently
+        return _dump(data, _Dumper)
     parts: list[str] = []
     small: dict[str, Any] = {}
 
@@ -124,9 +151,9 @@ def dump_yaml(data: dict[str, Any]) -> str:
             continue
         flush()
         parts.append(f"{key}:\n")
-        parts.extend(_dump([item], _FastDumper if _plain(item) else _Dumper) for item in value)
+        parts.extend(_dump_items(value))
     flush()
-    if not parts or any(part.endswith("\n...\n") for part in parts):
+    if not parts or any(part.endswith("...\n") for part in parts):
         # a string keeping its trailing newlines ends its part with "...", which the
         # whole document writes only at its very end: write it whole
         return _dump(data, _Dumper)

@@ -80,3 +80,12 @@ def test_large_case_round_trips() -> None:
     assert text == _reference(yaml.safe_load(text))
     assert loads(text) == loads(text.encode())
     assert len(loads(text).relations) == 500
+
+
+def test_shared_items_and_open_ended_strings_are_written_whole() -> None:
+    shared = {"kind": "rebut", "from": "a0"}
+    odd = {"id": "x", "to": '"\n😀"\x85?|\x85\u2028'}
+    for claims in ([shared] * 40, [shared.copy() for _ in range(8)] + [odd] + [{}] * 0):
+        claims = claims + [{"id": f"a{i}"} for i in range(40)]
+        data = {"title": "t", "claims": claims}
+        assert dump_yaml(data) == _reference(data)
