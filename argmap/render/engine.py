@@ -65,13 +65,32 @@ class Renderer:
 
 
 def _beside_python(program: str) -> str | None:
-    # a venv's console scripts sit next to its interpreter even when the venv is not
-    # activated (CI runs .venv/bin/python directly)
-    for folder in {Path(sys.executable).parent, Path(sys.executable).resolve().parent}:
+    """``program`` next to the interpreter (as it is, then with links resolved).
+
+    A venv's console scripts sit next to its interpreter even when the venv is not
+    activated (CI runs .venv/bin/python directly). The folders are tried in that fixed
+    order (a set made the choice depend on PYTHONHASHSEED), and one that cannot be read
+    is skipped rather than stopping the search.
+    """
+    folders: list[Path] = []
+    for folder in (Path(sys.executable).parent, _resolved(Path(sys.executable)).parent):
+        if folder not in folders:
+            folders.append(folder)
+    for folder in folders:
         candidate = folder / program
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
+        try:
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return str(candidate)
+        except OSError:  # unreadable folder, or a path component that is a file
+            continue
     return None
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # an unreadable folder or a symlink loop
+        return path
 
 
 @lru_cache(maxsize=8)
