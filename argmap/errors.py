@@ -13,6 +13,7 @@ __all__ = [
     "ArgmapError",
     "CaseError",
     "ExpressionError",
+    "MapTooLargeError",
     "Problem",
     "RenderError",
     "ScenarioError",
@@ -77,6 +78,32 @@ class ExpressionError(ArgmapError):
 
 class RenderError(ArgmapError):
     """A map cannot be rendered in the requested format (names the fix)."""
+
+
+class MapTooLargeError(RenderError):
+    """A map has more nodes or edges than a layout can draw in reasonable time.
+
+    Raised before the renderer is started, so refusing costs nothing; ``nodes`` and
+    ``edges`` are the map's (``edges`` None when only a lower bound on the nodes was
+    counted, before the map was built), ``node_limit`` and ``edge_limit`` the limits.
+    """
+
+    def __init__(self, nodes: int, edges: int | None, node_limit: int, edge_limit: int) -> None:
+        self.nodes, self.edges = nodes, edges
+        self.node_limit, self.edge_limit = node_limit, edge_limit
+        super().__init__(
+            f"the map has {self.size}, more than a layout can draw in reasonable time "
+            f"(limits: {node_limit:,} nodes, {edge_limit:,} edges); draw a part of it "
+            "(--focus ID --depth K, --issue ID, or --view overview), or pass --force to "
+            "lay it out anyway"
+        )
+
+    @property
+    def size(self) -> str:
+        """The map's size in words: ``'890 nodes and 37,125 edges'``."""
+        if self.edges is None:
+            return f"at least {self.nodes:,} nodes (its claims)"
+        return f"{self.nodes:,} nodes and {self.edges:,} edges"
 
 
 class SolverError(ArgmapError):

@@ -32,9 +32,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.render.engine import check_layout_size
 from argmap.safe_text import markdown_text
 from argmap.semantics.evaluation import NodeResult, Verdict
 
@@ -55,6 +56,8 @@ class Report:
     evaluation: Evaluation
     comparison: Comparison | None
     files: dict[str, bytes] = field(default_factory=dict)
+    undrawn: dict[str, str] = field(default_factory=dict)
+    """Maps left out because they are too large to lay out: file stem -> why."""
 
 
 def build_report(
@@ -67,27 +70,40 @@ def build_report(
     seed: int | None = None,
     theme: str = "briefing",
     formats: Sequence[str] = ("svg", "png", "pdf"),
+    force: bool = False,
 ) -> Report:
-    """Evaluate, render and compare in memory; nothing is written yet."""
+    """Evaluate, render and compare in memory; nothing is written yet.
+
+    A map too large to lay out (:func:`argmap.render.engine.check_layout_size`) is
+    left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
+    tables and the brief are made all the same.
+    """
     from argmap.render import render
     from argmap.semantics.evaluate import evaluate
 
     evaluation = evaluate(case, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
     jobs: list[tuple[str, Map, str]] = []
+
+    def draw(stem: str, fmts: Sequence[str], **kwargs: Any) -> None:
+        try:
+            m = render(case, evaluation, theme=theme, force=force, **kwargs)
+            if not force:
+                check_layout_size(m.nodes, m.edges)
+        except MapTooLargeError as exc:
+            report.undrawn[stem] = exc.size
+            return
+        jobs.extend((f"{stem}.{fmt}", m, fmt) for fmt in fmts)
+
     # the briefing figure is the overview; a case without claims has only the map
-    view = "overview" if case.claims else "map"
-    overview = render(case, evaluation, view=view, theme=theme)
-    jobs += [(f"map.{fmt}", overview, fmt) for fmt in formats]
-    full = render(case, evaluation, theme=theme)
-    jobs += [(f"map-full.{fmt}", full, fmt) for fmt in formats if fmt != "png"]
+    draw("map", formats, view="overview" if case.claims else "map")
+    draw("map-full", [fmt for fmt in formats if fmt != "png"])
+    with_claims = {c.issue for c in case.claims}
     for issue in case.issues:
-        if any(c.issue == issue.id for c in case.claims):
-            page = render(case, evaluation, view="issue", focus=issue.id, theme=theme)
-            jobs += [(f"issue-{issue.id}.{fmt}", page, fmt) for fmt in ("svg", "png")]
+        if issue.id in with_claims:
+            draw(f"issue-{issue.id}", ("svg", "png"), view="issue", focus=issue.id)
     if case.events:
-        timeline = render(case, evaluation, view="timeline", theme=theme)
-        jobs += [(f"timeline.{fmt}", timeline, fmt) for fmt in ("svg", "png")]
+        draw("timeline", ("svg", "png"), view="timeline")
     report.files.update(_render_all(jobs))
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
@@ -288,14 +304,27 @@ def _brief(case: Case, report: Report) -> str:
         # paragraph by paragraph, each made inert (the author's own Markdown included)
         for paragraph in re.split(r"\n\s*\n", case.description.strip()):
             out += [markdown_text(paragraph, line_start=True), ""]
-    out += ["![Overview: the claims of each issue and how they bear on one another](map.svg)", ""]
-    out += [
-        "Each claim shows its status, strength and whether it meets its issue's proof "
-        "standard, with the arguments, evidence and precedents behind it counted. "
-        "Every item is drawn in the issue pages below and in the "
-        "[full map](map-full.svg) ([PDF](map-full.pdf)).",
-        "",
-    ]
+    if "map.svg" in report.files:
+        out += [
+            "![Overview: the claims of each issue and how they bear on one another](map.svg)",
+            "",
+        ]
+        out += [
+            "Each claim shows its status, strength and whether it meets its issue's proof "
+            "standard, with the arguments, evidence and precedents behind it counted. "
+            "Every item is drawn in the issue pages below and in the "
+            "[full map](map-full.svg) ([PDF](map-full.pdf)).",
+            "",
+        ]
+    if report.undrawn:
+        undrawn = "; ".join(f"{stem} ({size})" for stem, size in report.undrawn.items())
+        out += [
+            "Maps too large to lay out were not drawn (draw a part of the case with "
+            "`argmap render --focus ID --depth K`, or force them with `--force`): "
+            + markdown_text(undrawn)
+            + ".",
+            "",
+        ]
     out += ["## Where each issue stands", ""]
     rows = []
     for issue in case.issues:
@@ -337,7 +366,7 @@ def _brief(case: Case, report: Report) -> str:
                 + markdown_text(_describe_changes(changes, shares))
             )
         out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
-    if case.events:
+    if "timeline.svg" in report.files:
         out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
     out += ["## Sources", ""]
     for source in case.sources:

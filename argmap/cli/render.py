@@ -86,6 +86,14 @@ def register(subparsers: Any) -> None:
         default=None,
         help="renderer (default: $ARGMAP_RENDERER or auto)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=(
+            "lay out a map larger than the layout limits (3,000 nodes or 6,000 edges) "
+            "anyway; it may take many minutes"
+        ),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -123,6 +131,11 @@ def run(args: argparse.Namespace) -> int:
         raise RenderError("--view issue needs --issue ID (the issue to draw)")
 
     case = load(args.case)
+    if view in ("map", "overview") and focus is None and fmt != "dot" and not args.force:
+        # both draw every claim: too many claims is refused before evaluating
+        from argmap.render.engine import check_layout_size
+
+        check_layout_size(len(case.claims), None)
     baseline = None
     shown = case
     semantics, gradual = args.semantics, args.gradual
@@ -154,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         title=args.title,
         cluster=args.cluster,
         engine=args.engine,
+        force=args.force or fmt == "dot",  # DOT needs no layout
     )
     write_output(out, m.pipe(fmt), inputs)
     return 0

@@ -9,6 +9,7 @@ into OUT.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--seed", type=seed_arg, metavar="S", help="random seed for Monte Carlo")
     parser.add_argument("--theme", default="briefing", choices=("briefing", "print"))
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="draw maps larger than the layout limits too (may take many minutes)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -96,7 +102,14 @@ def run(args: argparse.Namespace) -> int:
         samples=args.samples,
         seed=args.seed,
         theme=args.theme,
+        force=args.force,
     )
+    for stem, size in report.undrawn.items():
+        print(
+            f"argmap: warning: {stem} not drawn: {size} is too large to lay out "
+            "(--force to draw it anyway)",
+            file=sys.stderr,
+        )
     written = write_report(report, args.output)
     for path in written:
         say(path)

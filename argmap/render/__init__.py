@@ -40,6 +40,7 @@ def render(
     title: str | None = None,
     cluster: str | None = "issue",
     engine: str | None = None,
+    force: bool = False,
 ) -> Map:
     """Draw ``case`` (with ``evaluation``'s statuses and strengths) as a :class:`Map`.
 
@@ -70,16 +71,30 @@ def render(
         its claims by issue).
     engine
         Renderer: ``auto`` (system dot if present), ``dot`` or ``graphviz-pure``.
+    force
+        Lay the map out even when it is larger than
+        :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT` nodes or
+        :data:`~argmap.render.engine.LAYOUT_EDGE_LIMIT` edges; otherwise rendering
+        such a map (``pipe``, ``save``) raises
+        :class:`~argmap.errors.MapTooLargeError` at once. Its DOT is always available.
 
     Raises
     ------
     RenderError
         Unknown view, theme, direction or focus node, or a view that needs what was not
         given (a diff without a baseline, a timeline of a case with no dates).
+    MapTooLargeError
+        The whole map or the overview of a case with more claims than
+        :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT`, unless ``force``.
     """
+    from argmap.render.engine import check_layout_size, dot_size
     from argmap.render.theme import get_theme
     from argmap.render.views import build_dot
 
+    if view in ("map", "overview") and focus is None and not force:
+        # both draw every claim: a case with more claims than a layout can take is
+        # refused before its DOT is built (seconds at 10^5 nodes)
+        check_layout_size(len(case.claims), None)
     dot = build_dot(
         case,
         evaluation,
@@ -93,17 +108,8 @@ def render(
         cluster=cluster,
         engine=engine,
     )
-    return Map(dot, nodes=_count_nodes(dot), engine=engine)
-
-
-def _count_nodes(dot: str) -> int:
-    # node statements are one line each ("id" [...]); edges have an arrow before "["
-    count = 0
-    for line in dot.splitlines():
-        text = line.lstrip()
-        if text.startswith('"') and " -> " not in text.split(" [", 1)[0]:
-            count += 1
-    return count
+    nodes, edges = dot_size(dot)
+    return Map(dot, nodes=nodes, edges=edges, engine=engine, force=force)
 
 
 def register_ipython_formatters() -> bool:

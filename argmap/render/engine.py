@@ -25,12 +25,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import RenderError
+from argmap.errors import MapTooLargeError, RenderError
 
 __all__ = [
     "ENGINES",
     "FORMATS",
+    "LAYOUT_EDGE_LIMIT",
+    "LAYOUT_NODE_LIMIT",
     "Renderer",
+    "check_layout_size",
+    "dot_size",
     "find_renderer",
     "layout_json",
     "pipe",
@@ -51,6 +55,11 @@ _BIG_SOURCE = 150_000
 """DOT length from which a PNG's size is checked first (by laying out to SVG)."""
 TIMEOUT = 300.0
 """Seconds a layout may take before it is abandoned."""
+
+LAYOUT_NODE_LIMIT = 3_000
+"""Most nodes a map may have to be laid out without ``force`` (docs/rendering.md)."""
+LAYOUT_EDGE_LIMIT = 6_000
+"""Most edges a map may have to be laid out without ``force`` (docs/rendering.md)."""
 
 _FIX_PURE = "install it with: pip install graphviz-pure"
 _FIX_DOT = "install Graphviz (the 'dot' program), e.g. apt-get install graphviz"
@@ -127,6 +136,52 @@ def find_renderer(engine: str | None = None) -> Renderer:
         "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure'); "
         f"{_FIX_PURE} (or {_FIX_DOT})"
     )
+
+
+def dot_size(source: str) -> tuple[int, int]:
+    """How many nodes and edges the DOT ``source`` written by argmap draws.
+
+    argmap writes one statement per line: a node as ``"id" [...]``, an edge with
+    ``->`` before its attributes.
+
+    >>> dot_size('digraph {\n  "a" [label="a -> b"];\n  "b";\n  "a" -> "b";\n}')
+    (2, 1)
+    """
+    nodes = edges = 0
+    for line in source.splitlines():
+        text = line.lstrip()
+        if text.startswith('"'):
+            if " -> " in text.split(" [", 1)[0]:
+                edges += 1
+            else:
+                nodes += 1
+    return nodes, edges
+
+
+def check_layout_size(nodes: int, edges: int | None) -> None:
+    """Refuse a layout of ``nodes`` and ``edges`` beyond the limits, in no time.
+
+    Graphviz's ``dot`` layout grows faster than linearly (its crossing minimisation
+    and ranking); past the limits a map takes minutes to lay out, or never finishes,
+    and no one could read the drawing anyway (docs/rendering.md has the measurements).
+
+    Raises
+    ------
+    MapTooLargeError
+        More than :data:`LAYOUT_NODE_LIMIT` nodes or :data:`LAYOUT_EDGE_LIMIT` edges
+        (``edges`` None: only the nodes, a lower bound, are known).
+
+    Examples
+    --------
+    >>> check_layout_size(10, 20)
+    >>> try:
+    ...     check_layout_size(50_000, 75_000)
+    ... except MapTooLargeError as exc:
+    ...     print(exc.nodes, exc.node_limit)
+    50000 3000
+    """
+    if nodes > LAYOUT_NODE_LIMIT or (edges or 0) > LAYOUT_EDGE_LIMIT:
+        raise MapTooLargeError(nodes, edges, LAYOUT_NODE_LIMIT, LAYOUT_EDGE_LIMIT)
 
 
 def _run(renderer: Renderer, source: str, fmt: str, dpi: float = PNG_DPI) -> bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.render.engine import FORMATS, pipe, render_png, svg_to_pdf
+from argmap.render.engine import FORMATS, check_layout_size, pipe, render_png, svg_to_pdf
 
 __all__ = ["DISPLAY_NODE_LIMIT", "Map"]
 
@@ -30,17 +30,31 @@ class Map:
     ----------
     dot
         The DOT source (already escaped; built by :func:`argmap.render.render`).
-    nodes
-        How many nodes the map draws (for the display cap).
+    nodes, edges
+        How many nodes and edges the map draws (for the display cap and the layout
+        limits).
     engine
         Renderer to use (``auto``, ``dot``, ``graphviz-pure``); ``None`` follows
         ``$ARGMAP_RENDERER``.
+    force
+        Lay out a map beyond the layout limits anyway (see
+        :func:`argmap.render.engine.check_layout_size`).
     """
 
-    def __init__(self, dot: str, *, nodes: int = 0, engine: str | None = None) -> None:
+    def __init__(
+        self,
+        dot: str,
+        *,
+        nodes: int = 0,
+        edges: int = 0,
+        engine: str | None = None,
+        force: bool = False,
+    ) -> None:
         self.dot = dot
         self.nodes = nodes
+        self.edges = edges
         self.engine = engine
+        self.force = force
         self._cache: dict[str, bytes] = {}
         self._lock = threading.Lock()
 
@@ -53,8 +67,16 @@ class Map:
         The layout is done once: PDF is converted from the cached SVG, and a PNG that
         needs the map's size first reads it from there too. Safe to call from several
         threads (one map renders one format at a time).
+
+        Raises
+        ------
+        MapTooLargeError
+            The map is beyond the layout limits and ``force`` was not given (``dot``,
+            which needs no layout, is always written).
         """
         fmt = fmt.lower().lstrip(".")
+        if fmt != "dot" and not self.force:
+            check_layout_size(self.nodes, self.edges)
         with self._lock:
             if fmt not in self._cache:
                 if fmt == "pdf":

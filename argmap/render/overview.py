@@ -32,7 +32,7 @@ from argmap.render.builder import (
 )
 from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
 from argmap.render.dot import DotWriter, Html
-from argmap.render.engine import layout_json
+from argmap.render.engine import check_layout_size, dot_size, layout_json
 from argmap.render.escape import html_lines, html_text
 from argmap.render.graph import Edge, GraphNode
 from argmap.render.labels import contested_note, standard_name, status_line
@@ -248,6 +248,7 @@ def _shortest(
     if len(sources) == 1:
         return sources[0]
     try:
+        check_layout_size(*dot_size(sources[0]))  # too big to try: keep the given order
         lengths = [link_length(layout_json(source, engine)) for source in sources]
     except RenderError:
         return sources[0]
