@@ -93,7 +93,8 @@ class MapTooLargeError(RenderError):
         self.node_limit, self.edge_limit = node_limit, edge_limit
         super().__init__(
             f"the map has {self.size}, more than a layout can draw in reasonable time "
-            f"(limits: {node_limit:,} nodes, {edge_limit:,} edges); draw a part of it "
+            f"(limits: {node_limit:,} nodes, {edge_limit:,} edges, 4 edges per node); "
+            "draw a part of it "
             "(--focus ID --depth K, --issue ID, or --view overview), or pass --force to "
             "lay it out anyway"
         )

@@ -90,8 +90,8 @@ def register(subparsers: Any) -> None:
         "--force",
         action="store_true",
         help=(
-            "lay out a map larger than the layout limits (3,000 nodes or 6,000 edges) "
-            "anyway; it may take many minutes"
+            "lay out a map beyond the layout limits (3,000 nodes, 4,000 edges, 4 edges "
+            "per node) anyway; it may take many minutes"
         ),
     )
     parser.set_defaults(handler=run)

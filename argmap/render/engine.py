@@ -30,6 +30,7 @@ from argmap.errors import MapTooLargeError, RenderError
 __all__ = [
     "ENGINES",
     "FORMATS",
+    "LAYOUT_EDGES_PER_NODE",
     "LAYOUT_EDGE_LIMIT",
     "LAYOUT_NODE_LIMIT",
     "Renderer",
@@ -58,8 +59,12 @@ TIMEOUT = 300.0
 
 LAYOUT_NODE_LIMIT = 3_000
 """Most nodes a map may have to be laid out without ``force`` (docs/rendering.md)."""
-LAYOUT_EDGE_LIMIT = 6_000
+LAYOUT_EDGE_LIMIT = 4_000
 """Most edges a map may have to be laid out without ``force`` (docs/rendering.md)."""
+LAYOUT_EDGES_PER_NODE = 4
+"""Most edges per node (beyond a few hundred edges) a map may have to be laid out
+without ``force``: dense maps are the slowest of all to lay out (docs/rendering.md)."""
+_SMALL_EDGES = 400
 
 _FIX_PURE = "install it with: pip install graphviz-pure"
 _FIX_DOT = "install Graphviz (the 'dot' program), e.g. apt-get install graphviz"
@@ -139,7 +144,7 @@ def find_renderer(engine: str | None = None) -> Renderer:
 
 
 def dot_size(source: str) -> tuple[int, int]:
-    """How many nodes and edges the DOT ``source`` written by argmap draws.
+    r"""How many nodes and edges the DOT ``source`` written by argmap draws.
 
     argmap writes one statement per line: a node as ``"id" [...]``, an edge with
     ``->`` before its attributes.
@@ -168,7 +173,8 @@ def check_layout_size(nodes: int, edges: int | None) -> None:
     Raises
     ------
     MapTooLargeError
-        More than :data:`LAYOUT_NODE_LIMIT` nodes or :data:`LAYOUT_EDGE_LIMIT` edges
+        More than :data:`LAYOUT_NODE_LIMIT` nodes or :data:`LAYOUT_EDGE_LIMIT` edges,
+        or more than 400 edges and :data:`LAYOUT_EDGES_PER_NODE` edges per node
         (``edges`` None: only the nodes, a lower bound, are known).
 
     Examples
@@ -180,7 +186,9 @@ def check_layout_size(nodes: int, edges: int | None) -> None:
     ...     print(exc.nodes, exc.node_limit)
     50000 3000
     """
-    if nodes > LAYOUT_NODE_LIMIT or (edges or 0) > LAYOUT_EDGE_LIMIT:
+    count = edges or 0
+    dense = count > _SMALL_EDGES and count > LAYOUT_EDGES_PER_NODE * nodes
+    if nodes > LAYOUT_NODE_LIMIT or count > LAYOUT_EDGE_LIMIT or dense:
         raise MapTooLargeError(nodes, edges, LAYOUT_NODE_LIMIT, LAYOUT_EDGE_LIMIT)
 
 
