@@ -157,15 +157,19 @@ class _Incoming:
     """The edges into each node, grouped once (a stable sort by target), so reading the
     pro and con weights of every claim costs the edges into it, not all edges."""
 
-    def __init__(self, src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], n: int) -> None:
+    def __init__(
+        self, src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray, n: int
+    ) -> None:
         self.src = src
+        self.positive = w > 0  # a relation of weight 0 is no relation (module docstring)
         self.order = np.argsort(dst, kind="stable")
         self.starts = np.searchsorted(dst[self.order], np.arange(n + 1))
 
     def edges(self, j: int, live: BoolArray) -> npt.NDArray[np.intp]:
-        """Indices of the edges into node ``j`` whose source is live, ascending."""
+        """Indices of the edges into node ``j`` of positive weight whose source is
+        live, ascending (as :func:`claim_weights` picks them)."""
         edges = self.order[self.starts[j] : self.starts[j + 1]]
-        out: npt.NDArray[np.intp] = edges[live[self.src[edges]]]
+        out: npt.NDArray[np.intp] = edges[live[self.src[edges]] & self.positive[edges]]
         return out
 
 
@@ -219,8 +223,8 @@ def standard_outcomes(
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     live = _live(framework, labels)
     standards = claim_standards(case)
-    supports = _Incoming(framework.sup_src, framework.sup_dst, framework.n)
-    attacks = _Incoming(framework.att_src, framework.att_dst, framework.n)
+    supports = _Incoming(framework.sup_src, framework.sup_dst, framework.sup_w, framework.n)
+    attacks = _Incoming(framework.att_src, framework.att_dst, framework.att_w, framework.n)
     flat: dict[str, bool] = {}
     many: dict[str, BoolArray] = {}
     for claim in case.claims:
