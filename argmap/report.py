@@ -35,7 +35,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, MapTooLargeError
-from argmap.render.engine import check_layout_size
 from argmap.safe_text import markdown_text
 from argmap.semantics.evaluation import NodeResult, Verdict
 
@@ -88,8 +87,7 @@ def build_report(
     def draw(stem: str, fmts: Sequence[str], **kwargs: Any) -> None:
         try:
             m = render(case, evaluation, theme=theme, force=force, **kwargs)
-            if not force:
-                check_layout_size(m.nodes, m.edges)
+            m.check_layout()
         except MapTooLargeError as exc:
             report.undrawn[stem] = exc.size
             return

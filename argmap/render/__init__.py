@@ -17,6 +17,7 @@ import sys
 import types
 from typing import TYPE_CHECKING, Any
 
+from argmap.errors import MapTooLargeError
 from argmap.render.map import Map
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,31 +84,42 @@ def render(
     RenderError
         Unknown view, theme, direction or focus node, or a view that needs what was not
         given (a diff without a baseline, a timeline of a case with no dates).
-    MapTooLargeError
-        The whole map or the overview of a case with more claims than
-        :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT`, unless ``force``.
+
+    Notes
+    -----
+    The whole map and the overview draw every claim: for a case with more claims than
+    :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT` (and no ``force``) the DOT is built
+    only when ``.dot`` is read, and ``pipe``/``save`` raise
+    :class:`~argmap.errors.MapTooLargeError` at once.
     """
     from argmap.render.engine import check_layout_size, dot_size
     from argmap.render.theme import get_theme
     from argmap.render.views import build_dot
 
+    def build() -> str:
+        return build_dot(
+            case,
+            evaluation,
+            baseline,
+            view=view,
+            focus=focus,
+            depth=depth,
+            theme=get_theme(theme),
+            direction=direction,
+            title=title,
+            cluster=cluster,
+            engine=engine,
+        )
+
     if view in ("map", "overview") and focus is None and not force:
-        # both draw every claim: a case with more claims than a layout can take is
-        # refused before its DOT is built (seconds at 10^5 nodes)
-        check_layout_size(len(case.claims), None)
-    dot = build_dot(
-        case,
-        evaluation,
-        baseline,
-        view=view,
-        focus=focus,
-        depth=depth,
-        theme=get_theme(theme),
-        direction=direction,
-        title=title,
-        cluster=cluster,
-        engine=engine,
-    )
+        # both draw every claim: with more claims than a layout can take, the map is
+        # refused when laid out, and its DOT (seconds at 10^5 nodes) built only if asked
+        try:
+            check_layout_size(len(case.claims), None)
+        except MapTooLargeError:
+            get_theme(theme)  # an unknown theme is still reported at once
+            return Map.deferred(build, at_least=len(case.claims), engine=engine)
+    dot = build()
     nodes, edges = dot_size(dot)
     return Map(dot, nodes=nodes, edges=edges, engine=engine, force=force)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -50,16 +50,72 @@ class Map:
         engine: str | None = None,
         force: bool = False,
     ) -> None:
-        self.dot = dot
-        self.nodes = nodes
-        self.edges = edges
+        self._dot: str | None = dot
+        self._build: Callable[[], str] | None = None
+        self._nodes, self._edges = nodes, edges
+        self._at_least = nodes
         self.engine = engine
         self.force = force
         self._cache: dict[str, bytes] = {}
         self._lock = threading.Lock()
 
+    @classmethod
+    def deferred(cls, build: Callable[[], str], *, at_least: int, engine: str | None = None) -> Map:
+        """A map whose DOT is built by ``build`` only when first asked for.
+
+        For a map known to be beyond the layout limits (it draws at least ``at_least``
+        nodes): laying it out is refused at once, without building a DOT of tens of
+        thousands of nodes first, while ``.dot`` still gives it on demand.
+        """
+        m = cls("", engine=engine)
+        m._dot, m._build, m._at_least = None, build, at_least
+        return m
+
+    def check_layout(self) -> None:
+        """Refuse, at once, to lay out a map beyond the layout limits (unless ``force``).
+
+        Raises
+        ------
+        MapTooLargeError
+            See :func:`argmap.render.engine.check_layout_size`.
+        """
+        if self.force:
+            return
+        if self._dot is None:  # deferred: known too large without building it
+            check_layout_size(self._at_least, None)
+        check_layout_size(self.nodes, self.edges)
+
+    def _built(self) -> str:
+        if self._dot is None:
+            from argmap.render.engine import dot_size
+
+            assert self._build is not None
+            self._dot = self._build()
+            self._nodes, self._edges = dot_size(self._dot)
+            self._build = None
+        return self._dot
+
+    @property
+    def dot(self) -> str:
+        """The DOT source (built now if it was deferred)."""
+        return self._built()
+
+    @property
+    def nodes(self) -> int:
+        """How many nodes the map draws."""
+        self._built()
+        return self._nodes
+
+    @property
+    def edges(self) -> int:
+        """How many edges the map draws."""
+        self._built()
+        return self._edges
+
     def __repr__(self) -> str:
-        return f"<argmap.Map: {self.nodes} nodes, {len(self.dot)} chars of DOT>"
+        if self._dot is None:
+            return f"<argmap.Map: at least {self._at_least} nodes, DOT not built yet>"
+        return f"<argmap.Map: {self._nodes} nodes, {len(self._dot)} chars of DOT>"
 
     def pipe(self, fmt: str = "svg") -> bytes:
         """The map rendered as ``fmt`` (svg, png, pdf or dot).
@@ -75,8 +131,8 @@ class Map:
             which needs no layout, is always written).
         """
         fmt = fmt.lower().lstrip(".")
-        if fmt != "dot" and not self.force:
-            check_layout_size(self.nodes, self.edges)
+        if fmt != "dot":
+            self.check_layout()
         with self._lock:
             if fmt not in self._cache:
                 if fmt == "pdf":
@@ -130,9 +186,10 @@ class Map:
     # -- notebook display ------------------------------------------------------------
 
     def _too_big(self) -> str | None:
-        if self.nodes > DISPLAY_NODE_LIMIT:
+        nodes = self._at_least if self._dot is None else self._nodes
+        if nodes > DISPLAY_NODE_LIMIT:
             return (
-                f"argmap map of {self.nodes} nodes: too big to lay out inline (limit "
+                f"argmap map of {nodes} nodes: too big to lay out inline (limit "
                 f"{DISPLAY_NODE_LIMIT}); use render(..., focus=ID, depth=K) or .save('map.svg')"
             )
         return None

@@ -71,10 +71,20 @@ def test_map_refuses_layout_but_gives_its_dot() -> None:
 
 def test_whole_map_of_too_many_claims_is_refused_before_it_is_built(many_claims: Case) -> None:
     for view in ("map", "overview"):
+        m = render(many_claims, view=view)
+        assert "DOT not built yet" in repr(m)
         with pytest.raises(MapTooLargeError) as info:
-            render(many_claims, view=view)
+            m.pipe("svg")
         assert info.value.nodes == len(many_claims.claims)
         assert info.value.edges is None
+        assert "DOT not built yet" in repr(m)
+    # the DOT is still there on demand, and then the real size is known
+    m = render(many_claims)
+    assert m.dot.startswith("digraph")
+    assert m.nodes >= len(many_claims.claims)
+    with pytest.raises(MapTooLargeError) as info:
+        m.pipe("png")
+    assert info.value.edges is not None
     forced = render(many_claims, force=True)
     assert forced.nodes >= len(many_claims.claims)
     assert forced.pipe("svg") == b"<svg/>"

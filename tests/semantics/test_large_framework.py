@@ -65,6 +65,6 @@ def test_compile_and_evaluate_10_5_attacks(large_af: AF) -> None:
     strengths = np.array([r.strength for r in evaluation.nodes.values()])
     assert np.all((strengths >= 0) & (strengths <= 1))
     with pytest.raises(MapTooLargeError) as info:
-        render(case, evaluation)
+        render(case, evaluation).pipe("svg")
     assert info.value.nodes > info.value.node_limit
     assert "--focus" in str(info.value)
