@@ -30,6 +30,7 @@ __all__ = [
     "loads",
     "problems_from_validation",
     "save",
+    "validate_strictly",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -100,11 +101,34 @@ def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int
     if not isinstance(data, dict):
         raise CaseError(Problem("", "the document must be a mapping", file, 1 if file else None))
     try:
-        return model.model_validate(data)
+        return validate_strictly(model, data)
     except ValidationError as exc:
         raise CaseError(problems_from_validation(exc, file, lines, data)) from None
     except CaseError as exc:
         raise exc.located(file, lines) if file else exc from None
+
+
+def validate_strictly(model: type[M], data: dict[str, Any]) -> M:
+    """``data`` as ``model`` under pydantic's strict JSON rules: the one typing rule of
+    every file argmap reads.
+
+    A file's values are JSON's (the YAML loader reads the YAML 1.2 core schema), and
+    they are checked in strict mode, so nothing is coerced: ``"0.2"`` is not a number,
+    ``"yes"`` and ``1`` are not booleans, ``true`` is not a number. Enumerations and
+    dates are read from their text, as JSON spells them.
+
+    >>> from argmap.model import Parameter
+    >>> validate_strictly(Parameter, {"id": "w", "value": 1}).value
+    1.0
+    >>> validate_strictly(Parameter, {"id": "w", "value": "0.2"})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Parameter
+    value
+      Input should be a valid number [type=float_type, input_value='0.2', input_type=str]
+    ...
+    """
+    return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
 
 
 def loads(text: str | bytes, fmt: str = "yaml", file: str = "<string>") -> Case:

@@ -158,6 +158,9 @@ def _check(node: ast.AST, names: set[str]) -> None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ExpressionError(f"only numbers may appear as constants, not {value!r}")
+        # compare ints as ints: a 400-digit literal does not fit in a float
+        if isinstance(value, int) and abs(value) > 10**12:
+            raise ExpressionError(f"number out of range: {_short(value)}")
         if not math.isfinite(value) or abs(value) > 1e12:
             raise ExpressionError(f"number out of range: {value!r}")
         return
@@ -176,15 +179,21 @@ def _check(node: ast.AST, names: set[str]) -> None:
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
             raise ExpressionError("only + - * / ** are allowed")
-        if isinstance(node.op, ast.Pow):
-            _check_exponent(node.right)
         _check(node.left, names)
         _check(node.right, names)
+        if isinstance(node.op, ast.Pow):
+            _check_exponent(node.right)
         return
     if isinstance(node, ast.Call):
         _check_call(node, names)
         return
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")
+
+
+def _short(value: int) -> str:
+    """An integer for a message: in full when short, else by its digit count."""
+    digits = str(abs(value))  # at most MAX_LENGTH digits, far below Python's limit
+    return repr(value) if len(digits) <= 20 else f"an integer of {len(digits)} digits"
 
 
 def _check_exponent(node: ast.expr) -> None:
