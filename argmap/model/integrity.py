@@ -48,6 +48,7 @@ def problems(case: Case) -> list[Problem]:
     found += _references(case, kinds)
     found += _relations(case, kinds)
     found += _contraries(case, kinds)
+    found += _domains(case)
     found += _expressions(case)
     return found
 
@@ -160,6 +161,37 @@ def _contraries(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
         if key in seen:
             yield Problem(path, f"the same two claims as contraries[{seen[key]}]")
         seen.setdefault(key, i)
+
+
+def _domains(case: Case) -> Iterator[Problem]:
+    """Each parameter's value and distribution inside its domain (default [0, 1])."""
+    from argmap.model.parameters import Beta, Choice
+
+    for i, parameter in enumerate(case.parameters):
+        low, high = parameter.bounds
+        where = f"the parameter's domain [{low:g}, {high:g}]"
+        path = f"parameters[{i}]"
+        if not low <= parameter.value <= high:
+            yield Problem(f"{path}.value", f"{parameter.value:g} is outside {where}")
+        d = parameter.distribution
+        if d is None:
+            continue
+        if isinstance(d, Beta):
+            if low > 0.0 or high < 1.0:
+                yield Problem(
+                    f"{path}.distribution", f"a beta distribution on [0, 1] exceeds {where}"
+                )
+        elif isinstance(d, Choice):
+            for j, value in enumerate(d.values):
+                if not low <= value <= high:
+                    yield Problem(
+                        f"{path}.distribution.values[{j}]", f"{value:g} is outside {where}"
+                    )
+        else:
+            if d.low < low:
+                yield Problem(f"{path}.distribution.low", f"{d.low:g} is below {where}")
+            if d.high > high:
+                yield Problem(f"{path}.distribution.high", f"{d.high:g} is above {where}")
 
 
 def _scores(case: Case) -> Iterator[tuple[str, float | str | None]]:

@@ -26,6 +26,7 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.model import Case, Parameter
+from argmap.model.parameters import support
 from argmap.scenario.sampling import quantile
 from argmap.scenario.symbolic import (
     claim_weight_expressions,
@@ -82,16 +83,11 @@ class Threshold:
 
 
 def _support(parameter: Parameter) -> tuple[float, float]:
-    d = parameter.distribution
-    if d is None:
-        return 0.0, 1.0
-    kind = d.kind
-    if kind in ("uniform", "triangular", "truncated_normal"):
-        return float(d.low), float(d.high)  # type: ignore[union-attr]
-    if kind == "beta":
-        return 0.0, 1.0
-    values = d.values  # type: ignore[union-attr]
-    return float(min(values)), float(max(values))
+    # where the parameter can be: its distribution's draws, else its whole domain
+    if parameter.distribution is None:
+        return parameter.bounds
+    low, high = support(parameter.distribution)
+    return float(low), float(high)
 
 
 def _events(standard: Any, level: float | None, pro: list[Any], con: list[Any]) -> list[Any]:
