@@ -20,6 +20,7 @@ from argmap.errors import CaseError, Problem
 from argmap.io.atomic import write_atomic
 from argmap.io.locations import MAX_BYTES, format_path, load_with_lines
 from argmap.model import Case
+from argmap.model.origins import remember
 
 __all__ = [
     "document_to_data",
@@ -135,7 +136,9 @@ def loads(text: str | bytes, fmt: str = "yaml", file: str = "<string>") -> Case:
     """Parse a case from YAML or JSON text."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     data, lines = load_with_lines(raw, file, fmt)
-    return load_model(Case, data, file, lines)
+    case = load_model(Case, data, file, lines)
+    remember(case, file, lines)  # later problems (an evaluation that fails) name the line
+    return case
 
 
 def load(path: str | os.PathLike[str]) -> Case:

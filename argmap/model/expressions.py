@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import math
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -294,25 +295,59 @@ def _evaluate_float(node: ast.expr, values: Mapping[str, float]) -> float:
     if isinstance(node, ast.BinOp):
         left = _evaluate_float(node.left, values)
         right = _evaluate_float(node.right, values)
-        try:
-            if isinstance(node.op, ast.Add):
-                return left + right
-            if isinstance(node.op, ast.Sub):
-                return left - right
-            if isinstance(node.op, ast.Mult):
-                return left * right
-            if isinstance(node.op, ast.Div):
-                return left / right
-            return float(left**right)
-        except (ZeroDivisionError, OverflowError, TypeError) as exc:
-            raise ExpressionError(f"cannot evaluate: {exc}") from None
+        return _finite(_binary(node.op, left, right))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_evaluate_float(a, values) for a in node.args]
-        try:
-            return float(_FLOAT_FUNCTIONS[node.func.id](*args))
-        except (ValueError, OverflowError) as exc:
-            raise ExpressionError(f"cannot evaluate {node.func.id}(): {exc}") from None
+        return _finite(_call(node.func.id, args))
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")  # pragma: no cover
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ExpressionError("cannot evaluate: the result is too large for a number")
+    return value
+
+
+def _binary(op: ast.operator, left: float, right: float) -> float:
+    """``left op right``, refusing what has no real value with the reason why."""
+    if isinstance(op, ast.Add):
+        return left + right
+    if isinstance(op, ast.Sub):
+        return left - right
+    if isinstance(op, ast.Mult):
+        return left * right
+    if isinstance(op, ast.Div):
+        if right == 0.0:
+            raise ExpressionError(f"cannot evaluate: division by zero ({left:g} / 0)")
+        return left / right
+    if left < 0.0 and not right.is_integer():
+        raise ExpressionError(
+            f"cannot evaluate: a negative number to a fractional power (({left:g}) ** {right:g})"
+        )
+    if left == 0.0 and right < 0.0:
+        raise ExpressionError(f"cannot evaluate: 0 to a negative power (0 ** {right:g})")
+    try:
+        return float(left**right)
+    except OverflowError:
+        raise ExpressionError(
+            f"cannot evaluate: {left:g} ** {right:g} is too large for a number"
+        ) from None
+
+
+_EXP_LIMIT = math.log(sys.float_info.max)
+"""The largest x whose exp(x) is a finite float (about 709.78)."""
+
+
+def _call(name: str, args: list[float]) -> float:
+    """The function ``name`` at ``args``, refusing arguments outside its domain."""
+    x = args[0]
+    if name == "log" and x <= 0.0:
+        raise ExpressionError(f"cannot evaluate log({x:g}): log needs a number above 0")
+    if name == "sqrt" and x < 0.0:
+        raise ExpressionError(f"cannot evaluate sqrt({x:g}): sqrt needs a number of at least 0")
+    if name == "exp" and x > _EXP_LIMIT:
+        raise ExpressionError(f"cannot evaluate exp({x:g}): too large for a number")
+    return float(_FLOAT_FUNCTIONS[name](*args))
 
 
 def _to_sympy(node: ast.expr) -> Any:

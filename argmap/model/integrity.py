@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from argmap.errors import ExpressionError, Problem
+from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
 from argmap.model.relations import RelationKind
 
@@ -194,24 +195,14 @@ def _domains(case: Case) -> Iterator[Problem]:
                 yield Problem(f"{path}.distribution.high", f"{d.high:g} is above {where}")
 
 
-def _scores(case: Case) -> Iterator[tuple[str, float | str | None]]:
-    for i, c in enumerate(case.claims):
-        yield f"claims[{i}].base_score", c.base_score
-    for i, e in enumerate(case.evidence):
-        yield f"evidence[{i}].reliability", e.reliability
-    for i, a in enumerate(case.arguments):
-        yield f"arguments[{i}].weight", a.weight
-    for i, p in enumerate(case.precedents):
-        yield f"precedents[{i}].authority", p.authority
-    for i, r in enumerate(case.relations):
-        yield f"relations[{i}].weight", r.weight
-
-
 def _expressions(case: Case) -> Iterator[Problem]:
     known = {p.id: p for p in case.parameters}
-    for path, value in _scores(case):
+    for path, value in expressions_of(case):
         if isinstance(value, str):
             try:
                 parse_expression(value, known)
             except ExpressionError as exc:
                 yield Problem(path, str(exc))
+    # an expression that cannot be evaluated at the declared values would stop every
+    # evaluation of the case: an error here, where the file and line are known
+    yield from undefined_at_values(case)
