@@ -322,7 +322,7 @@ def _verdicts(
     claim: str,
     level: float | None,
 ) -> list[bool]:
-    strengths, met, _ = evaluate_samples(
+    strengths, met, _, _ = evaluate_samples(
         case, fw, {parameter: xs}, xs.size, gradual, labels, [claim]
     )
     if level is not None:
@@ -416,7 +416,7 @@ def tornado(
         draws[name][2 * i], draws[name][2 * i + 1] = spans[name]
     if not rows:
         return []
-    strengths, met, _ = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    strengths, met, _, _ = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
     has = standard_of(case, claim) is not None
     bars = [
         TornadoBar(

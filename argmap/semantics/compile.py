@@ -172,6 +172,9 @@ class Framework:
             order = tuple(sorted(parsed.names))
             args = [arrays.get(name, np.full(rows, self.values[name])) for name in order]
             out[:, j] = np.broadcast_to(parsed.vectorized(order)(*args), (rows,))
+        # a draw where an expression has no value (sqrt of a negative, log 0, overflow)
+        # stays NaN, so the caller can count it as undefined rather than as a score
+        out[~np.isfinite(out)] = np.nan
         np.clip(out, 0.0, 1.0, out=out)
         return out
 
@@ -179,7 +182,8 @@ class Framework:
         """Base scores ``(S, N)`` with parameters set to ``S`` sampled values each.
 
         Parameters not in ``samples`` keep their compiled value. Results are clipped
-        to [0, 1].
+        to [0, 1]; a score whose expression has no value for a sample (or overflows)
+        is NaN.
         """
         return self._matrix(self.base_expressions, samples)
 
