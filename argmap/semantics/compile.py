@@ -371,21 +371,22 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     att: list[tuple[int, int, str | float, int]] = []
     sup: list[tuple[int, int, str | float, int]] = []
     contraries = _contrary_pairs(case)
-    edge_paths: dict[tuple[int, int, int], str] = {}  # (src, dst, support?) -> path
+    # (src, dst, is support, kind code) -> where the relation's weight is written
+    edge_paths: dict[tuple[int, int, bool, int], str] = {}
     for r, rel in enumerate(case.relations):
         if rel.origin in dropped or rel.target in dropped:
             continue
         w: str | float = 1.0 if rel.weight is None else rel.weight
         edge = (index[rel.origin], index[rel.target], w)
-        edge_paths[(edge[0], edge[1], int(rel.kind is RelationKind.SUPPORT))] = (
-            f"relations[{r}].weight"
-        )
-        if rel.kind is RelationKind.SUPPORT:
-            sup.append((*edge, 0))
+        support = rel.kind is RelationKind.SUPPORT
+        if support:
+            code = 0
         elif rel.kind is RelationKind.REBUT and (rel.origin, rel.target) in contraries:
-            att.append((*edge, ATTACK_KINDS.index("contrary")))
+            code = ATTACK_KINDS.index("contrary")
         else:
-            att.append((*edge, ATTACK_KINDS.index(rel.kind.value)))
+            code = ATTACK_KINDS.index(rel.kind.value)
+        edge_paths[(edge[0], edge[1], support, code)] = f"relations[{r}].weight"
+        (sup if support else att).append((*edge, code))
     att += _exclusion_attacks(case, index)
     for arg in case.arguments:
         if arg.id in dropped:
@@ -406,7 +407,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         src = np.array([e[0] for e in edges], dtype=np.int32)
         dst = np.array([e[1] for e in edges], dtype=np.int32)
         w = np.array(
-            [_score(e[2], params, edge_paths.get((e[0], e[1], int(support)))) for e in edges],
+            [_score(e[2], params, edge_paths.get((e[0], e[1], support, e[3]))) for e in edges],
             dtype=np.float64,
         )
         kind = np.array([e[3] for e in edges], dtype=np.int8)

@@ -130,3 +130,19 @@ def test_evaluation_at_other_values_names_file_line_and_field(tmp_path: Path) ->
         f"{tmp_path / 'case.yaml'}:9: claims[0].base_score: undefined at w_a=0.25: "
         "cannot evaluate: division by zero (0.25 / 0)"
     ]
+
+
+def test_a_relation_weight_that_fails_names_its_own_line(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(
+        "schema_version: 1\ntitle: t\nparameters:\n  - {id: w, value: 0.5}\n"
+        "claims:\n  - {id: C1, text: a}\n  - {id: C2, text: b}\nrelations:\n"
+        "  - {kind: rebut, from: C1, to: C2}\n"
+        "  - {kind: undermine, from: C2, to: C1, weight: 'log(w - 0.25)'}\n"
+    )
+    with pytest.raises(CaseError) as info:
+        evaluate(load(path), values={"w": 0.25})
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:10: relations[1].weight: undefined at w=0.25: "
+        "cannot evaluate log(0): log needs a number above 0"
+    ]
