@@ -416,7 +416,16 @@ def tornado(
         draws[name][2 * i], draws[name][2 * i + 1] = spans[name]
     if not rows:
         return []
-    strengths, met, _, _ = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    strengths, met, _, undefined = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    if undefined.any():
+        # the ends of a bar are points argmap evaluates, and an expression without a
+        # value where it is evaluated is an error (as in evaluate)
+        row = int(np.flatnonzero(undefined[:, 0])[0])
+        name = order[row // 2]
+        raise SolverError(
+            f"{claim} has no strength with {name} = {draws[name][row]:g} (an end of its "
+            "tornado range): an expression it depends on is undefined there"
+        )
     has = standard_of(case, claim) is not None
     bars = [
         TornadoBar(

@@ -345,3 +345,16 @@ def test_cli_warns_and_counts_undefined_draws(
         f"argmap: warning: baseline: C1: {counts['C1/baseline']} of 1000 draws undefined"
         in (warnings[0])
     )
+
+
+def test_tornado_refuses_an_end_where_the_claim_is_undefined() -> None:
+    from argmap.scenario.analysis import tornado
+
+    with pytest.raises(SolverError) as info:
+        tornado(_undefined_case(), "C1")
+    assert str(info.value) == (
+        "C1 has no strength with w_a = 0.05 (an end of its tornado range): "
+        "an expression it depends on is undefined there"
+    )
+    bars = tornado(_undefined_case(), "C1", ranges={"w_a": (0.4, 0.9)})
+    assert bars[0].strength_low == pytest.approx(0.1**0.5)
