@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import json
 import os
 from pathlib import Path
@@ -129,7 +131,17 @@ def validate_strictly(model: type[M], data: dict[str, Any]) -> M:
       Input should be a valid number [type=float_type, input_value='0.2', input_type=str]
     ...
     """
-    return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
+    text = json.dumps(data, ensure_ascii=False, default=_as_json)
+    return model.model_validate_json(text, strict=True)
+
+
+def _as_json(value: object) -> object:
+    """Values a converter may leave in built data, as a file would spell them."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a value a case file can hold")
 
 
 def loads(text: str | bytes, fmt: str = "yaml", file: str = "<string>") -> Case:
