@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.errors import CaseError, Problem
 from argmap.io.atomic import write_atomic
 from argmap.io.locations import MAX_BYTES, format_path, load_with_lines
+from argmap.io.yaml_schema import QuotingDumper
 from argmap.model import Case
 from argmap.model.origins import remember
 
@@ -191,7 +192,7 @@ def document_to_data(model: BaseModel) -> dict[str, Any]:
     return model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(QuotingDumper):
     """Block-style YAML with multi-line strings as literal blocks."""
 
 
@@ -201,7 +202,7 @@ class _Dumper(yaml.SafeDumper):
 _YAML_BREAKS = frozenset("\x85\u2028\u2029")
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: QuotingDumper, value: str) -> yaml.ScalarNode:
     style: str | None = None
     if _YAML_BREAKS.intersection(value):
         style = '"'

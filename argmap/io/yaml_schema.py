@@ -30,7 +30,13 @@ from typing import Any
 
 import yaml
 
-__all__ = ["MAX_INT_DIGITS", "ValueRefused", "install_core_schema", "int_too_long"]
+__all__ = [
+    "MAX_INT_DIGITS",
+    "QuotingDumper",
+    "ValueRefused",
+    "install_core_schema",
+    "int_too_long",
+]
 
 MAX_INT_DIGITS = 300
 """Most digits an integer literal may have (a float holds at most 309 integer digits)."""
@@ -152,3 +158,24 @@ def install_core_schema(loader: type[Any]) -> None:
     # every other tag, explicit or not, is refused where it stands
     loader.add_multi_constructor("", _refuse_tag)
     loader.add_constructor(None, lambda ld, node: _refuse_tag(ld, "", node))
+
+
+class QuotingDumper(yaml.SafeDumper):
+    """A safe dumper that quotes every string a YAML 1.1 *or* 1.2 reader would take for
+    something else (``yes``, ``1:30``, ``0E0``, ``2023-04-20``), so what it writes reads
+    back as the same text under argmap's core schema and under older readers alike.
+
+    >>> print(yaml.dump({"a": "0E0", "b": "yes", "c": "text"}, Dumper=QuotingDumper), end="")
+    a: '0E0'
+    b: 'yes'
+    c: text
+    """
+
+
+# the emitter quotes a string when a plain scalar would resolve to another tag: with
+# both schemas' resolvers, it quotes what either would misread
+QuotingDumper.yaml_implicit_resolvers = {
+    first: list(resolvers) for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+for _name, _pattern, _first in _RESOLVERS:
+    QuotingDumper.add_implicit_resolver(_TAG + _name, re.compile(_pattern), list(_first))

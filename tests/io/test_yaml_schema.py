@@ -85,3 +85,15 @@ def test_json_integers_have_the_same_limit() -> None:
     assert (
         str(info.value) == "t.json:2: v[0]: integer literal of 301 digits is too long (at most 300)"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["0E0", "1e3", "yes", "No", "on", "1:30", "0o17", "0x1F", ".inf", "null", "~", "012"]
+)
+def test_text_that_looks_like_another_type_round_trips(text: str) -> None:
+    from argmap.io.casefile import dumps, loads
+    from argmap.model import Case, Claim
+
+    case = Case(title=text, claims=[Claim(id="C1", text=text)])
+    assert loads(dumps(case)) == case
+    assert loads(dumps(case, "json"), "json") == case
