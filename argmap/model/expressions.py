@@ -92,8 +92,19 @@ class Expression:
         return _to_sympy(self.tree)
 
     def vectorized(self, order: tuple[str, ...]) -> Callable[..., np.ndarray]:
-        """A numpy function of the parameters in ``order`` (compiled once, cached)."""
-        return _lambdify(self.text, order)
+        """A numpy function of the parameters in ``order``: element by element, with
+        NaN wherever :meth:`evaluate` would refuse the same values
+        (:func:`argmap.model.vectorized.evaluate_array`)."""
+        key = (self.text, order)
+        func = _VECTORIZED.get(key)
+        if func is None:
+            from argmap.model.vectorized import evaluate_array
+
+            def func(*arrays: Any, _expression: Expression = self) -> np.ndarray:
+                return evaluate_array(_expression, dict(zip(order, arrays, strict=True)))
+
+            _VECTORIZED[key] = func
+        return func
 
     def __str__(self) -> str:
         return self.text
@@ -393,24 +404,5 @@ def _to_sympy(node: ast.expr) -> Any:
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")  # pragma: no cover
 
 
-_LAMBDIFIED: dict[tuple[str, tuple[str, ...]], Callable[..., Any]] = {}
-
-
-def _lambdify(text: str, order: tuple[str, ...]) -> Callable[..., Any]:
-    key = (text, order)
-    func = _LAMBDIFIED.get(key)
-    if func is None:
-        import numpy as np
-        import sympy
-
-        expression = parse_expression(text)
-        symbols = [sympy.Symbol(n, real=True) for n in order]
-        # lambdify receives a sympy tree that argmap built itself, never the user's text
-        raw = sympy.lambdify(symbols, expression.sympy, modules="numpy")
-
-        def func(*arrays: Any, _raw: Callable[..., Any] = raw) -> Any:
-            with np.errstate(all="ignore"):
-                return _raw(*arrays)
-
-        _LAMBDIFIED[key] = func
-    return func
+_VECTORIZED: dict[tuple[str, tuple[str, ...]], Callable[..., Any]] = {}
+"""Array functions by expression text and parameter order, made once each."""

@@ -173,8 +173,8 @@ class Framework:
             args = [arrays.get(name, np.full(rows, self.values[name])) for name in order]
             out[:, j] = np.broadcast_to(parsed.vectorized(order)(*args), (rows,))
         # a draw where an expression has no value (sqrt of a negative, log 0, overflow)
-        # stays NaN, so the caller can count it as undefined rather than as a score
-        out[~np.isfinite(out)] = np.nan
+        # is NaN (Expression.vectorized) and stays NaN through the clip, so the caller
+        # can count it as undefined rather than as a score
         np.clip(out, 0.0, 1.0, out=out)
         return out
 
