@@ -264,9 +264,10 @@ def test_sampled_edge_weights_reach_strengths_and_standards(example: Case) -> No
 # -- draws where an expression has no value ----------------------------------------------
 
 
-def _undefined_case() -> Case:
-    """C1's score is sqrt(w_a - 0.3), undefined for w_a < 0.3; C2 does not depend on
-    w_a, and C1 rebuts nothing, so only C1 can be undefined."""
+def _undefined_case(high: float = 1.0) -> Case:
+    """C1's score is sqrt(w_a - 0.3), undefined for w_a < 0.3 (w_a drawn from 0 to
+    ``high``); C2 does not depend on w_a, and C1 rebuts nothing, so only C1 can be
+    undefined."""
     return Case.model_validate(
         {
             "title": "undefined draws",
@@ -274,7 +275,7 @@ def _undefined_case() -> Case:
                 {
                     "id": "w_a",
                     "value": 0.5,
-                    "distribution": {"kind": "uniform", "low": 0, "high": 1},
+                    "distribution": {"kind": "uniform", "low": 0, "high": high},
                 }
             ],
             "issues": [{"id": "I1", "question": "q?", "proof_standard": "scintilla"}],
@@ -304,6 +305,37 @@ def test_undefined_draws_are_counted_per_claim_and_left_out() -> None:
     assert "undefined" in result.table().splitlines()[0]
     assert f"{c1.undefined} draws undefined for some claim" in result.table()
     assert list(result.to_frame()["undefined"]) == [c1.undefined, 0, c3.undefined]
+
+
+def test_undefined_draws_are_counted_in_the_folded_totals_too() -> None:
+    # the command line keeps no per-sample arrays: the totals alone must count the
+    # undefined draws and keep them out of means, p and the quantile histogram
+    kept = monte_carlo(_undefined_case(), 6000, seed=9, chunk_size=700, progress=False)
+    folded = monte_carlo(
+        _undefined_case(), 6000, seed=9, chunk_size=700, progress=False, keep_samples=False
+    )
+    assert folded.strengths is None and folded.undefined is None
+    assert kept.strengths is not None and kept.met is not None and kept.undefined is not None
+    assert folded.undefined_draws == int(kept.undefined.any(axis=1).sum()) > 0
+    for j, claim in enumerate(kept.claims):
+        defined = ~kept.undefined[:, j]
+        column = kept.strengths[defined, j]
+        summary = folded.summary(claim)
+        assert summary.undefined == int((~defined).sum())
+        assert summary.mean == pytest.approx(float(column.mean()), abs=1e-12)
+        exact = np.quantile(column, (0.05, 0.5, 0.95))
+        assert [summary.q05, summary.q50, summary.q95] == pytest.approx(exact, abs=1e-4)
+        if kept.has_standard[j]:
+            assert summary.p_standard == float(kept.met[defined, j].mean())
+        assert kept.summary(claim) == summary
+    assert f"{folded.undefined_draws} draws undefined for some claim" in folded.table()
+
+
+def test_a_claim_undefined_in_every_draw_has_no_statistics() -> None:
+    result = monte_carlo(_undefined_case(high=0.2), 300, seed=2, progress=False, keep_samples=False)
+    c1 = result.summary("C1")
+    assert c1.undefined == 300 and c1.p_standard is None
+    assert np.isnan([c1.mean, c1.q05, c1.q50, c1.q95]).all()
 
 
 def test_a_run_without_undefined_draws_reports_zero(example: Case) -> None:
