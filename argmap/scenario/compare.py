@@ -223,6 +223,8 @@ class Comparison:
             parts.append(f"; p = share of {self.samples} samples meeting the standard")
             if self.seed is not None:
                 parts.append(f" (seed {self.seed})")
+            if any(row.undefined for row in self.rows):
+                parts.append("; N undefined: draws where the claim has no value, left out of p")
         if self.interrupted:
             parts.append("; INTERRUPTED: partial Monte Carlo results")
         return "".join(parts[:1]) + " " + "".join(parts[1:])

@@ -338,6 +338,18 @@ def test_a_claim_undefined_in_every_draw_has_no_statistics() -> None:
     assert np.isnan([c1.mean, c1.q05, c1.q50, c1.q95]).all()
 
 
+def test_the_comparison_legend_says_undefined_draws_are_left_out(example: Case) -> None:
+    from argmap.scenario.run import compare
+
+    def legend(case: Case) -> str:
+        comparison = compare(case, [], samples=400, seed=4, progress=False, keep_samples=False)
+        return comparison.table().rstrip().splitlines()[-1]
+
+    note = "N undefined: draws where the claim has no value, left out of p"
+    assert note in legend(_undefined_case())
+    assert "undefined" not in legend(example)
+
+
 def test_a_run_without_undefined_draws_reports_zero(example: Case) -> None:
     result = monte_carlo(example, 500, seed=1)
     assert result.undefined_draws == 0
