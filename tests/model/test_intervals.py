@@ -146,3 +146,21 @@ def test_a_relation_weight_that_fails_names_its_own_line(tmp_path: Path) -> None
         f"{path}:10: relations[1].weight: undefined at w=0.25: "
         "cannot evaluate log(0): log needs a number above 0"
     ]
+
+
+def test_a_rebut_along_a_declared_contrary_names_its_own_line(tmp_path: Path) -> None:
+    # the rebut is compiled as a contrary attack: its weight's location follows it
+    path = tmp_path / "case.yaml"
+    path.write_text(
+        "schema_version: 1\ntitle: t\nparameters:\n  - {id: w, value: 0.5}\n"
+        "claims:\n  - {id: C1, text: a}\n  - {id: C2, text: b}\n"
+        "contraries:\n  - {kind: contrary, claims: [C1, C2]}\nrelations:\n"
+        "  - {kind: support, from: C1, to: C2, weight: 0.5}\n"
+        "  - {kind: rebut, from: C1, to: C2, weight: 'sqrt(w - 0.3)'}\n"
+    )
+    with pytest.raises(CaseError) as info:
+        evaluate(load(path), values={"w": 0.1})
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}:12: relations[1].weight: undefined at w=0.1: "
+        "cannot evaluate sqrt(-0.2): sqrt needs a number of at least 0"
+    ]
