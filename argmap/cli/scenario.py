@@ -197,6 +197,18 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
         "csv": comparison.to_csv,
         "markdown": comparison.to_markdown,
     }[args.format]()
+    # an interrupted run evaluated fewer draws than asked: count against those
+    drawn = {r.name: r.uncertainty.samples for r in comparison.runs if r.uncertainty is not None}
+    for row in comparison.rows:
+        # consistent with `validate`: draws where an expression has no value are a
+        # warning, counted and left out; a value undefined where evaluated is an error
+        if row.undefined:
+            say(
+                f"argmap: warning: {row.scenario}: {row.claim}: {row.undefined} of "
+                f"{drawn.get(row.scenario, comparison.samples)} draws undefined "
+                "(left out of p and quantiles)",
+                err=True,
+            )
     if comparison.interrupted:
         say("argmap: interrupted; the Monte Carlo results are partial", err=True)
         return text, 130

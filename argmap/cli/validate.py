@@ -17,7 +17,9 @@ def register(subparsers: Any) -> None:
         help="check case files; print a summary or every error",
         description=(
             "Check each case file (YAML or JSON). On success print a short summary; "
-            "otherwise print every error as file:line: path: message and exit 2."
+            "otherwise print every error as file:line: path: message and exit 2. "
+            "Expressions that may be undefined for some draws of the parameters' "
+            "distributions are reported as file:line: path: warning: ... (exit 0)."
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="case files to check")
@@ -26,9 +28,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.errors import Problem
     from argmap.io.casefile import load
     from argmap.model.contraries import one_way_rebuts
+    from argmap.model.definedness import may_be_undefined
+    from argmap.model.origins import locate
 
     failed = False
     for file in args.files:
@@ -41,9 +44,11 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not args.quiet:
             say(summary(file, case))
-        # a one-way rebut inside an issue makes a verdict hang on an arrow's direction
-        for found in one_way_rebuts(case):
-            say(Problem(found.path, found.message, file), err=True)
+        # warnings, located like errors (file:line: path): a one-way rebut inside an
+        # issue makes a verdict hang on an arrow's direction; an expression that may
+        # fail for some draws is worth knowing, not an error
+        for problem in locate(case, [*one_way_rebuts(case), *may_be_undefined(case)]):
+            say(problem, err=True)
     return 2 if failed else 0
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from argmap.errors import CaseError, Problem
+from argmap.io.yaml_schema import install_core_schema
 
 __all__ = [
     "ESCAPABLE",
@@ -115,6 +116,10 @@ class _DataLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             raise yaml.YAMLError("aliases are not supported")
         return super().compose_node(parent, index)
+
+
+# the same YAML 1.2 core schema as case files: no yes/no booleans, no 1:30, no !!tags
+install_core_schema(_DataLoader)
 
 
 _MAX_DATA_TRIES = 32  # candidate "{" positions tried per element (bounds the work)

@@ -19,6 +19,7 @@ import yaml
 
 from argmap.io.argdown import SKETCHED_TAG, id_for_title
 from argmap.io.casefile import document_to_data
+from argmap.io.yaml_schema import QuotingDumper
 from argmap.model import Argument, Case, Claim, Event, Evidence, Node, Precedent
 
 __all__ = ["dumps_argdown", "escape_text"]
@@ -40,8 +41,13 @@ def escape_text(text: str) -> str:
 def _data(data: dict[str, Any]) -> str:
     if not data:
         return ""
-    flow = yaml.safe_dump(
-        data, default_flow_style=True, width=10**9, allow_unicode=True, sort_keys=False
+    flow = yaml.dump(
+        data,
+        Dumper=QuotingDumper,
+        default_flow_style=True,
+        width=10**9,
+        allow_unicode=True,
+        sort_keys=False,
     ).strip()
     inner = flow[1:-1]
     inner = re.sub(r"([\\#{}\[\]<>])", r"\\\1", inner)
@@ -187,7 +193,7 @@ def _front(case: Case) -> str:
         extra["relation_details"] = details
     if extra:
         front["argmap"] = extra
-    body = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(front, Dumper=QuotingDumper, sort_keys=False, allow_unicode=True, width=100)
     return "===\n" + body + "==="
 
 

@@ -8,6 +8,8 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import json
 import os
 from pathlib import Path
@@ -21,6 +23,7 @@ from argmap.io.gcpause import paused_gc
 from argmap.io.locations import MAX_BYTES, format_path, load_with_lines
 from argmap.io.yamlwrite import dump_yaml
 from argmap.model import Case
+from argmap.model.origins import remember
 
 __all__ = [
     "document_to_data",
@@ -31,6 +34,7 @@ __all__ = [
     "loads",
     "problems_from_validation",
     "save",
+    "validate_strictly",
 ]
 
 M = TypeVar("M", bound=BaseModel)
@@ -102,18 +106,53 @@ def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int
         raise CaseError(Problem("", "the document must be a mapping", file, 1 if file else None))
     try:
         with paused_gc():
-            return model.model_validate(data)
+            return validate_strictly(model, data)
     except ValidationError as exc:
         raise CaseError(problems_from_validation(exc, file, lines, data)) from None
     except CaseError as exc:
         raise exc.located(file, lines) if file else exc from None
 
 
+def validate_strictly(model: type[M], data: dict[str, Any]) -> M:
+    """``data`` as ``model`` under pydantic's strict JSON rules: the one typing rule of
+    every file argmap reads.
+
+    A file's values are JSON's (the YAML loader reads the YAML 1.2 core schema), and
+    they are checked in strict mode, so nothing is coerced: ``"0.2"`` is not a number,
+    ``"yes"`` and ``1`` are not booleans, ``true`` is not a number. Enumerations and
+    dates are read from their text, as JSON spells them.
+
+    >>> from argmap.model import Parameter
+    >>> validate_strictly(Parameter, {"id": "w", "value": 1}).value
+    1.0
+    >>> validate_strictly(Parameter, {"id": "w", "value": "0.2"})
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Parameter
+    value
+      Input should be a valid number [type=float_type, input_value='0.2', input_type=str]
+    ...
+    """
+    text = json.dumps(data, ensure_ascii=False, default=_as_json)
+    return model.model_validate_json(text, strict=True)
+
+
+def _as_json(value: object) -> object:
+    """Values a converter may leave in built data, as a file would spell them."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a value a case file can hold")
+
+
 def loads(text: str | bytes, fmt: str = "yaml", file: str = "<string>") -> Case:
     """Parse a case from YAML or JSON text."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
     data, lines = load_with_lines(raw, file, fmt)
-    return load_model(Case, data, file, lines)
+    case = load_model(Case, data, file, lines)
+    remember(case, file, lines)  # later problems (an evaluation that fails) name the line
+    return case
 
 
 def load(path: str | os.PathLike[str]) -> Case:

@@ -17,6 +17,7 @@ import yaml
 
 from argmap.errors import CaseError, Problem
 from argmap.io.gcpause import paused_gc
+from argmap.io.yaml_schema import ValueRefused, install_core_schema, int_too_long
 
 __all__ = ["MAX_BYTES", "format_path", "line_for", "load_with_lines"]
 
@@ -83,20 +84,24 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+# numbers and booleans by the YAML 1.2 core schema (no yes/no, no 1:30); dates stay
+# text until pydantic reads them, so a date field gets one parser and one message
+install_core_schema(_LineLoader)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-# Dates stay text until pydantic reads them: a title such as 2023-04-20 stays a string,
-# and a date field gets one parser with one kind of error message.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def _record_lines(
-    node: yaml.Node, path: str, lines: dict[str, int], seen: set[int] | None = None
+    node: yaml.Node,
+    path: str,
+    lines: dict[str, int],
+    seen: set[int] | None = None,
+    starts: dict[tuple[int, int], str] | None = None,
 ) -> None:
-    """Map every path to its line; a node met twice is an alias, which is refused."""
+    """Map every path to its line; a node met twice is an alias, which is refused.
+
+    ``starts`` (when given) maps the (line, column) where each value begins to its
+    path, so an error raised while constructing a value can name its field.
+    """
     if seen is None:
         seen = set()
     if id(node) in seen:
@@ -105,15 +110,19 @@ def _record_lines(
         )
     seen.add(id(node))
     lines[path] = node.start_mark.line + 1
+    if starts is not None:
+        starts.setdefault((node.start_mark.line, node.start_mark.column), path)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             child = f"{path}.{key}" if path else str(key)
-            _record_lines(value_node, child, lines, seen)
+            if starts is not None:
+                starts.setdefault((key_node.start_mark.line, key_node.start_mark.column), child)
+            _record_lines(value_node, child, lines, seen, starts)
             lines[child] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _record_lines(item, f"{path}[{i}]", lines, seen)
+            _record_lines(item, f"{path}[{i}]", lines, seen, starts)
 
 
 def _decode(raw: bytes, file: str) -> str:
@@ -146,27 +155,75 @@ def load_with_lines(raw: bytes, file: str, fmt: str = "yaml") -> tuple[Any, dict
     """
     text = _decode(raw, file)
     with paused_gc():
-        if fmt == "json":
-            return _load_json(text, file)
-        return _load_yaml(text, file)
+        data, lines = _load_json(text, file) if fmt == "json" else _load_yaml(text, file)
+        _check_unicode(data, "", lines, file)
+    return data, lines
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _check_unicode(data: Any, path: str, lines: dict[str, int], file: str) -> None:
+    """Refuse text holding a lone surrogate (JSON's ``"\\ud800"``): it is not Unicode
+    text, cannot be written back as UTF-8, and would fail far from its line."""
+    try:
+        _walk_unicode(data, path, lines, file)
+    except RecursionError:  # pragma: no cover - the parsers refuse deeper documents
+        raise CaseError(Problem("", "document nested too deeply", file)) from None
+
+
+def _walk_unicode(data: Any, path: str, lines: dict[str, int], file: str) -> None:
+    message = "text contains a lone surrogate (an unpaired \\ud800-\\udfff escape)"
+    if isinstance(data, str):
+        if _has_surrogate(data):
+            raise CaseError(Problem(path, message, file, line_for(lines, path)))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            child = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and _has_surrogate(key):
+                safe = key.encode("utf-8", "backslashreplace").decode("ascii")
+                raise CaseError(
+                    Problem(path, f"key {safe}: {message}", file, line_for(lines, path))
+                )
+            _walk_unicode(value, child, lines, file)
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            _walk_unicode(item, f"{path}[{i}]", lines, file)
 
 
 def _load_yaml(text: str, file: str) -> tuple[Any, dict[str, int]]:
     loader = _LineLoader(text)
+    lines: dict[str, int] = {}
+    starts: dict[tuple[int, int], str] = {}
     try:
         node = loader.get_single_node()
         if node is None:
             raise CaseError(Problem("", "the file is empty", file, 1))
         try:
             data = _build(loader, node)
-            return data, _LazyLines(lambda lines: _record_lines(node, "", lines))
-        except _NotPlain:
+            return data, _LazyLines(lambda found: _record_lines(node, "", found))
+        except (_NotPlain, ValueRefused):
             # something the quick pass does not handle, or a problem: the full pass
-            # finds it and reports it exactly as it always has
-            pass
-        lines: dict[str, int] = {}
-        _record_lines(node, "", lines)
+            # finds it and reports it exactly as it always has, from a clean slate
+            # (a refusal can leave the constructor's bookkeeping half-done)
+            loader.constructed_objects = {}
+            loader.recursive_objects = {}
+        _record_lines(node, "", lines, starts=starts)
         data = loader.construct_document(node)
+    except ValueRefused as exc:
+        # a value the core schema refuses (a 5,000-digit integer, !!binary ...): name
+        # the field it stands in
+        mark = exc.problem_mark
+        path = starts.get((mark.line, mark.column)) if mark is not None else None
+        if path is None:
+            message = f"YAML: {_yaml_message(exc)}"
+            raise CaseError(Problem("", message, file, _yaml_line(exc))) from None
+        raise CaseError(Problem(path, exc.problem or "bad value", file, _yaml_line(exc))) from None
     except yaml.MarkedYAMLError as exc:
         raise CaseError(Problem("", f"YAML: {_yaml_message(exc)}", file, _yaml_line(exc))) from None
     except yaml.YAMLError as exc:
@@ -310,6 +367,11 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return message
 
 
+# PyYAML refuses surrogate escapes that JSON allows; for finding lines only, each is
+# swapped for an escape of the same length, so every line and column stays put
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
     if not text.strip():  # said as for YAML, not as a JSON syntax error
         raise CaseError(Problem("", "the file is empty", file, 1))
@@ -323,7 +385,9 @@ def _load_json(text: str, file: str) -> tuple[Any, dict[str, int]]:
         return out
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_parse_int)
+    except _LongInteger as exc:
+        raise _long_integer_problem(text, exc.digits, file) from None
     except json.JSONDecodeError as exc:
         raise CaseError(Problem("", f"JSON: {exc.msg}", file, exc.lineno)) from None
     except ValueError as exc:
@@ -338,11 +402,41 @@ def _json_lines(text: str, lines: dict[str, int]) -> None:
     """Fill ``lines`` for a JSON text (worked out only when a problem needs a line)."""
     try:
         # JSON is YAML 1.2; PyYAML reads nearly all of it, which gives us lines for free
-        node = yaml.compose(text, Loader=_LineLoader)
+        node = yaml.compose(_SURROGATE_ESCAPE.sub(r"\\u003f", text), Loader=_LineLoader)
         if node is not None:
             _record_lines(node, "", lines)
     except (yaml.YAMLError, RecursionError):  # lines are a help, not a requirement
         lines.clear()
+
+
+class _LongInteger(Exception):
+    """An integer literal too long to convert (carried out of the JSON parser)."""
+
+    def __init__(self, digits: str) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(digits: str) -> int:
+    if int_too_long(digits) is not None:
+        raise _LongInteger(digits)
+    return int(digits)
+
+
+def _long_integer_problem(text: str, digits: str, file: str) -> CaseError:
+    """The located error for an over-long integer in JSON ``text``."""
+    message = int_too_long(digits) or "integer literal too long"
+    offset = max(text.find(digits), 0)
+    line = text.count("\n", 0, offset)
+    column = offset - (text.rfind("\n", 0, offset) + 1)
+    starts: dict[tuple[int, int], str] = {}
+    try:
+        node = yaml.compose(text, Loader=_LineLoader)
+        if node is not None:
+            _record_lines(node, "", {}, starts=starts)
+    except (yaml.YAMLError, RecursionError):  # the path is a help, not a requirement
+        starts = {}
+    return CaseError(Problem(starts.get((line, column), ""), message, file, line + 1))
 
 
 def _duplicate_line(text: str) -> int | None:

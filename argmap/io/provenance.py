@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import stat
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,9 @@ __all__ = [
     "closest_passage",
     "normalise",
 ]
+
+MAX_SOURCE_BYTES = 50 * 1024 * 1024
+"""Largest source file read (50 MiB); larger files are reported, not read."""
 
 # typographic characters folded to their plain counterparts before comparing
 _FOLD = str.maketrans(
@@ -207,22 +211,66 @@ def closest_passage(quote: str, text: str) -> tuple[str, float]:
 
 def _read_source(sources_dir: Path, name: str) -> tuple[str | None, str | None]:
     """The text of ``name`` in ``sources_dir``, or why it cannot be read."""
+    if "\x00" in name:  # the model refuses it; a hand-built Source might not
+        return None, "a file name cannot contain a NUL byte"
     root = sources_dir.resolve()
     path = (root / name).resolve()
     if os.path.isabs(name) or root not in path.parents:
         return None, f"file {name!r} is outside the sources folder"
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path)
     except FileNotFoundError:
         return None, f"no file {name} in {sources_dir}"
-    except IsADirectoryError:
-        return None, f"{name} in {sources_dir} is a directory"
+    except _Unreadable as exc:
+        return None, f"{name} in {sources_dir} {exc.reason}"
     except PermissionError:
         return None, f"cannot read {name} in {sources_dir} (permission denied)"
+    except OSError as exc:
+        return None, f"cannot read {name} in {sources_dir} ({exc.strerror or exc})"
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         return None, f"{name} is not UTF-8 text (byte {exc.start})"
+
+
+class _Unreadable(OSError):
+    """The path names a folder, FIFO, socket or device, or a file too large to read."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"  # pragma: no cover - every other kind is listed above
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most :data:`MAX_SOURCE_BYTES`.
+
+    Reading a FIFO would wait for a writer forever and a device may never end, so the
+    kind is checked before opening; the file is opened non-blocking and checked again
+    on its descriptor, in case it was swapped for a FIFO in between.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise _Unreadable(f"is {_kind_of(mode)}, not a regular file")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable(f"is {_kind_of(info.st_mode)}, not a regular file")
+        if info.st_size > MAX_SOURCE_BYTES:
+            raise _Unreadable(f"is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB")
+        return handle.read(MAX_SOURCE_BYTES + 1)
 
 
 def check_provenance(case: Case, sources_dir: str | os.PathLike[str]) -> ProvenanceReport:

@@ -35,6 +35,8 @@ from typing import Any
 
 import yaml
 
+from argmap.io.yaml_schema import QuotingDumper
+
 __all__ = ["dump_yaml"]
 
 _OPTIONS: dict[str, Any] = {
@@ -66,8 +68,9 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block-style YAML with multi-line strings as literal blocks."""
+class _Dumper(QuotingDumper):
+    """Block-style YAML with multi-line strings as literal blocks, quoting every string
+    a YAML 1.1 or 1.2 reader would take for something else."""
 
 
 _Dumper.add_representer(str, _represent_str)
@@ -77,6 +80,12 @@ _FastBase: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 class _FastDumper(_FastBase):  # type: ignore[misc]
     """The same representation, emitted by libyaml when it is present."""
+
+
+# the same quoting decisions as the Python dumper: its resolvers decide what is quoted
+_FastDumper.yaml_implicit_resolvers = {
+    first: list(resolvers) for first, resolvers in QuotingDumper.yaml_implicit_resolvers.items()
+}
 
 
 _FastDumper.add_representer(str, _represent_str)

@@ -40,7 +40,7 @@ from argmap.model.nodes import (
 )
 from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
-from argmap.model.values import STRICT
+from argmap.model.values import STRICT, SchemaVersion
 
 __all__ = ["NODE_SECTIONS", "SCHEMA_VERSION", "Case", "Node"]
 
@@ -68,7 +68,7 @@ class Case(BaseModel):
 
     model_config = STRICT | {"title": "argmap case"}
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: SchemaVersion = SCHEMA_VERSION
     title: str = Field(min_length=1, max_length=300)
     description: str | None = Field(default=None, max_length=10000)
     parameters: list[Parameter] = Field(default_factory=list)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import math
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -91,8 +92,19 @@ class Expression:
         return _to_sympy(self.tree)
 
     def vectorized(self, order: tuple[str, ...]) -> Callable[..., np.ndarray]:
-        """A numpy function of the parameters in ``order`` (compiled once, cached)."""
-        return _lambdify(self.text, order)
+        """A numpy function of the parameters in ``order``: element by element, with
+        NaN wherever :meth:`evaluate` would refuse the same values
+        (:func:`argmap.model.vectorized.evaluate_array`)."""
+        key = (self.text, order)
+        func = _VECTORIZED.get(key)
+        if func is None:
+            from argmap.model.vectorized import evaluate_array
+
+            def func(*arrays: Any, _expression: Expression = self) -> np.ndarray:
+                return evaluate_array(_expression, dict(zip(order, arrays, strict=True)))
+
+            _VECTORIZED[key] = func
+        return func
 
     def __str__(self) -> str:
         return self.text
@@ -158,6 +170,9 @@ def _check(node: ast.AST, names: set[str]) -> None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ExpressionError(f"only numbers may appear as constants, not {value!r}")
+        # compare ints as ints: a 400-digit literal does not fit in a float
+        if isinstance(value, int) and abs(value) > 10**12:
+            raise ExpressionError(f"number out of range: {_short(value)}")
         if not math.isfinite(value) or abs(value) > 1e12:
             raise ExpressionError(f"number out of range: {value!r}")
         return
@@ -176,15 +191,21 @@ def _check(node: ast.AST, names: set[str]) -> None:
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _BINARY:
             raise ExpressionError("only + - * / ** are allowed")
-        if isinstance(node.op, ast.Pow):
-            _check_exponent(node.right)
         _check(node.left, names)
         _check(node.right, names)
+        if isinstance(node.op, ast.Pow):
+            _check_exponent(node.right)
         return
     if isinstance(node, ast.Call):
         _check_call(node, names)
         return
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")
+
+
+def _short(value: int) -> str:
+    """An integer for a message: in full when short, else by its digit count."""
+    digits = str(abs(value))  # at most MAX_LENGTH digits, far below Python's limit
+    return repr(value) if len(digits) <= 20 else f"an integer of {len(digits)} digits"
 
 
 def _check_exponent(node: ast.expr) -> None:
@@ -285,25 +306,59 @@ def _evaluate_float(node: ast.expr, values: Mapping[str, float]) -> float:
     if isinstance(node, ast.BinOp):
         left = _evaluate_float(node.left, values)
         right = _evaluate_float(node.right, values)
-        try:
-            if isinstance(node.op, ast.Add):
-                return left + right
-            if isinstance(node.op, ast.Sub):
-                return left - right
-            if isinstance(node.op, ast.Mult):
-                return left * right
-            if isinstance(node.op, ast.Div):
-                return left / right
-            return float(left**right)
-        except (ZeroDivisionError, OverflowError, TypeError) as exc:
-            raise ExpressionError(f"cannot evaluate: {exc}") from None
+        return _finite(_binary(node.op, left, right))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         args = [_evaluate_float(a, values) for a in node.args]
-        try:
-            return float(_FLOAT_FUNCTIONS[node.func.id](*args))
-        except (ValueError, OverflowError) as exc:
-            raise ExpressionError(f"cannot evaluate {node.func.id}(): {exc}") from None
+        return _finite(_call(node.func.id, args))
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")  # pragma: no cover
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ExpressionError("cannot evaluate: the result is too large for a number")
+    return value
+
+
+def _binary(op: ast.operator, left: float, right: float) -> float:
+    """``left op right``, refusing what has no real value with the reason why."""
+    if isinstance(op, ast.Add):
+        return left + right
+    if isinstance(op, ast.Sub):
+        return left - right
+    if isinstance(op, ast.Mult):
+        return left * right
+    if isinstance(op, ast.Div):
+        if right == 0.0:
+            raise ExpressionError(f"cannot evaluate: division by zero ({left:g} / 0)")
+        return left / right
+    if left < 0.0 and not right.is_integer():
+        raise ExpressionError(
+            f"cannot evaluate: a negative number to a fractional power (({left:g}) ** {right:g})"
+        )
+    if left == 0.0 and right < 0.0:
+        raise ExpressionError(f"cannot evaluate: 0 to a negative power (0 ** {right:g})")
+    try:
+        return float(left**right)
+    except OverflowError:
+        raise ExpressionError(
+            f"cannot evaluate: {left:g} ** {right:g} is too large for a number"
+        ) from None
+
+
+_EXP_LIMIT = math.log(sys.float_info.max)
+"""The largest x whose exp(x) is a finite float (about 709.78)."""
+
+
+def _call(name: str, args: list[float]) -> float:
+    """The function ``name`` at ``args``, refusing arguments outside its domain."""
+    x = args[0]
+    if name == "log" and x <= 0.0:
+        raise ExpressionError(f"cannot evaluate log({x:g}): log needs a number above 0")
+    if name == "sqrt" and x < 0.0:
+        raise ExpressionError(f"cannot evaluate sqrt({x:g}): sqrt needs a number of at least 0")
+    if name == "exp" and x > _EXP_LIMIT:
+        raise ExpressionError(f"cannot evaluate exp({x:g}): too large for a number")
+    return float(_FLOAT_FUNCTIONS[name](*args))
 
 
 def _to_sympy(node: ast.expr) -> Any:
@@ -349,24 +404,5 @@ def _to_sympy(node: ast.expr) -> Any:
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")  # pragma: no cover
 
 
-_LAMBDIFIED: dict[tuple[str, tuple[str, ...]], Callable[..., Any]] = {}
-
-
-def _lambdify(text: str, order: tuple[str, ...]) -> Callable[..., Any]:
-    key = (text, order)
-    func = _LAMBDIFIED.get(key)
-    if func is None:
-        import numpy as np
-        import sympy
-
-        expression = parse_expression(text)
-        symbols = [sympy.Symbol(n, real=True) for n in order]
-        # lambdify receives a sympy tree that argmap built itself, never the user's text
-        raw = sympy.lambdify(symbols, expression.sympy, modules="numpy")
-
-        def func(*arrays: Any, _raw: Callable[..., Any] = raw) -> Any:
-            with np.errstate(all="ignore"):
-                return _raw(*arrays)
-
-        _LAMBDIFIED[key] = func
-    return func
+_VECTORIZED: dict[tuple[str, tuple[str, ...]], Callable[..., Any]] = {}
+"""Array functions by expression text and parameter order, made once each."""

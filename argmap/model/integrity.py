@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from argmap.errors import ExpressionError, Problem
+from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
 from argmap.model.relations import RelationKind
 
@@ -48,6 +49,7 @@ def problems(case: Case) -> list[Problem]:
     found += _references(case, kinds)
     found += _relations(case, kinds)
     found += _contraries(case, kinds)
+    found += _domains(case)
     found += _expressions(case)
     return found
 
@@ -162,24 +164,45 @@ def _contraries(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
         seen.setdefault(key, i)
 
 
-def _scores(case: Case) -> Iterator[tuple[str, float | str | None]]:
-    for i, c in enumerate(case.claims):
-        yield f"claims[{i}].base_score", c.base_score
-    for i, e in enumerate(case.evidence):
-        yield f"evidence[{i}].reliability", e.reliability
-    for i, a in enumerate(case.arguments):
-        yield f"arguments[{i}].weight", a.weight
-    for i, p in enumerate(case.precedents):
-        yield f"precedents[{i}].authority", p.authority
-    for i, r in enumerate(case.relations):
-        yield f"relations[{i}].weight", r.weight
+def _domains(case: Case) -> Iterator[Problem]:
+    """Each parameter's value and distribution inside its domain (default [0, 1])."""
+    from argmap.model.parameters import Beta, Choice
+
+    for i, parameter in enumerate(case.parameters):
+        low, high = parameter.bounds
+        where = f"the parameter's domain [{low:g}, {high:g}]"
+        path = f"parameters[{i}]"
+        if not low <= parameter.value <= high:
+            yield Problem(f"{path}.value", f"{parameter.value:g} is outside {where}")
+        d = parameter.distribution
+        if d is None:
+            continue
+        if isinstance(d, Beta):
+            if low > 0.0 or high < 1.0:
+                yield Problem(
+                    f"{path}.distribution", f"a beta distribution on [0, 1] exceeds {where}"
+                )
+        elif isinstance(d, Choice):
+            for j, value in enumerate(d.values):
+                if not low <= value <= high:
+                    yield Problem(
+                        f"{path}.distribution.values[{j}]", f"{value:g} is outside {where}"
+                    )
+        else:
+            if d.low < low:
+                yield Problem(f"{path}.distribution.low", f"{d.low:g} is below {where}")
+            if d.high > high:
+                yield Problem(f"{path}.distribution.high", f"{d.high:g} is above {where}")
 
 
 def _expressions(case: Case) -> Iterator[Problem]:
     known = {p.id: p for p in case.parameters}
-    for path, value in _scores(case):
+    for path, value in expressions_of(case):
         if isinstance(value, str):
             try:
                 parse_expression(value, known)
             except ExpressionError as exc:
                 yield Problem(path, str(exc))
+    # an expression that cannot be evaluated at the declared values would stop every
+    # evaluation of the case: an error here, where the file and line are known
+    yield from undefined_at_values(case)

@@ -11,7 +11,14 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    GetJsonSchemaHandler,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -98,6 +105,19 @@ class Party(BaseModel):
     description: str | None = Field(default=None, max_length=2000)
 
 
+def _plain_file_name(name: str) -> str:
+    # a NUL or other control character cannot name a file (open() raises on NUL), and
+    # would reach the terminal when the name is reported
+    bad = next((c for c in name if ord(c) < 0x20 or ord(c) == 0x7F), None)
+    if bad is not None:
+        raise ValueError(f"a file name cannot contain control characters (found U+{ord(bad):04X})")
+    return name
+
+
+FileName = Annotated[str, AfterValidator(_plain_file_name)]
+"""A file name as a case cites it: text without control characters."""
+
+
 class Source(BaseModel):
     """Where evidence comes from: bibliographic facts of one document."""
 
@@ -107,7 +127,7 @@ class Source(BaseModel):
     title: Text
     date: dt.date | None = None
     author: str | None = Field(default=None, max_length=300)
-    file: str | None = Field(default=None, max_length=500, description="seed file name")
+    file: FileName | None = Field(default=None, max_length=500, description="seed file name")
     url: str | None = Field(default=None, max_length=2000)
 
 

@@ -20,16 +20,23 @@ from pydantic import (
 from argmap.model.values import STRICT, Id
 
 __all__ = [
+    "DEFAULT_DOMAIN",
     "Beta",
     "Choice",
     "Distribution",
+    "Domain",
     "Parameter",
     "Triangular",
     "TruncatedNormal",
     "Uniform",
+    "support",
 ]
 
 _Finite = Annotated[float, Field(allow_inf_nan=False)]
+_Bound = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+
+DEFAULT_DOMAIN: tuple[float, float] = (0.0, 1.0)
+"""The values a parameter may take when it declares no ``domain``: weights and scores."""
 
 
 class _Distribution(BaseModel):
@@ -128,15 +135,61 @@ Distribution = Annotated[
 """Doubt about a parameter, chosen by ``kind``."""
 
 
+def support(
+    distribution: Uniform | Triangular | Beta | TruncatedNormal | Choice,
+) -> tuple[float, float]:
+    """The smallest and largest value ``distribution`` can draw.
+
+    >>> support(Choice(values=[0.7, 0.2, 0.9]))
+    (0.2, 0.9)
+    """
+    if isinstance(distribution, Beta):
+        return 0.0, 1.0
+    if isinstance(distribution, Choice):
+        return min(distribution.values), max(distribution.values)
+    return distribution.low, distribution.high
+
+
+class Domain(BaseModel):
+    """The closed range ``[low, high]`` a parameter's value and draws must stay in.
+
+    Bounds are finite and at most 10^12 in size, so every range argmap derives from a
+    parameter (a tornado bar, a sweep, an interval) stays finite.
+    """
+
+    model_config = STRICT
+    low: _Bound
+    high: _Bound
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Domain:
+        if not self.low < self.high:
+            raise ValueError("low must be less than high")
+        return self
+
+
 class Parameter(BaseModel):
     """A named number that weights and scores may use.
 
+    Its ``value`` and every value its ``distribution`` can draw must lie in its
+    ``domain`` (default :data:`DEFAULT_DOMAIN`, [0, 1]); the case checks that.
+
     >>> Parameter(id="w_licence", value=0.4, distribution=Uniform(low=0.2, high=0.6)).value
     0.4
+    >>> Parameter(id="k", value=3, domain=Domain(low=1, high=10)).bounds
+    (1.0, 10.0)
     """
 
     model_config = STRICT
     id: Id
     value: _Finite
     distribution: Distribution | None = None
+    domain: Domain | None = None
     description: str | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The declared domain as ``(low, high)``, or the default [0, 1]."""
+        if self.domain is None:
+            return DEFAULT_DOMAIN
+        return self.domain.low, self.domain.high

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     ConfigDict,
     Field,
     PlainSerializer,
@@ -19,7 +20,7 @@ from pydantic import (
 from argmap.errors import ExpressionError
 from argmap.model.expressions import parse_expression
 
-__all__ = ["STRICT", "Id", "NodeLabel", "Score", "ScoreOrExpression", "Text"]
+__all__ = ["STRICT", "Id", "NodeLabel", "SchemaVersion", "Score", "ScoreOrExpression", "Text"]
 
 STRICT = ConfigDict(
     extra="forbid",
@@ -29,6 +30,17 @@ STRICT = ConfigDict(
     validate_default=False,
 )
 """Configuration of every model: unknown fields are errors; models are immutable."""
+
+
+def _exact_version(value: object) -> object:
+    # Literal[1] alone takes True and 1.0, which equal 1 in Python but are not a version
+    if type(value) is not int:
+        raise ValueError(f"unsupported schema_version {value!r} (this argmap reads 1)")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_exact_version)]
+"""The ``schema_version`` of a document: exactly the integer 1."""
 
 Id = Annotated[
     str,

@@ -26,6 +26,7 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.model import Case, Parameter
+from argmap.model.parameters import support
 from argmap.scenario.sampling import quantile
 from argmap.scenario.symbolic import (
     claim_weight_expressions,
@@ -82,16 +83,11 @@ class Threshold:
 
 
 def _support(parameter: Parameter) -> tuple[float, float]:
-    d = parameter.distribution
-    if d is None:
-        return 0.0, 1.0
-    kind = d.kind
-    if kind in ("uniform", "triangular", "truncated_normal"):
-        return float(d.low), float(d.high)  # type: ignore[union-attr]
-    if kind == "beta":
-        return 0.0, 1.0
-    values = d.values  # type: ignore[union-attr]
-    return float(min(values)), float(max(values))
+    # where the parameter can be: its distribution's draws, else its whole domain
+    if parameter.distribution is None:
+        return parameter.bounds
+    low, high = support(parameter.distribution)
+    return float(low), float(high)
 
 
 def _events(standard: Any, level: float | None, pro: list[Any], con: list[Any]) -> list[Any]:
@@ -326,7 +322,7 @@ def _verdicts(
     claim: str,
     level: float | None,
 ) -> list[bool]:
-    strengths, met, _ = evaluate_samples(
+    strengths, met, _, _ = evaluate_samples(
         case, fw, {parameter: xs}, xs.size, gradual, labels, [claim]
     )
     if level is not None:
@@ -420,7 +416,16 @@ def tornado(
         draws[name][2 * i], draws[name][2 * i + 1] = spans[name]
     if not rows:
         return []
-    strengths, met, _ = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    strengths, met, _, undefined = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    if undefined.any():
+        # the ends of a bar are points argmap evaluates, and an expression without a
+        # value where it is evaluated is an error (as in evaluate)
+        row = int(np.flatnonzero(undefined[:, 0])[0])
+        name = order[row // 2]
+        raise SolverError(
+            f"{claim} has no strength with {name} = {draws[name][row]:g} (an end of its "
+            "tornado range): an expression it depends on is undefined there"
+        )
     has = standard_of(case, claim) is not None
     bars = [
         TornadoBar(

@@ -190,13 +190,14 @@ def _new_id(data: Data, node_id: str, path: str) -> None:
 
 
 def _set_parameter(data: Data, op: SetParameter, path: str) -> dict[str, str]:
-    for item in data["parameters"]:
+    for k, item in enumerate(data["parameters"]):
         if item["id"] == op.parameter:
             if op.value is not None:
                 item["value"] = op.value
             if op.distribution is not None:
                 item["distribution"] = op.distribution.model_dump(mode="python")
-            return {}
+            # a value or draw outside the parameter's domain is this op's doing
+            return {f"parameters[{k}]": path}
     raise _Failed(f"{path}.parameter", f"unknown parameter {op.parameter!r}")
 
 

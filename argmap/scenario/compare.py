@@ -55,6 +55,8 @@ class ClaimOutcome:
     q05: float | None = None
     q50: float | None = None
     q95: float | None = None
+    undefined: int | None = None
+    """Monte Carlo draws where the claim had no value (left out of p and quantiles)."""
 
     @property
     def changed(self) -> bool:
@@ -119,7 +121,7 @@ class Comparison:
     def _columns(self) -> list[str]:
         names = [f for f in ClaimOutcome.__dataclass_fields__]
         if self.samples is None:
-            names = [n for n in names if n not in {"p_standard", "q05", "q50", "q95"}]
+            names = [n for n in names if n not in {"p_standard", "q05", "q50", "q95", "undefined"}]
         return names
 
     def to_frame(self) -> pd.DataFrame:
@@ -221,6 +223,8 @@ class Comparison:
             parts.append(f"; p = share of {self.samples} samples meeting the standard")
             if self.seed is not None:
                 parts.append(f" (seed {self.seed})")
+            if any(row.undefined for row in self.rows):
+                parts.append("; N undefined: draws where the claim has no value, left out of p")
         if self.interrupted:
             parts.append("; INTERRUPTED: partial Monte Carlo results")
         return "".join(parts[:1]) + " " + "".join(parts[1:])
@@ -254,6 +258,8 @@ def _summary(row: ClaimOutcome, uncertain: bool) -> str:
         text += f" [was {row.baseline_label}]"
     if uncertain and row.p_standard is not None:
         text += f" p={row.p_standard:.2f}"
+    if uncertain and row.undefined:
+        text += f" ({row.undefined} undefined)"
     return text
 
 
@@ -308,7 +314,7 @@ def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
         and now.standard_met != before.standard_met
     ):
         flip = "gained" if now.standard_met else "lost"
-    extra: dict[str, float | None] = {}
+    extra: dict[str, Any] = {}
     if run.uncertainty is not None and claim in run.uncertainty.claims:
         summary = run.uncertainty.summary(claim)
         extra = {
@@ -316,6 +322,7 @@ def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
             "q05": summary.q05,
             "q50": summary.q50,
             "q95": summary.q95,
+            "undefined": summary.undefined,
         }
     return ClaimOutcome(
         claim=claim,

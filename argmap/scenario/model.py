@@ -43,7 +43,7 @@ from argmap.model import (
     Side,
     Source,
 )
-from argmap.model.values import STRICT, Id, ScoreOrExpression
+from argmap.model.values import STRICT, Id, SchemaVersion, ScoreOrExpression
 from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED, check_samples, check_seed
 
 __all__ = [
@@ -339,7 +339,7 @@ class Scenario(BaseModel):
 
     model_config = STRICT | {"title": "argmap scenario"}
 
-    schema_version: Literal[1] = SCENARIO_SCHEMA_VERSION
+    schema_version: SchemaVersion = SCENARIO_SCHEMA_VERSION
     name: str = Field(min_length=1, max_length=200)
     question: str = Field(min_length=1, max_length=500)
     description: str | None = Field(default=None, max_length=10000)

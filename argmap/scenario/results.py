@@ -39,10 +39,13 @@ class StrengthTally:
     """Running per-claim totals of a Monte Carlo run, fed one chunk at a time.
 
     Holds counts, sums, minima and maxima, how often each claim met its standard,
-    and a histogram of its strengths over [0, 1] (:data:`TALLY_BINS` bins): memory
-    is fixed by the number of claims, not of samples. Means and probabilities are
-    exact; quantiles are read from the histogram, interpolated within a bin and kept
-    within the observed range (so a claim that never moves gets its exact value).
+    how many draws left it undefined, and a histogram of its strengths over [0, 1]
+    (:data:`TALLY_BINS` bins): memory is fixed by the number of claims, not of
+    samples. Means and probabilities are exact; quantiles are read from the
+    histogram, interpolated within a bin and kept within the observed range (so a
+    claim that never moves gets its exact value). A claim's undefined draws are
+    counted and kept out of its sums, verdicts, range and histogram, so every
+    statistic is over the draws where it has a value.
 
     >>> tally = StrengthTally(1)
     >>> tally.add(np.array([[0.2], [0.4], [0.6]]), np.array([[False], [True], [True]]))
@@ -50,6 +53,9 @@ class StrengthTally:
     (3, 1.2000000000000002, 2)
     >>> round(tally.quantile(0, 0.5), 4)
     0.4
+    >>> tally.add(np.array([[np.nan]]), np.array([[False]]), np.array([[True]]))
+    >>> tally.n, int(tally.undefined[0]), int(tally.defined(0)), tally.undefined_draws
+    (4, 1, 3, 1)
     """
 
     def __init__(self, claims: int, bins: int = TALLY_BINS) -> None:
@@ -57,27 +63,45 @@ class StrengthTally:
         self.bins = bins
         self.sums = np.zeros(claims)
         self.met = np.zeros(claims, dtype=np.int64)
+        self.undefined = np.zeros(claims, dtype=np.int64)
+        self.undefined_draws = 0
+        """Draws that left at least one claim undefined."""
         self.low = np.full(claims, np.inf)
         self.high = np.full(claims, -np.inf)
         self.counts = np.zeros((claims, bins), dtype=np.int64)
 
-    def add(self, strengths: FloatArray, met: BoolArray) -> None:
-        """Take one chunk: ``(rows, C)`` strengths and verdicts."""
+    def add(
+        self, strengths: FloatArray, met: BoolArray, undefined: BoolArray | None = None
+    ) -> None:
+        """Take one chunk: ``(rows, C)`` strengths and verdicts, and which of them are
+        undefined (default: where a strength is NaN)."""
         if strengths.shape[0] == 0:
             return
+        bad = np.isnan(strengths) if undefined is None else undefined | np.isnan(strengths)
+        good = ~bad
         self.n += int(strengths.shape[0])
-        self.sums += strengths.sum(axis=0)
-        self.met += met.sum(axis=0)
-        self.low = np.minimum(self.low, strengths.min(axis=0))
-        self.high = np.maximum(self.high, strengths.max(axis=0))
-        index = np.clip((strengths * self.bins).astype(np.int64), 0, self.bins - 1)
+        self.undefined += bad.sum(axis=0)
+        self.undefined_draws += int(bad.any(axis=1).sum())
+        self.sums += np.where(good, strengths, 0.0).sum(axis=0)
+        self.met += (met & good).sum(axis=0)
+        self.low = np.minimum(self.low, np.where(good, strengths, np.inf).min(axis=0))
+        self.high = np.maximum(self.high, np.where(good, strengths, -np.inf).max(axis=0))
+        # NaN has no bin: give undefined draws any index, then drop them per column
+        scaled = np.where(good, strengths, 0.0) * self.bins
+        index = np.clip(scaled.astype(np.int64), 0, self.bins - 1)
         for j in range(strengths.shape[1]):
-            self.counts[j] += np.bincount(index[:, j], minlength=self.bins)
+            self.counts[j] += np.bincount(index[good[:, j], j], minlength=self.bins)
+
+    def defined(self, j: int) -> int:
+        """How many draws gave claim ``j`` a value."""
+        return self.n - int(self.undefined[j])
 
     def quantile(self, j: int, q: float) -> float:
-        """The ``q``-quantile of claim ``j``'s strengths, as ``numpy.quantile``'s
-        default (linear between order statistics) reads it, to within a bin."""
-        if self.n == 0:
+        """The ``q``-quantile of claim ``j``'s strengths over its defined draws, as
+        ``numpy.quantile``'s default (linear between order statistics) reads it, to
+        within a bin; NaN when no draw gave it a value."""
+        n = self.defined(j)
+        if n == 0:
             return float("nan")
         cumulative = np.cumsum(self.counts[j])
 
@@ -87,10 +111,10 @@ class StrengthTally:
             inside = (k - before + 0.5) / int(self.counts[j, b])
             return (b + inside) / self.bins
 
-        position = (self.n - 1) * q
+        position = (n - 1) * q
         k = int(np.floor(position))
         value = order_statistic(k)
-        if k + 1 < self.n:
+        if k + 1 < n:
             value += (position - k) * (order_statistic(k + 1) - value)
         return float(np.clip(value, self.low[j], self.high[j]))
 
@@ -98,7 +122,9 @@ class StrengthTally:
 @dataclass(frozen=True)
 class ClaimSummary:
     """One claim over a Monte Carlo run: the probability that it meets its standard
-    (``None`` without a standard) and its mean strength and 5/50/95 % quantiles."""
+    (``None`` without a standard), its mean strength and 5/50/95 % quantiles, all over
+    the draws where it is defined, and how many draws left it ``undefined`` (a score
+    or weight it depends on had no value there)."""
 
     claim: str
     p_standard: float | None
@@ -106,6 +132,7 @@ class ClaimSummary:
     q05: float
     q50: float
     q95: float
+    undefined: int = 0
 
 
 @dataclass(frozen=True, eq=False)
@@ -115,7 +142,10 @@ class MonteCarloResult:
     ``tally`` holds the per-claim totals the summaries are read from. ``strengths``
     and ``met`` are the ``(S, C)`` per-sample values over the ``claims`` when the run
     kept them (``keep_samples``), else ``None``; ``met`` is False where a claim has
-    no standard (see ``has_standard``). ``interrupted`` runs hold fewer than
+    no standard (see ``has_standard``). ``undefined`` ``(S, C)``, kept likewise,
+    marks the draws where a claim has no value (strength NaN); the tally counts them
+    per claim whether or not samples are kept, and leaves them out of every
+    probability, mean and quantile. ``interrupted`` runs hold fewer than
     ``requested`` samples.
     """
 
@@ -132,11 +162,17 @@ class MonteCarloResult:
     chunk_size: int
     interrupted: bool = False
     converged: bool = True
+    undefined: BoolArray | None = None
 
     @property
     def samples(self) -> int:
         """How many samples were evaluated."""
         return self.tally.n
+
+    @property
+    def undefined_draws(self) -> int:
+        """How many draws left at least one reported claim undefined."""
+        return self.tally.undefined_draws
 
     def summary(self, claim: str) -> ClaimSummary:
         """The summary of one claim (KeyError if it is not among ``claims``)."""
@@ -144,19 +180,22 @@ class MonteCarloResult:
         if j is None:
             raise KeyError(claim)
         tally = self.tally
-        if tally.n == 0:
+        undefined = int(tally.undefined[j])
+        defined = tally.defined(j)
+        if defined == 0:
             nan = float("nan")
-            return ClaimSummary(claim, None, nan, nan, nan, nan)
+            return ClaimSummary(claim, None, nan, nan, nan, nan, undefined)
         q05, q50, q95 = (tally.quantile(j, q) for q in QUANTILES)
-        p = float(tally.met[j] / tally.n) if self.has_standard[j] else None
-        return ClaimSummary(claim, p, float(tally.sums[j] / tally.n), q05, q50, q95)
+        p = float(tally.met[j] / defined) if self.has_standard[j] else None
+        mean = float(tally.sums[j] / defined)
+        return ClaimSummary(claim, p, mean, q05, q50, q95, undefined)
 
     def summaries(self) -> list[ClaimSummary]:
         """The summary of every claim, in case order."""
         return [self.summary(c) for c in self.claims]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per claim: p_standard, mean, q05, q50, q95."""
+        """One row per claim: p_standard, mean, q05, q50, q95, undefined."""
         import pandas as pd
 
         frame = pd.DataFrame.from_records([vars(s) for s in self.summaries()])
@@ -164,8 +203,11 @@ class MonteCarloResult:
         return frame
 
     def _rows(self) -> tuple[list[str], list[list[Any]]]:
-        header = ["claim", "p(standard met)", "mean", "q05", "q50", "q95"]
-        rows = [[s.claim, s.p_standard, s.mean, s.q05, s.q50, s.q95] for s in self.summaries()]
+        header = ["claim", "p(standard met)", "mean", "q05", "q50", "q95", "undefined"]
+        rows = [
+            [s.claim, s.p_standard, s.mean, s.q05, s.q50, s.q95, s.undefined]
+            for s in self.summaries()
+        ]
         return header, rows
 
     def table(self) -> str:
@@ -181,6 +223,11 @@ class MonteCarloResult:
             f"{self.samples} samples ({self.gradual}, labels under {self.semantics}), "
             f"seed {self.seed}, parameters varied: {', '.join(self.parameters) or 'none'}"
         )
+        if self.undefined_draws:
+            text += (
+                f"; {self.undefined_draws} draws undefined for some claim "
+                "(left out of its p and quantiles)"
+            )
         if self.interrupted:
             text += f"; INTERRUPTED after {self.samples} of {self.requested} samples"
         return text
@@ -205,18 +252,24 @@ class SweepResult:
     gradual: str
     semantics: str
     interrupted: bool = False
+    undefined: BoolArray | None = None
+    """``(points, C)``: where a claim has no value (strength NaN, standard_met None)."""
+
+    def _is_undefined(self, i: int, j: int) -> bool:
+        return self.undefined is not None and bool(self.undefined[i, j])
 
     def records(self) -> list[dict[str, Any]]:
         """Long format: one record per value and claim."""
         out = []
         for i, value in enumerate(self.values[: self.strengths.shape[0]].tolist()):
             for j, claim in enumerate(self.claims):
+                known = self.has_standard[j] and not self._is_undefined(i, j)
                 out.append(
                     {
                         self.parameter: value,
                         "claim": claim,
                         "strength": float(self.strengths[i, j]),
-                        "standard_met": bool(self.met[i, j]) if self.has_standard[j] else None,
+                        "standard_met": bool(self.met[i, j]) if known else None,
                     }
                 )
         return out
@@ -235,6 +288,9 @@ class SweepResult:
         for i, value in enumerate(self.values[: self.strengths.shape[0]].tolist()):
             row: list[Any] = [f"{value:g}"]
             for j in range(len(self.claims)):
+                if self._is_undefined(i, j):
+                    row.append("undefined")
+                    continue
                 mark = ""
                 if self.has_standard[j]:
                     mark = " met" if self.met[i, j] else " not met"

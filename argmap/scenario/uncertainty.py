@@ -47,12 +47,38 @@ __all__ = [
     "monte_carlo",
     "sample_labels",
     "sweep",
+    "upstream",
 ]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 # -- the vectorized core ------------------------------------------------------------------
+
+
+def upstream(fw: Framework, node: int) -> tuple[BoolArray, BoolArray]:
+    """Which nodes and which edges (attacks, then supports) can affect ``node``'s strength.
+
+    A node's strength depends on its own base score and, through the edges into it, on
+    everything that reaches it; nothing else. Used to tell, draw by draw, which claims
+    an undefined score or weight leaves without a value.
+    """
+    att_src, att_dst = fw.att_src.tolist(), fw.att_dst.tolist()
+    sup_src, sup_dst = fw.sup_src.tolist(), fw.sup_dst.tolist()
+    into: dict[int, list[tuple[int, int]]] = {}
+    for k, (src, dst) in enumerate(zip(att_src + sup_src, att_dst + sup_dst, strict=True)):
+        into.setdefault(dst, []).append((src, k))
+    nodes = np.zeros(fw.n, dtype=bool)
+    edges = np.zeros(len(att_src) + len(sup_src), dtype=bool)
+    nodes[node] = True
+    stack = [node]
+    while stack:
+        for src, k in into.get(stack.pop(), ()):
+            edges[k] = True
+            if not nodes[src]:
+                nodes[src] = True
+                stack.append(src)
+    return nodes, edges
 
 
 def evaluate_samples(
@@ -63,24 +89,38 @@ def evaluate_samples(
     gradual: str,
     labels: npt.NDArray[np.int8] | str | None,
     claims: Sequence[str],
-) -> tuple[FloatArray, BoolArray, bool]:
-    """Strengths ``(rows, C)`` and standard verdicts ``(rows, C)`` of ``claims`` with
+) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
+    """Strengths ``(rows, C)``, standard verdicts ``(rows, C)``, whether the engine
+    converged, and which draws are undefined ``(rows, C)`` for ``claims`` with
     parameters set to ``draws`` (one array of ``rows`` values per parameter).
 
     ``labels`` are fixed Dung labels (1 in, -1 out, 0 undec per node), or the name of
     a Dung semantics: then each sample is labelled on its own defeats (module
-    docstring), or None: every node applicable."""
+    docstring), or None: every node applicable.
+
+    A draw is undefined for a claim when a score or weight that can affect the claim
+    has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
+    strength is NaN and its standard not met, and callers leave it out of statistics.
+    """
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.standards import claim_standards, meets_many
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
     weights = fw.edge_weight_matrix(draws)
+    bad_base, bad_weights = np.isnan(base), np.isnan(weights)
+    if bad_base.any():
+        base = np.where(bad_base, 0.0, base)  # any number: these rows are discarded
+    if bad_weights.any():
+        weights = np.where(bad_weights, 0.0, weights)
+    # the stand-ins reach the defeats and labels too; every claim a missing value can
+    # reach (through supports and attacks) is marked undefined below
     result = gradual_strengths(fw, gradual, base, edge_weights=weights)
     s = np.atleast_2d(result.strengths)
     idx = np.array([fw.index[c] for c in claims], dtype=np.int64)
-    strengths = s[:, idx]
+    strengths = np.array(s[:, idx], dtype=np.float64)
     met = np.zeros((rows, len(claims)), dtype=bool)
+    undefined = np.zeros((rows, len(claims)), dtype=bool)
     if isinstance(labels, str):
         live = sample_labels(fw, labels, base, weights) != -1
     else:
@@ -89,10 +129,13 @@ def evaluate_samples(
     n_att = fw.att_src.size
     standards = claim_standards(case)
     for col, claim in enumerate(claims):
+        j = fw.index[claim]
+        if bad_base.any() or bad_weights.any():
+            nodes, edges = upstream(fw, j)
+            undefined[:, col] = bad_base[:, nodes].any(axis=1) | bad_weights[:, edges].any(axis=1)
         standard = standards.get(claim)
         if standard is None:
             continue
-        j = fw.index[claim]
         sup = np.flatnonzero(fw.sup_dst == j)
         att = np.flatnonzero(fw.att_dst == j)
         pro_w, con_w = weights[:, n_att + sup], weights[:, att]
@@ -101,7 +144,9 @@ def evaluate_samples(
         pro = np.where(pro_live, s[:, fw.sup_src[sup]] * pro_w, np.nan)
         con = np.where(con_live, s[:, fw.att_src[att]] * con_w, np.nan)
         met[:, col] = meets_many(standard, pro, con)
-    return strengths, met, result.converged
+    strengths[undefined] = np.nan
+    met[undefined] = False
+    return strengths, met, result.converged, undefined
 
 
 def sample_labels(
@@ -151,7 +196,7 @@ class _Job:
     grid: FloatArray | None = None
 
 
-def _run_job(job: _Job) -> tuple[FloatArray, BoolArray, bool]:
+def _run_job(job: _Job) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
     case, fw = _compiled(job.case_json)
     if job.grid is not None:
         draws: dict[str, npt.ArrayLike] = {job.parameters[0]: job.grid}
@@ -181,14 +226,16 @@ def _prepare(
 
 
 def _stack(
-    parts: list[tuple[FloatArray, BoolArray, bool]], width: int
-) -> tuple[FloatArray, BoolArray, bool]:
+    parts: list[tuple[FloatArray, BoolArray, bool, BoolArray]], width: int
+) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
     if not parts:
-        return np.zeros((0, width)), np.zeros((0, width), dtype=bool), True
+        empty = np.zeros((0, width), dtype=bool)
+        return np.zeros((0, width)), empty, True, empty
     return (
         np.concatenate([p[0] for p in parts]),
         np.concatenate([p[1] for p in parts]),
         all(p[2] for p in parts),
+        np.concatenate([p[3] for p in parts]),
     )
 
 
@@ -242,8 +289,9 @@ def monte_carlo(
     progress : bool, optional
         Show a progress bar (default: only on a terminal or in a notebook).
     keep_samples : bool
-        Keep the per-sample ``strengths`` and ``met`` arrays (for plots); without,
-        memory stays bounded whatever ``samples`` is.
+        Keep the per-sample ``strengths``, ``met`` and ``undefined`` arrays (for
+        plots); without, memory stays bounded whatever ``samples`` is. Undefined
+        draws are counted per claim (and left out of its statistics) either way.
 
     Examples
     --------
@@ -276,12 +324,12 @@ def monte_carlo(
         for n, child in zip(plan.sizes, plan.seeds, strict=True)
     ]
     tally = StrengthTally(len(chosen))
-    kept: list[tuple[FloatArray, BoolArray, bool]] = []
+    kept: list[tuple[FloatArray, BoolArray, bool, BoolArray]] = []
     converged = True
 
-    def fold(part: tuple[FloatArray, BoolArray, bool]) -> None:
+    def fold(part: tuple[FloatArray, BoolArray, bool, BoolArray]) -> None:
         nonlocal converged
-        tally.add(part[0], part[1])
+        tally.add(part[0], part[1], part[3])
         converged = converged and part[2]
         if keep_samples:
             kept.append(part)
@@ -289,7 +337,7 @@ def monte_carlo(
     _, interrupted = run_chunks(
         _run_job, jobs, executor, progress=progress, weights=plan.sizes, fold=fold
     )
-    strengths, met, _ = _stack(kept, len(chosen))
+    strengths, met, _, undefined = _stack(kept, len(chosen))
     return MonteCarloResult(
         claims=chosen,
         tally=tally,
@@ -304,6 +352,7 @@ def monte_carlo(
         chunk_size=size,
         interrupted=interrupted,
         converged=converged,
+        undefined=undefined if keep_samples else None,
     )
 
 
@@ -346,7 +395,7 @@ def sweep(
         weights=[j.size for j in jobs],
         description="points",
     )
-    strengths, met, _ = _stack(parts, len(chosen))
+    strengths, met, _, undefined = _stack(parts, len(chosen))
     return SweepResult(
         parameter=parameter,
         values=grid,
@@ -357,4 +406,5 @@ def sweep(
         gradual=gradual,
         semantics=semantics,
         interrupted=interrupted,
+        undefined=undefined,
     )

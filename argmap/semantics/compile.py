@@ -67,7 +67,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from argmap.errors import CaseError, Problem
 from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
+from argmap.model.definedness import undefined_at
+from argmap.model.origins import locate
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
@@ -83,6 +86,9 @@ ATTACK_KINDS = ("rebut", "undermine", "undercut", "con", "contrary")
 SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
 """Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
 argument -> conclusion, precedent -> argument from precedent."""
+
+_SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
+"""The field holding each kind's score (arguments' is ``weight``)."""
 
 _SECTIONS = (
     ("claims", "claim"),
@@ -166,6 +172,9 @@ class Framework:
             order = tuple(sorted(parsed.names))
             args = [arrays.get(name, np.full(rows, self.values[name])) for name in order]
             out[:, j] = np.broadcast_to(parsed.vectorized(order)(*args), (rows,))
+        # a draw where an expression has no value (sqrt of a negative, log 0, overflow)
+        # is NaN (Expression.vectorized) and stays NaN through the clip, so the caller
+        # can count it as undefined rather than as a score
         np.clip(out, 0.0, 1.0, out=out)
         return out
 
@@ -173,7 +182,8 @@ class Framework:
         """Base scores ``(S, N)`` with parameters set to ``S`` sampled values each.
 
         Parameters not in ``samples`` keep their compiled value. Results are clipped
-        to [0, 1].
+        to [0, 1]; a score whose expression has no value for a sample (or overflows)
+        is NaN.
         """
         return self._matrix(self.base_expressions, samples)
 
@@ -280,9 +290,15 @@ class Framework:
         return [self.ids[i] for i in path[seen[node] :]]
 
 
-def _score(expr: float | str, values: Mapping[str, float]) -> float:
-    value = parse_expression(expr).evaluate(values) if isinstance(expr, str) else float(expr)
-    return min(max(value, 0.0), 1.0)
+def _score(expr: float | str, values: Mapping[str, float], path: str | None = None) -> float:
+    if not isinstance(expr, str):
+        return min(max(float(expr), 0.0), 1.0)
+    expression = parse_expression(expr)
+    reason = undefined_at(expression, values)
+    if reason is not None:
+        # name the field: the caller adds the file and line the case was read from
+        raise CaseError(Problem(path or "", reason))
+    return min(max(expression.evaluate(values), 0.0), 1.0)
 
 
 def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Framework:
@@ -329,12 +345,14 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     ids: list[str] = []
     kinds: list[str] = []
     exprs: list[str | float] = []
+    paths: list[str] = []  # where each expression is written, for error messages
     for section, kind in _SECTIONS:
-        for node in getattr(case, section):
+        for i, node in enumerate(getattr(case, section)):
             if node.id in dropped:
                 continue
             ids.append(node.id)
             kinds.append(kind)
+            paths.append(f"{section}[{i}].{_SCORE_FIELD.get(kind, 'weight')}")
             if kind == "claim":
                 exprs.append(node.base_score)
             elif kind == "evidence":
@@ -353,17 +371,22 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     att: list[tuple[int, int, str | float, int]] = []
     sup: list[tuple[int, int, str | float, int]] = []
     contraries = _contrary_pairs(case)
-    for rel in case.relations:
+    # (src, dst, is support, kind code) -> where the relation's weight is written
+    edge_paths: dict[tuple[int, int, bool, int], str] = {}
+    for r, rel in enumerate(case.relations):
         if rel.origin in dropped or rel.target in dropped:
             continue
         w: str | float = 1.0 if rel.weight is None else rel.weight
         edge = (index[rel.origin], index[rel.target], w)
-        if rel.kind is RelationKind.SUPPORT:
-            sup.append((*edge, 0))
+        support = rel.kind is RelationKind.SUPPORT
+        if support:
+            code = 0
         elif rel.kind is RelationKind.REBUT and (rel.origin, rel.target) in contraries:
-            att.append((*edge, ATTACK_KINDS.index("contrary")))
+            code = ATTACK_KINDS.index("contrary")
         else:
-            att.append((*edge, ATTACK_KINDS.index(rel.kind.value)))
+            code = ATTACK_KINDS.index(rel.kind.value)
+        edge_paths[(edge[0], edge[1], support, code)] = f"relations[{r}].weight"
+        (sup if support else att).append((*edge, code))
     att += _exclusion_attacks(case, index)
     for arg in case.arguments:
         if arg.id in dropped:
@@ -379,19 +402,25 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
             att.append((a, index[arg.conclusion], 1.0, 3))
 
     def arrays(
-        edges: list[tuple[int, int, str | float, int]],
+        edges: list[tuple[int, int, str | float, int]], support: bool
     ) -> tuple[IntArray, IntArray, FloatArray, npt.NDArray[np.int8]]:
         src = np.array([e[0] for e in edges], dtype=np.int32)
         dst = np.array([e[1] for e in edges], dtype=np.int32)
-        w = np.array([_score(e[2], params) for e in edges], dtype=np.float64)
+        w = np.array(
+            [_score(e[2], params, edge_paths.get((e[0], e[1], support, e[3]))) for e in edges],
+            dtype=np.float64,
+        )
         kind = np.array([e[3] for e in edges], dtype=np.int8)
         for arr in (src, dst, w, kind):
             arr.setflags(write=False)
         return src, dst, w, kind
 
-    a_src, a_dst, a_w, a_kind = arrays(att)
-    s_src, s_dst, s_w, s_kind = arrays(sup)
-    base = np.array([_score(e, params) for e in exprs], dtype=np.float64)
+    try:
+        a_src, a_dst, a_w, a_kind = arrays(att, False)
+        s_src, s_dst, s_w, s_kind = arrays(sup, True)
+        base = np.array([_score(e, params, p) for e, p in zip(exprs, paths, strict=True)])
+    except CaseError as exc:
+        raise CaseError(locate(case, exc.problems)) from None
     base.setflags(write=False)
     return Framework(
         ids=tuple(ids),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -224,3 +227,58 @@ def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
     )
     assert main(["provenance", str(bad), "--sources", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"{bad}:4: evidence[0].source: unknown source 'S9'\n"
+
+
+# -- files that are not regular files --------------------------------------------------
+
+
+def _provenance_in_subprocess(case: Path, sources: Path) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child with a deadline, so a read that blocks fails the test
+    instead of hanging the suite."""
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", "provenance", str(case), "--sources", str(sources)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=REPO,
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_source_is_reported_not_read(sources: Path, tmp_path: Path) -> None:
+    os.mkfifo(sources / "pipe.txt")
+    case = tmp_path / "case.yaml"
+    case.write_text(_case(["They trained"], file="pipe.txt"))
+    try:
+        done = _provenance_in_subprocess(case, sources)
+    except subprocess.TimeoutExpired:  # pragma: no cover - the regression this guards
+        pytest.fail("argmap provenance blocked reading a FIFO")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[0] == (
+        f"{case}:4: sources[0].file: pipe.txt in {sources} is a FIFO (named pipe), "
+        "not a regular file"
+    )
+
+
+def test_a_folder_or_device_source_is_reported(sources: Path) -> None:
+    (sources / "sub").mkdir()
+    report = check_provenance(loads(_case(["They trained"], file="sub")), sources)
+    assert report.missing_sources[0].reason == f"sub in {sources} is a folder, not a regular file"
+    if Path("/dev/zero").exists():  # a device never ends: it must not be read at all
+        devices = Path("/dev")
+        report = check_provenance(loads(_case(["x"], file="zero")), devices)
+        assert report.missing_sources[0].reason == (
+            f"zero in {devices} is a device, not a regular file"
+        )
+
+
+def test_a_nul_byte_in_a_file_name_is_one_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(_case(["They trained"], file='"a\\0.txt"'))
+    assert main(["provenance", str(case), "--sources", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{case}:4: sources[0].file: a file name cannot contain control characters (found U+0000)"
+    ]

@@ -259,3 +259,146 @@ def test_sampled_edge_weights_reach_strengths_and_standards(example: Case) -> No
         for j, claim in enumerate(result.claims):
             assert result.strengths[i, j] == pytest.approx(ev[claim].strength, abs=1e-12)
             assert result.met[i, j] == ev[claim].standard_met
+
+
+# -- draws where an expression has no value ----------------------------------------------
+
+
+def _undefined_case(high: float = 1.0) -> Case:
+    """C1's score is sqrt(w_a - 0.3), undefined for w_a < 0.3 (w_a drawn from 0 to
+    ``high``); C2 does not depend on w_a, and C1 rebuts nothing, so only C1 can be
+    undefined."""
+    return Case.model_validate(
+        {
+            "title": "undefined draws",
+            "parameters": [
+                {
+                    "id": "w_a",
+                    "value": 0.5,
+                    "distribution": {"kind": "uniform", "low": 0, "high": high},
+                }
+            ],
+            "issues": [{"id": "I1", "question": "q?", "proof_standard": "scintilla"}],
+            "claims": [
+                {"id": "C1", "text": "c1", "base_score": "sqrt(w_a - 0.3)"},
+                {"id": "C2", "text": "c2", "issue": "I1", "base_score": 0.4},
+                {"id": "C3", "text": "c3", "issue": "I1", "base_score": 0.6},
+            ],
+            "relations": [{"kind": "support", "from": "C1", "to": "C3"}],
+        }
+    )
+
+
+def test_undefined_draws_are_counted_per_claim_and_left_out() -> None:
+    result = monte_carlo(_undefined_case(), 4000, seed=5, chunk_size=900)
+    low = result.undefined is not None and result.undefined[:, 0]
+    # exactly the draws with w_a below 0.3 are undefined, for C1 and for C3 (which C1
+    # supports), never for C2
+    c1, c2, c3 = result.summaries()
+    assert c2.undefined == 0
+    assert c1.undefined == c3.undefined == int(np.sum(low)) > 0
+    assert 0.25 < c1.undefined / 4000 < 0.35
+    # statistics over the defined draws only: finite quantiles, no NaN leaking in
+    assert all(np.isfinite([c1.mean, c1.q05, c1.q50, c1.q95]))
+    assert c1.q05 >= 0.0
+    assert c3.p_standard is not None and c3.p_standard == pytest.approx(1.0)
+    assert "undefined" in result.table().splitlines()[0]
+    assert f"{c1.undefined} draws undefined for some claim" in result.table()
+    assert list(result.to_frame()["undefined"]) == [c1.undefined, 0, c3.undefined]
+
+
+def test_undefined_draws_are_counted_in_the_folded_totals_too() -> None:
+    # the command line keeps no per-sample arrays: the totals alone must count the
+    # undefined draws and keep them out of means, p and the quantile histogram
+    kept = monte_carlo(_undefined_case(), 6000, seed=9, chunk_size=700, progress=False)
+    folded = monte_carlo(
+        _undefined_case(), 6000, seed=9, chunk_size=700, progress=False, keep_samples=False
+    )
+    assert folded.strengths is None and folded.undefined is None
+    assert kept.strengths is not None and kept.met is not None and kept.undefined is not None
+    assert folded.undefined_draws == int(kept.undefined.any(axis=1).sum()) > 0
+    for j, claim in enumerate(kept.claims):
+        defined = ~kept.undefined[:, j]
+        column = kept.strengths[defined, j]
+        summary = folded.summary(claim)
+        assert summary.undefined == int((~defined).sum())
+        assert summary.mean == pytest.approx(float(column.mean()), abs=1e-12)
+        exact = np.quantile(column, (0.05, 0.5, 0.95))
+        assert [summary.q05, summary.q50, summary.q95] == pytest.approx(exact, abs=1e-4)
+        if kept.has_standard[j]:
+            assert summary.p_standard == float(kept.met[defined, j].mean())
+        assert kept.summary(claim) == summary
+    assert f"{folded.undefined_draws} draws undefined for some claim" in folded.table()
+
+
+def test_a_claim_undefined_in_every_draw_has_no_statistics() -> None:
+    result = monte_carlo(_undefined_case(high=0.2), 300, seed=2, progress=False, keep_samples=False)
+    c1 = result.summary("C1")
+    assert c1.undefined == 300 and c1.p_standard is None
+    assert np.isnan([c1.mean, c1.q05, c1.q50, c1.q95]).all()
+
+
+def test_the_comparison_legend_says_undefined_draws_are_left_out(example: Case) -> None:
+    from argmap.scenario.run import compare
+
+    def legend(case: Case) -> str:
+        comparison = compare(case, [], samples=400, seed=4, progress=False, keep_samples=False)
+        return comparison.table().rstrip().splitlines()[-1]
+
+    note = "N undefined: draws where the claim has no value, left out of p"
+    assert note in legend(_undefined_case())
+    assert "undefined" not in legend(example)
+
+
+def test_a_run_without_undefined_draws_reports_zero(example: Case) -> None:
+    result = monte_carlo(example, 500, seed=1)
+    assert result.undefined_draws == 0
+    assert all(s.undefined == 0 for s in result.summaries())
+
+
+def test_sweep_marks_undefined_points() -> None:
+    result = sweep(_undefined_case(), "w_a", [0.1, 0.5])
+    records = result.records()
+    c1 = [r for r in records if r["claim"] == "C1"]
+    assert np.isnan(c1[0]["strength"]) and c1[1]["strength"] == pytest.approx(np.sqrt(0.2))
+    c3 = [r for r in records if r["claim"] == "C3"]
+    assert c3[0]["standard_met"] is None and c3[1]["standard_met"] is True
+    assert "undefined" in result.table()
+
+
+def test_cli_warns_and_counts_undefined_draws(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from argmap.cli import main
+    from argmap.io.casefile import save
+
+    save(_undefined_case(), tmp_path / "case.yaml")
+    scenario = tmp_path / "mc.yaml"
+    scenario.write_text(
+        "schema_version: 1\nname: mc\nquestion: how sure?\ncase: case.yaml\n"
+        "samples: 1000\nseed: 3\ninterventions: []\n"
+    )
+    assert main(["scenario", "run", str(scenario), "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    header, *rows = captured.out.splitlines()
+    assert "undefined" in header.split(",")
+    counts = {r.split(",")[0] + "/" + r.split(",")[1]: r.split(",")[-1] for r in rows}
+    assert counts["C2/baseline"] == "0" and int(counts["C1/baseline"]) > 0
+    warnings = captured.err.splitlines()
+    assert (
+        f"argmap: warning: baseline: C1: {counts['C1/baseline']} of 1000 draws undefined"
+        in (warnings[0])
+    )
+
+
+def test_tornado_refuses_an_end_where_the_claim_is_undefined() -> None:
+    from argmap.scenario.analysis import tornado
+
+    with pytest.raises(SolverError) as info:
+        tornado(_undefined_case(), "C1")
+    assert str(info.value) == (
+        "C1 has no strength with w_a = 0.05 (an end of its tornado range): "
+        "an expression it depends on is undefined there"
+    )
+    bars = tornado(_undefined_case(), "C1", ranges={"w_a": (0.4, 0.9)})
+    assert bars[0].strength_low == pytest.approx(0.1**0.5)

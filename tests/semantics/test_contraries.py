@@ -164,7 +164,11 @@ def test_validate_warns_about_a_one_way_rebut_and_still_passes(
     )
     assert main(["validate", str(path)]) == 0
     err = capsys.readouterr().err
-    assert f"{path}: relations[0]: warning: rebut A -> B within issue I is one-way" in err
+    # located like every validate warning: file, line of the relation, path
+    line = next(
+        n for n, text in enumerate(path.read_text("utf-8").splitlines(), 1) if "rebut" in text
+    )
+    assert f"{path}:{line}: relations[0]: warning: rebut A -> B within issue I is one-way" in err
     argmap.save(_pair(0.5, 0.5, "contradictory", [("A", "B")]), path)
     assert main(["validate", str(path)]) == 0
     assert "warning" not in capsys.readouterr().err
