@@ -348,3 +348,18 @@ def test_cyclic_rules_and_bad_fields_are_refused() -> None:
         Theory.from_mapping({"defeasible_rules": [{"name": "d", "antecedents": ["a"]}]})
     with pytest.raises(SolverError, match=r"contraries\[1\]"):
         Theory.from_mapping({"contraries": [["a", "b"], ["a"]]})
+
+
+def test_a_repeated_antecedent_counts_once() -> None:
+    # found by hypothesis: d3: -q, -q => r built d3 on (d1, d2) and on (d2, d1), two
+    # arguments with one canonical id; antecedents form a set
+    theory = Theory.create(
+        defeasible_rules=[
+            Rule("d1", ("p",), "-q", False),
+            Rule("d2", ("p",), "-q", False),
+            Rule("d3", ("-q", "-q"), "r", False),
+        ],
+        axioms=["p"],
+    )
+    fw = build_framework(theory)
+    assert sorted(a.id for a in fw.arguments if a.conclusion == "r") == ["d3(d1(p))", "d3(d2(p))"]

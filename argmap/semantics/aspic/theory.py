@@ -22,7 +22,7 @@ Argument & Computation 5(1), 31-62, 2014.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from argmap.errors import SolverError
@@ -65,6 +65,11 @@ class Rule:
     def __str__(self) -> str:
         arrow = "->" if self.strict else "=>"
         return f"{self.name}: {', '.join(self.antecedents)} {arrow} {self.consequent}"
+
+
+def _without_repeats(rule: Rule) -> Rule:
+    unique = tuple(dict.fromkeys(rule.antecedents))
+    return rule if unique == rule.antecedents else replace(rule, antecedents=unique)
 
 
 @dataclass(frozen=True)
@@ -117,8 +122,10 @@ class Theory:
             both an axiom and ordinary, a preference names something unknown or is not
             a strict order, or the ordering or set comparison is unknown.
         """
-        strict = tuple(strict_rules)
-        defeasible = tuple(defeasible_rules)
+        # antecedents form a set (Modgil and Prakken 2013, Def. 2): a repeated one would
+        # let two orders of the same sub-arguments pass for two arguments
+        strict = tuple(_without_repeats(r) for r in strict_rules)
+        defeasible = tuple(_without_repeats(r) for r in defeasible_rules)
         names: set[str] = set()
         for rule in (*strict, *defeasible):
             if rule.name in names:
