@@ -35,8 +35,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.model import ProofReading
 from argmap.safe_text import markdown_text
 from argmap.semantics.evaluation import NodeResult, Verdict
+from argmap.semantics.standards import threshold_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
@@ -331,13 +333,22 @@ def _brief(case: Case, report: Report) -> str:
         proved = [c for c in claims if evaluation.nodes[c.id].verdict is Verdict.PROVED]
         contested = [c for c in claims if evaluation.nodes[c.id].verdict is Verdict.CONTESTED]
         strongest = max(claims, key=lambda c: evaluation.nodes[c.id].strength, default=None)
+        limit = threshold_of(case, issue.proof_standard)
+        standard = issue.proof_standard.name.value.replace("_", " ")
+
+        def with_strength(items: list[Any]) -> str:
+            return ", ".join(f"{c.id} ({evaluation.nodes[c.id].strength:.2f})" for c in items)
+
         rows.append(
             [
                 issue.question,
-                issue.proof_standard.name.value.replace("_", " "),
-                ", ".join(c.id for c in proved) or "none",
-                ", ".join(c.id for c in contested) or "none",
-                "" if strongest is None else f"{strongest.id}: {strongest.text}",
+                standard if limit is None else f"{standard} (> {limit:g})",
+                with_strength(proved) or "none",
+                with_strength(contested) or "none",
+                ""
+                if strongest is None
+                else f"{strongest.id} ({evaluation.nodes[strongest.id].strength:.2f}): "
+                f"{strongest.text}",
                 # ids are letters, digits and _ . - only: safe as link text and file name
                 _Markup(f"[{markdown_text(issue.id)}]({page})") if page in report.files else "",
             ]
@@ -345,10 +356,17 @@ def _brief(case: Case, report: Report) -> str:
     header = ["issue", "standard", "proved", "contested", "strongest claim", "page"]
     out.append(_markdown_table(header, rows))
     out += [
-        "*Proved*: no attack on the claim stands and its weighed arguments meet the "
-        "standard. *Contested*: the weighed arguments meet the standard, but an attack "
-        "on the claim is left unanswered, so it is labelled out (or undec). Every claim's "
-        "verdict is in [evaluation.md](evaluation.md).",
+        "Strengths are in brackets. "
+        + (
+            "*Proved*: no attack on the claim stands, and its strength exceeds the "
+            "standard's threshold and the strength of every claim declared to exclude it. "
+            if case.proof.reading is ProofReading.STRENGTH
+            else "*Proved*: no attack on the claim stands, its weighed arguments meet the "
+            "standard (Carneades) and its strength exceeds the standard's threshold. "
+        )
+        + "*Contested*: the standard is met, but an attack on the claim stands "
+        "unanswered, so it is labelled out (or undec). Every claim's verdict is in "
+        "[evaluation.md](evaluation.md).",
         "",
     ]
     if report.comparison is not None:

@@ -130,7 +130,8 @@ def test_report_tables_give_each_claim_a_verdict_and_explain_it(tmp_path: Path) 
     assert "- **contested**:" not in table  # only the verdicts that occur are glossed
     brief = (out / "brief.md").read_text("utf-8")
     assert "| issue | standard | proved | contested |" in brief
-    assert "| C_principled | none |" in brief
+    strength = float(next(r["strength"] for r in rows if r["claim"] == "C_principled"))
+    assert f"| C_principled ({strength:.2f}) | none |" in brief
 
 
 def test_brief_says_when_the_draws_change_no_verdict(tmp_path: Path) -> None:

@@ -31,10 +31,17 @@ from argmap.model.parameters import (
     Uniform,
 )
 from argmap.model.relations import ATTACK_KINDS, Relation, RelationKind
-from argmap.model.standards import ProofStandard, StandardName
+from argmap.model.standards import (
+    DEFAULT_THRESHOLDS,
+    ProofReading,
+    ProofSettings,
+    ProofStandard,
+    StandardName,
+)
 
 __all__ = [
     "ATTACK_KINDS",
+    "DEFAULT_THRESHOLDS",
     "NODE_SECTIONS",
     "SCHEMA_VERSION",
     "Argument",
@@ -59,6 +66,8 @@ __all__ = [
     "Party",
     "Precedent",
     "PrecedentStatus",
+    "ProofReading",
+    "ProofSettings",
     "ProofStandard",
     "Relation",
     "RelationKind",

@@ -40,6 +40,7 @@ from argmap.model.nodes import (
 )
 from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
+from argmap.model.standards import ProofSettings
 from argmap.model.values import STRICT, SchemaVersion
 
 __all__ = ["NODE_SECTIONS", "SCHEMA_VERSION", "Case", "Node"]
@@ -83,6 +84,7 @@ class Case(BaseModel):
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     contraries: list[Exclusion] = Field(default_factory=list)
+    proof: ProofSettings = Field(default_factory=ProofSettings)
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:

@@ -24,7 +24,16 @@ from pydantic import BaseModel, Field
 
 from argmap.model.values import STRICT
 
-__all__ = ["DEFAULT_ALPHA", "DEFAULT_BETA", "DEFAULT_GAMMA", "ProofStandard", "StandardName"]
+__all__ = [
+    "DEFAULT_ALPHA",
+    "DEFAULT_BETA",
+    "DEFAULT_GAMMA",
+    "DEFAULT_THRESHOLDS",
+    "ProofReading",
+    "ProofSettings",
+    "ProofStandard",
+    "StandardName",
+]
 
 DEFAULT_ALPHA = 0.5
 DEFAULT_BETA = 0.3
@@ -56,3 +65,44 @@ class ProofStandard(BaseModel):
     alpha: _Threshold = DEFAULT_ALPHA
     beta: _Threshold = DEFAULT_BETA
     gamma: _Threshold = DEFAULT_GAMMA
+    threshold: _Threshold | None = None
+    """The strength the claim must exceed (default: the case's, else
+    :data:`DEFAULT_THRESHOLDS`)."""
+
+
+DEFAULT_THRESHOLDS: dict[StandardName, float] = {
+    StandardName.SCINTILLA: 0.0,
+    StandardName.PREPONDERANCE: 0.5,
+    StandardName.CLEAR_AND_CONVINCING: 0.75,
+    StandardName.BEYOND_REASONABLE_DOUBT: 0.9,
+}
+"""The strength a claim must exceed, strictly, to meet a standard read over strength:
+more likely than not, highly probable, beyond reasonable doubt. Dialectical validity
+is about arguments, not strength, and has no threshold."""
+
+
+class ProofReading(StrEnum):
+    """How a case reads its proof standards.
+
+    - ``strength``: a claim meets its standard when its final strength exceeds the
+      standard's threshold and the strength of every claim declared to exclude it
+      (:mod:`argmap.model.contraries`); dialectical validity keeps its definition
+      over arguments.
+    - ``carneades``: the standards of Gordon, Prakken and Walton over the weights of
+      the applicable pro and con arguments, and the strength above the threshold too,
+      so that no claim is proved below its threshold under either reading.
+    """
+
+    STRENGTH = "strength"
+    CARNEADES = "carneades"
+
+
+class ProofSettings(BaseModel):
+    """A case's reading of proof standards, and its own thresholds per standard.
+
+    In a file: ``proof: {reading: carneades, thresholds: {preponderance: 0.55}}``.
+    """
+
+    model_config = STRICT
+    reading: ProofReading = ProofReading.STRENGTH
+    thresholds: dict[StandardName, _Threshold] = Field(default_factory=dict)

@@ -197,7 +197,7 @@ def threshold(
     from argmap.semantics.compile import compile_case
     from argmap.semantics.defeat import defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.standards import standard_of
+    from argmap.semantics.standards import rivals_of, standard_of, threshold_of
 
     params = {p.id: p for p in case.parameters}
     if parameter not in params:
@@ -228,6 +228,13 @@ def threshold(
         roots += _event_roots(events, p, parameter, xs)
     else:
         test = standard.name.value  # type: ignore[union-attr]
+        # the strength must clear the threshold and every rival's strength
+        own = strength_expression(case, claim, [parameter], gradual=gradual)
+        limit = threshold_of(case, standard)  # type: ignore[arg-type]
+        strong = [] if limit is None else [own - limit]
+        for rival in rivals_of(case, claim):
+            strong.append(own - strength_expression(case, rival, [parameter], gradual=gradual))
+        roots += _event_roots(strong, p, parameter, xs)
         for a, b in itertools.pairwise(pieces):
             mid = fw if a == b else compile_case(case, {parameter: (a + b) / 2})
             labels, _ = dung_labels(mid.abstract(defeat_mask(mid)), semantics)

@@ -103,7 +103,13 @@ def evaluate_samples(
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
     from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.standards import claim_standards, meets_many
+    from argmap.semantics.standards import (
+        claim_standards,
+        meets_many,
+        read_standard,
+        rivals_of,
+        threshold_of,
+    )
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
@@ -143,7 +149,14 @@ def evaluate_samples(
         con_live = live[:, fw.att_src[att]] & (con_w > 0)
         pro = np.where(pro_live, s[:, fw.sup_src[sup]] * pro_w, np.nan)
         con = np.where(con_live, s[:, fw.att_src[att]] * con_w, np.nan)
-        met[:, col] = meets_many(standard, pro, con)
+        rivals = [fw.index[r] for r in rivals_of(case, claim) if r in fw.index]
+        met[:, col] = read_standard(
+            case.proof.reading,
+            meets_many(standard, pro, con),
+            s[:, j],
+            threshold_of(case, standard),
+            s[:, rivals],
+        )
     strengths[undefined] = np.nan
     met[undefined] = False
     return strengths, met, result.converged, undefined

@@ -23,18 +23,18 @@ class Label(StrEnum):
 
 class Verdict(StrEnum):
     """One word for a claim's standing, reading its Dung label and its proof standard
-    together (the two can disagree: the label counts every unanswered attack as a
-    defeat, the standard weighs the applicable pro and con arguments).
+    together (the two can disagree: the label counts every defeat that nothing
+    answers, the standard reads the claim's strength against a threshold).
 
     ========== ================ =====================================================
     verdict    label, standard  reading
     ========== ================ =====================================================
-    proved     in, met          no attack stands and the weight meets the standard
-    accepted   in, (none)       no attack stands; the claim has no issue to prove
-    unproven   in, not met      no attack stands, but the weight falls short
-    contested  out/undec, met   the weight favours it, yet an attack is unanswered
+    proved     in, met          no defeat stands and the strength meets the standard
+    accepted   in, (none)       no defeat stands; the claim has no issue to prove
+    unproven   in, not met      no defeat stands, but the strength falls short
+    contested  out/undec, met   the strength meets the standard, yet a defeat stands
     undecided  undec, not met   attacks and defences are in a stalemate
-    defeated   out, not met     an attack stands and the weight does not save it
+    defeated   out, not met     a defeat stands and the strength does not save it
     ========== ================ =====================================================
     """
 
@@ -70,8 +70,8 @@ _VERDICT_MEANINGS = {
     Verdict.PROVED: "in, and its issue's proof standard is met",
     Verdict.ACCEPTED: "in; no proof standard applies",
     Verdict.UNPROVEN: "in (no attack on it stands), but the standard is not met",
-    Verdict.CONTESTED: "the weighed arguments meet the standard, but an attack on it is "
-    "unanswered (label out or undec)",
+    Verdict.CONTESTED: "the standard is met, but an attack on it stands unanswered "
+    "(label out or undec)",
     Verdict.UNDECIDED: "undec, and the standard is not met",
     Verdict.DEFEATED: "out: an attack on it stands, and the standard is not met",
 }

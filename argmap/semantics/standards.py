@@ -39,7 +39,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.model import Case, ProofStandard, StandardName
+from argmap.model import (
+    DEFAULT_THRESHOLDS,
+    Case,
+    ProofReading,
+    ProofStandard,
+    StandardName,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
@@ -49,8 +55,11 @@ __all__ = [
     "claim_weights",
     "meets",
     "meets_many",
+    "read_standard",
+    "rivals_of",
     "standard_of",
     "standard_outcomes",
+    "threshold_of",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -173,6 +182,71 @@ class _Incoming:
         return out
 
 
+def threshold_of(case: Case, standard: ProofStandard) -> float | None:
+    """The strength a claim must exceed under ``standard``: the issue's own
+    ``threshold``, else the case's (``proof.thresholds``), else the default
+    (:data:`~argmap.model.DEFAULT_THRESHOLDS`); None for dialectical validity."""
+    if standard.threshold is not None:
+        return standard.threshold
+    own = case.proof.thresholds.get(standard.name)
+    return own if own is not None else DEFAULT_THRESHOLDS.get(standard.name)
+
+
+def rivals_of(case: Case, claim_id: str) -> list[str]:
+    """The claims declared to exclude ``claim_id``: its contradictories, and the
+    contraries of which it is the excluded claim (:mod:`argmap.model.contraries`)."""
+    found: list[str] = []
+    for exclusion in case.contraries:
+        first, second = exclusion.claims
+        if second == claim_id:
+            found.append(first)
+        elif exclusion.symmetric and first == claim_id:
+            found.append(second)
+    return found
+
+
+def read_standard(
+    reading: ProofReading,
+    by_arguments: npt.ArrayLike,
+    strength: npt.ArrayLike,
+    threshold: float | None,
+    rival_strengths: npt.ArrayLike | None = None,
+) -> BoolArray:
+    """Whether a claim meets its standard under the case's ``reading``, one verdict
+    per sample.
+
+    ``by_arguments`` is the Carneades verdict over argument weights (:func:`meets_many`),
+    ``strength`` the claim's final strength ``(S,)``, ``rival_strengths`` those of the
+    claims that exclude it ``(S, k)``. Under either reading a claim must be stronger
+    than ``threshold`` (when there is one) and than every rival; under ``carneades``
+    the argument test must hold as well; dialectical validity (no threshold) is always
+    the argument test.
+
+    Examples
+    --------
+    >>> read_standard(ProofReading.STRENGTH, [True, True], [0.4, 0.6], 0.5).tolist()
+    [False, True]
+    >>> read_standard(ProofReading.CARNEADES, [False, True], [0.9, 0.9], 0.5).tolist()
+    [False, True]
+    >>> read_standard(ProofReading.STRENGTH, [True], [0.6], 0.5, [[0.7]]).tolist()
+    [False]
+    """
+    carneades = np.atleast_1d(np.asarray(by_arguments, dtype=bool))
+    s = np.atleast_1d(np.asarray(strength, dtype=np.float64))
+    strong = np.ones(s.shape, dtype=bool) if threshold is None else s > threshold
+    if rival_strengths is not None:
+        rivals = np.asarray(rival_strengths, dtype=np.float64).reshape(s.shape[0], -1)
+        if rivals.shape[1]:
+            strong &= s > rivals.max(axis=1)
+    if threshold is None:
+        out: BoolArray = carneades & strong
+    elif reading is ProofReading.CARNEADES:
+        out = carneades & strong
+    else:
+        out = np.broadcast_to(strong, carneades.shape).copy()
+    return out
+
+
 def claim_weights(
     framework: Framework,
     claim_id: str,
@@ -235,7 +309,14 @@ def standard_outcomes(
         sup, att = supports.edges(j, live), attacks.edges(j, live)
         pro = s[:, framework.sup_src[sup]] * framework.sup_w[sup]
         con = s[:, framework.att_src[att]] * framework.att_w[att]
-        verdict = meets_many(standard, pro, con)
+        rivals = [framework.index[r] for r in rivals_of(case, claim.id) if r in framework.index]
+        verdict = read_standard(
+            case.proof.reading,
+            meets_many(standard, pro, con),
+            s[:, j],
+            threshold_of(case, standard),
+            s[:, rivals],
+        )
         if single:
             flat[claim.id] = bool(verdict[0])
         else:

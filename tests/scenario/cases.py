@@ -65,10 +65,13 @@ def acyclic_cases(draw: st.DrawFn, max_claims: int = 6) -> Case:
 def licence_case() -> Case:
     """C1 meets clear and convincing iff 0.7 - 0.9 * w_licence > 0.3, i.e. w < 4/9.
 
-    A1's weight 1 is capped by its weakest premise, C0 at w_src = 0.7 (E1 is 0.9)."""
+    A1's weight 1 is capped by its weakest premise, C0 at w_src = 0.7 (E1 is 0.9).
+    The case reads its standards over argument weights (Carneades), and its strength
+    threshold is 0, so the Carneades test alone decides."""
     return Case.model_validate(
         {
             "title": "licence",
+            "proof": {"reading": "carneades", "thresholds": {"clear_and_convincing": 0.0}},
             "parameters": [
                 {
                     "id": "w_licence",

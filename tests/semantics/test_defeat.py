@@ -249,17 +249,19 @@ def test_the_readme_example_no_longer_lets_the_weaker_claim_defeat(tmp_path: Pat
 
 def test_a_threshold_finds_the_point_where_a_preference_flips() -> None:
     # S (0.6) supports B; A (base w) undermines S. A defeats S iff w >= 0.6, and then
-    # S no longer applies, so B's preponderance holds iff w < 0.6: a boundary that only
-    # the preference makes (the strengths move smoothly through it)
+    # S no longer applies, so B's preponderance over argument weights (the Carneades
+    # reading; B's strength stays above 0.5 throughout) holds iff w < 0.6: a boundary
+    # that only the preference makes (the strengths move smoothly through it)
     from argmap.scenario.analysis import threshold
 
     case = Case.model_validate(
         {
             "title": "t",
+            "proof": {"reading": "carneades"},
             "parameters": [{"id": "w", "value": 0.3}],
             "issues": [{"id": "I", "question": "q?"}],
             "claims": [
-                {"id": "B", "text": "b", "issue": "I", "base_score": 0.1},
+                {"id": "B", "text": "b", "issue": "I", "base_score": 0.6},
                 {"id": "S", "text": "s", "base_score": 0.6},
                 {"id": "A", "text": "a", "base_score": "w"},
             ],

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import yaml
 
-from argmap.model import Case, Claim, Issue, ProofStandard, Relation
+from argmap.model import Case, Claim, Issue, ProofSettings, ProofStandard, Relation
 from argmap.semantics.compile import compile_case
 from argmap.semantics.gradual import dfquad
 from argmap.semantics.standards import claim_weights, meets, meets_many, standard_outcomes
@@ -52,9 +52,10 @@ def test_no_pro_meets_nothing_and_thresholds_are_read() -> None:
     assert not meets(ProofStandard(name="clear_and_convincing", alpha=0.8), [0.7], [0.1])
 
 
-def _case(standard: str) -> Case:
+def _case(standard: str, reading: str = "carneades") -> Case:
     return Case(
         title="t",
+        proof=ProofSettings(reading=reading),
         issues=[Issue(id="I", question="q?", proof_standard=ProofStandard(name=standard))],
         claims=[
             Claim(id="C", text="c", issue="I"),
