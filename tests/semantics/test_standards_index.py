@@ -16,8 +16,11 @@ from argmap.semantics.standards import (
     claim_standards,
     claim_weights,
     meets_many,
+    read_standard,
+    rivals_of,
     standard_of,
     standard_outcomes,
+    threshold_of,
 )
 from tests.render.synthetic import synthetic_case
 
@@ -50,7 +53,16 @@ def test_one_pass_matches_claim_by_claim(case: Case) -> None:
             if standard is None or claim.id not in fw.index:
                 continue
             pro, con = claim_weights(fw, claim.id, strengths, lab)
-            expected[claim.id] = bool(meets_many(standard, pro, con)[0])
+            rivals = [fw.index[r] for r in rivals_of(case, claim.id) if r in fw.index]
+            expected[claim.id] = bool(
+                read_standard(
+                    case.proof.reading,
+                    meets_many(standard, pro, con),
+                    strengths[[fw.index[claim.id]]],
+                    threshold_of(case, standard),
+                    strengths[None, rivals],
+                )[0]
+            )
         assert got == expected
         assert expected  # the cases have claims with standards
     samples = np.vstack([strengths, strengths * 0.5])
