@@ -16,8 +16,11 @@ Every problem is reported as a :class:`~argmap.errors.CaseError` naming the file
 line: a missing or malformed header, an attack on an argument that is not declared or
 out of range, a duplicate declaration, or a line that is none of the above.
 
-The numeric format is parsed with vectorized byte scans, so a file with millions of
-attacks loads in well under a second per million lines.
+The numeric format is parsed with vectorized byte scans (:mod:`.iccma_numeric`), so a
+file with millions of attacks loads in well under a second per million lines. Its
+header may not ask for more arguments than memory allows (:func:`max_arguments`): a
+16-byte file saying ``p af 100000000`` is refused at once instead of allocating
+gigabytes.
 """
 
 from __future__ import annotations
@@ -29,13 +32,28 @@ from pathlib import Path
 import numpy as np
 
 from argmap.errors import CaseError, Problem
+from argmap.io.iccma_numeric import BodyError, read_pairs
 from argmap.semantics.dung.af import AF
 
-__all__ = ["FORMATS", "comment_names", "format_of", "parse_af", "read_af", "write_af"]
+__all__ = [
+    "FORMATS",
+    "comment_names",
+    "format_of",
+    "max_arguments",
+    "parse_af",
+    "read_af",
+    "write_af",
+]
 
 FORMATS = ("af", "apx", "tgf")
 _SUFFIX = {".af": "af", ".i23": "af", ".apx": "apx", ".tgf": "tgf"}
 _MAX_BYTES = 2 * 1024**3
+# Arguments are int32 indices.
+_MAX_INDEX = 2**31 - 1
+# Memory that solving takes per argument of a framework without attacks, measured
+# with ``argmap solve -p SE-GR`` on ``p af 10000000`` (peak resident set over N, with
+# headroom for the interpreter and numpy temporaries).
+_BYTES_PER_ARGUMENT = 64
 
 _HEADER = re.compile(rb"p[ \t]+af[ \t]+(\d+)[ \t]*\r?")
 _NAME = r"([^\s(),.%#]+(?:\.[^\s(),.%#]+)*)"
@@ -131,7 +149,7 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
         match = _HEADER.fullmatch(raw)
         if match is None:
             raise _fail(f"expected the header 'p af N', found {_show(raw)}", file, line_no)
-        n = int(match.group(1))
+        n = _argument_count(match.group(1), file, line_no)
         break
     if n is None:
         raise _fail("no 'p af N' header", file, line_no or None)
@@ -139,47 +157,80 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
     if b"#" in body:
         # blank comment lines in place, so that line numbers stay right
         body = _COMMENT.sub(lambda m: b" " * len(m.group(0)), body)
-    if not body.strip():
-        return AF.from_arrays(n, [], [])
-    buf = np.frombuffer(body, dtype=np.uint8)
-    breaks = np.flatnonzero(buf == 10)
-
-    def fail_at(offset: int) -> CaseError:
-        k = int(np.searchsorted(breaks, offset))
+    try:
+        src, dst = read_pairs(body)
+    except BodyError as exc:
+        k = body.count(b"\n", 0, exc.offset)
         found = _show(_line(body, k))
-        return _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + k)
-
-    digit = (buf >= ord("0")) & (buf <= ord("9"))
-    bad = ~digit & (buf != 32) & (buf != 9) & (buf != 13) & (buf != 10)
-    if bad.any():
-        raise fail_at(int(np.argmax(bad)))
-    token = digit.copy()
-    token[1:] &= ~digit[:-1]
-    starts = np.flatnonzero(token)
-    lines = np.searchsorted(breaks, starts)
-    # each non-blank line holds exactly two numbers: tokens pair up within a line, and
-    # consecutive pairs sit on different lines
-    if starts.size % 2:
-        odd = np.flatnonzero(lines[: starts.size - 1 : 2] != lines[1::2])
-        raise fail_at(int(starts[2 * odd[0] if odd.size else starts.size - 1]))
-    split = np.flatnonzero(lines[0::2] != lines[1::2])
-    if split.size:
-        raise fail_at(int(starts[2 * split[0]]))
-    crowded = np.flatnonzero(lines[2::2] == lines[1:-1:2])
-    if crowded.size:
-        raise fail_at(int(starts[2 * crowded[0] + 2]))
-    values = np.fromstring(body.decode("ascii"), dtype=np.int64, sep=" ")
-    pairs = values.reshape(-1, 2)
-    out = ((pairs < 1) | (pairs > n)).any(axis=1)
+        raise _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + k) from None
+    out = (src < 1) | (src > n) | (dst < 1) | (dst > n)
     if out.any():
         row = int(np.argmax(out))
-        bad_arg = pairs[row, 0] if not 1 <= pairs[row, 0] <= n else pairs[row, 1]
+        k = _line_of_attack(body, row)
+        bad_arg = _show(_line(body, k).split()[0 if not 1 <= src[row] <= n else 1])
         raise _fail(
-            f"attack on argument {bad_arg}, which is not in 1..{n} (header 'p af {n}')",
+            f"attack on argument {bad_arg[1:-1]}, which is not in 1..{n} (header 'p af {n}')",
             file,
-            line_no + 1 + int(lines[2 * row]),
+            line_no + 1 + k,
         )
-    return AF.from_arrays(n, pairs[:, 0] - 1, pairs[:, 1] - 1)
+    src -= 1
+    dst -= 1
+    return AF.from_arrays(n, src, dst)
+
+
+def _argument_count(digits: bytes, file: str | None, line: int) -> int:
+    """``N`` from the header, refused if the framework could not fit in memory."""
+    limit = max_arguments()
+    if len(digits) > len(str(limit)) or int(digits) > limit:
+        shown = digits.decode() if len(digits) <= 24 else digits[:20].decode() + "..."
+        raise _fail(
+            f"header 'p af N': N = {shown} arguments is more than argmap can hold here "
+            f"(at most {limit:,}: {_BYTES_PER_ARGUMENT} bytes each, within "
+            f"{'the available memory' if limit < _MAX_INDEX else 'int32 indices'})",
+            file,
+            line,
+        )
+    return int(digits)
+
+
+def max_arguments() -> int:
+    """The largest ``N`` a ``p af N`` header may ask for on this machine.
+
+    Arguments are numbered with int32 indices, so never more than 2^31 - 1; and solving
+    needs about :data:`_BYTES_PER_ARGUMENT` bytes per argument even without attacks
+    (the CSR row pointers, the grounded labelling and its counters, the printed
+    answer), so no more than the memory available now allows. Where the available
+    memory cannot be read, only the index bound applies.
+    """
+    available = _available_memory()
+    if available is None:
+        return _MAX_INDEX
+    return max(1, min(_MAX_INDEX, available // _BYTES_PER_ARGUMENT))
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available to a new process (Linux ``MemAvailable``), if known."""
+    try:
+        with open("/proc/meminfo", "rb") as meminfo:
+            for raw in meminfo:
+                if raw.startswith(b"MemAvailable:"):
+                    return int(raw.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _line_of_attack(body: bytes, row: int) -> int:
+    """The 0-based line (within ``body``) of attack number ``row``."""
+    for k, raw in enumerate(body.split(b"\n")):
+        if raw.strip():
+            if row == 0:
+                return k
+            row -= 1
+    raise AssertionError("every attack is on a line")  # pragma: no cover
 
 
 _HEADER_AT = re.compile(rb"(?m)^[ \t]*p[ \t]+af[ \t]+\d+")

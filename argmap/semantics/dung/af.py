@@ -46,7 +46,8 @@ def _indptr(keys: IntArray, n: int) -> IntArray:
     if keys.size > np.iinfo(np.int32).max:  # pragma: no cover - 2^31 attacks
         raise ValueError("too many attacks for int32 indices")
     indptr = np.zeros(n + 1, dtype=np.int32)
-    np.cumsum(np.bincount(keys, minlength=n), out=indptr[1:])
+    if keys.size:
+        np.cumsum(np.bincount(keys, minlength=n), out=indptr[1:])
     return indptr
 
 

@@ -46,11 +46,13 @@ _LISTS_UP_TO = 2048
 
 def _gather(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
     """Concatenate ``indices[indptr[r]:indptr[r+1]]`` over ``rows`` without a loop."""
-    starts = indptr[rows].astype(np.int64)
-    lengths = indptr[rows + 1].astype(np.int64) - starts
-    total = int(lengths.sum())
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    total = int(lengths.sum(dtype=np.int64))
     if total == 0:
         return np.empty(0, dtype=np.int32)
+    starts = starts.astype(np.int64)
+    lengths = lengths.astype(np.int64)
     offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
     return indices[offsets + np.arange(total, dtype=np.int64)]
 
@@ -86,7 +88,7 @@ def grounded_labelling(af: AF) -> Labelling:
     label = np.zeros(n, dtype=np.int8)
     t_ptr, t_idx = af.targets_indptr, af.targets_indices
     # live[j] = attackers of j that are not yet out
-    live = np.diff(af.attackers_indptr).astype(np.int64)
+    live = np.diff(af.attackers_indptr)
     frontier: IntArray = np.flatnonzero(live == 0).astype(np.int32)
     lists: tuple[list[int], list[int]] | None = None
     while frontier.size:
@@ -145,7 +147,7 @@ def _narrow_wave(
     ptr: list[int],
     idx: list[int],
     label: Labelling,
-    live: npt.NDArray[np.int64],
+    live: IntArray,
 ) -> IntArray:
     """Propagate waves in plain Python while they stay narrow; return the next wide one."""
     while frontier and len(frontier) < _NARROW:
