@@ -156,8 +156,8 @@ def _narrow_waves(
     bytes per element) and back. Returns the next wave once it holds ``wide`` or more
     arguments (numpy's turn again), or an empty array when propagation is over.
     """
-    ptr, idx = memoryview(t_ptr), memoryview(t_idx)
-    lab, cnt = memoryview(label), memoryview(live)
+    ptr, idx = t_ptr.data, t_idx.data
+    lab, cnt = label.data, live.data
     wide = max(wide, _NARROW)
     while frontier and len(frontier) < wide:
         next_in: list[int] = []
