@@ -60,7 +60,7 @@ _NAME = r"([^\s(),.%#]+(?:\.[^\s(),.%#]+)*)"
 _ARG = re.compile(rf"arg\(\s*{_NAME}\s*\)\s*\.")
 _ATT = re.compile(rf"att\(\s*{_NAME}\s*,\s*{_NAME}\s*\)\s*\.")
 _PLAIN = re.compile(r"[^\s]+")
-_COMMENT = re.compile(rb"(?m)^[ \t]*#[^\n]*")
+_COMMENT = re.compile(rb"(?m)^[ \t\r]*#[^\n]*")
 
 
 def _fail(message: str, file: str | None, line: int | None) -> CaseError:
@@ -159,20 +159,25 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
         body = _COMMENT.sub(lambda m: b" " * len(m.group(0)), body)
     try:
         src, dst = read_pairs(body)
+        malformed = None
     except BodyError as exc:
-        k = body.count(b"\n", 0, exc.offset)
-        found = _show(_line(body, k))
-        raise _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + k) from None
+        # the lines before the malformed one are well formed; one of them may still
+        # name an argument out of range, and the first problem is the one to report
+        malformed = body.count(b"\n", 0, exc.offset)
+        src, dst = read_pairs(body[: body.rfind(b"\n", 0, exc.offset) + 1])
     out = (src < 1) | (src > n) | (dst < 1) | (dst > n)
     if out.any():
         row = int(np.argmax(out))
         k = _line_of_attack(body, row)
-        bad_arg = _show(_line(body, k).split()[0 if not 1 <= src[row] <= n else 1])
+        bad_arg = _show(_line(body, k).split()[1 if 1 <= src[row] <= n else 0])
         raise _fail(
             f"attack on argument {bad_arg[1:-1]}, which is not in 1..{n} (header 'p af {n}')",
             file,
             line_no + 1 + k,
         )
+    if malformed is not None:
+        found = _show(_line(body, malformed))
+        raise _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + malformed)
     src -= 1
     dst -= 1
     return AF.from_arrays(n, src, dst)

@@ -57,8 +57,8 @@ def read_pairs(body: bytes) -> tuple[Int64Array, Int64Array]:
     Raises
     ------
     BodyError
-        At the first byte that is not a digit or blank, or at a number on a line that
-        does not hold exactly two numbers.
+        On the first line that holds a byte that is not a digit or blank, or does not
+        hold exactly two numbers.
 
     Examples
     --------
@@ -70,6 +70,9 @@ def read_pairs(body: bytes) -> tuple[Int64Array, Int64Array]:
     kind = _KIND[buf]
     other = np.flatnonzero(kind == _OTHER)
     if other.size:
+        # report a malformed line before this one first: the lines up to it must
+        # scan cleanly (no bad byte there, so this recursion goes one level deep)
+        read_pairs(body[: body.rfind(b"\n", 0, int(other[0])) + 1])
         raise BodyError(int(other[0]))
     digit = (kind == _DIGIT).view(np.int8)
     # +1 where a number starts, -1 just past where one ends
