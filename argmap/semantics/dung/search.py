@@ -88,14 +88,17 @@ def has_stable(af: AF) -> bool:
 def preferred_sets(af: AF) -> Iterator[Mask]:
     """All preferred extensions (Dung 1995): subset-maximal complete extensions."""
     with SatFramework(af, "complete") as sat:
+        # large first models need fewer rounds to grow (on dense random frameworks of
+        # 320 arguments this took a quarter to half off the run)
+        sat.prefer_members()
         while True:
             found = sat.solve()
             if found is None:
                 return
             members = sat.maximise(found)[0]
             yield members
-            if bool(members.all()):
-                return
+            if sat.exhausted:
+                return  # no complete extension left outside those found
             sat.add(sat.literals(~members))
 
 
@@ -123,11 +126,12 @@ def maximal_ranges(af: AF, base: str) -> Iterator[tuple[Mask, Iterator[Mask]]]:
             if found is None:
                 return
             best = sat.maximise(found, kind="r")
+            exhausted = sat.exhausted
             rng = best[1]
             exact = sat.literals(rng, kind="r") + sat.literals(~rng, kind="r", positive=False)
             yield rng, _with_range(sat, exact, best[0])
-            if bool(rng.all()):
-                return
+            if exhausted:
+                return  # no set left with a range outside those found
             sat.add(sat.literals(~rng, kind="r"))
 
 
