@@ -348,7 +348,7 @@ def plan(quick: bool) -> list[tuple[str, str, list[int]]]:
     # dense random frameworks where the grounded labelling decides nothing
     rows.append(("stable", "random-4", [2_000]))
     for task in ("preferred", "DC-PR", "DS-PR"):
-        rows.append((task, "dense", [320] if quick else [320, 512]))
+        rows.append((task, "dense", [256] if quick else [256, 320]))
     return rows
 
 

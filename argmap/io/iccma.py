@@ -60,6 +60,13 @@ _NAME = r"([^\s(),.%#]+(?:\.[^\s(),.%#]+)*)"
 _ARG = re.compile(rf"arg\(\s*{_NAME}\s*\)\s*\.")
 _ATT = re.compile(rf"att\(\s*{_NAME}\s*,\s*{_NAME}\s*\)\s*\.")
 _PLAIN = re.compile(r"[^\s]+")
+# Whole-text forms of the same lines for the fast path (blanks are spaces and tabs only;
+# a file with other white space takes the line-by-line path).
+_ARG_LINE = re.compile(rf"(?m)^[ \t]*arg\([ \t]*{_NAME}[ \t]*\)[ \t]*\.[ \t]*$")
+_ATT_LINE = re.compile(rf"(?m)^[ \t]*att\([ \t]*{_NAME}[ \t]*,[ \t]*{_NAME}[ \t]*\)[ \t]*\.[ \t]*$")
+_QUIET_LINE = re.compile(r"(?m)^[ \t]*(?:[%#][^\n]*)?$")
+_TGF_SEPARATOR = re.compile(r"(?m)^[ \t]*#[ \t]*$")
+_ODD_BREAK = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _COMMENT = re.compile(rb"(?m)^[ \t\r]*#[^\n]*")
 
 
@@ -303,6 +310,79 @@ def _attacks(names: dict[str, int], pending: list[tuple[str, str, int]], file: s
 
 
 def _parse_apx(text: str, file: str | None) -> AF:
+    fast = _apx_fast(text)
+    return fast if fast is not None else _parse_apx_lines(text, file)
+
+
+def _parse_tgf(text: str, file: str | None) -> AF:
+    fast = _tgf_fast(text)
+    return fast if fast is not None else _parse_tgf_lines(text, file)
+
+
+def _plain_lines(text: str) -> str | None:
+    """``text`` with CRLF turned to LF, or None if it has any other line break that
+    ``str.splitlines`` knows (those files take the line-by-line path)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return None if _ODD_BREAK.search(text) else text
+
+
+def _apx_fast(text: str) -> AF | None:
+    """The framework of a well-formed apx text, read by whole-text regex scans.
+
+    Returns None when any line is not a plain ``arg``, ``att``, comment or blank line
+    (or names repeat or are undeclared): the line-by-line reader then finds and
+    reports the problem, so both always agree.
+    """
+    plain = _plain_lines(text)
+    if plain is None:
+        return None
+    names = _ARG_LINE.findall(plain)
+    pairs = _ATT_LINE.findall(plain)
+    others = len(_QUIET_LINE.findall(plain))
+    if len(names) + len(pairs) + others != plain.count("\n") + 1:
+        return None
+    return _indexed(names, [name for pair in pairs for name in pair])
+
+
+def _tgf_fast(text: str) -> AF | None:
+    """The framework of a well-formed tgf text, read with ``str.split`` (None if the
+    text needs the line-by-line reader: see :func:`_apx_fast`)."""
+    plain = _plain_lines(text)
+    if plain is None:
+        return None
+    parts = _TGF_SEPARATOR.split(plain)
+    if len(parts) > 2:
+        return None
+    head = parts[0].split("\n")
+    names = [line.strip() for line in head if line.strip()]
+    if any(len(line.split()) != 1 for line in names):
+        return None
+    ends: list[str] = []
+    if len(parts) == 2:
+        for line in parts[1].split("\n"):
+            pair = line.split()
+            if len(pair) == 2:
+                ends += pair
+            elif pair:
+                return None
+    return _indexed(names, ends)
+
+
+def _indexed(names: list[str], ends: list[str]) -> AF | None:
+    """The framework over ``names`` with attacks ``ends[0] -> ends[1]``, ... (None if a
+    name repeats or an end is not declared)."""
+    index = {name: i for i, name in enumerate(names)}
+    if len(index) != len(names):
+        return None
+    try:
+        flat = np.fromiter(map(index.__getitem__, ends), dtype=np.int64, count=len(ends))
+    except KeyError:
+        return None
+    return AF.from_arrays(names, flat[0::2], flat[1::2])
+
+
+def _parse_apx_lines(text: str, file: str | None) -> AF:
     names: dict[str, int] = {}
     pending: list[tuple[str, str, int]] = []
     for line_no, raw in enumerate(text.splitlines(), start=1):
@@ -318,7 +398,7 @@ def _parse_apx(text: str, file: str | None) -> AF:
     return _attacks(names, pending, file)
 
 
-def _parse_tgf(text: str, file: str | None) -> AF:
+def _parse_tgf_lines(text: str, file: str | None) -> AF:
     names: dict[str, int] = {}
     pending: list[tuple[str, str, int]] = []
     in_edges = False
