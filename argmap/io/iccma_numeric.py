@@ -8,11 +8,12 @@ memory, so the whole body is read as one ``uint8`` array instead.
    other byte is an error on its line.
 2. Numbers are the runs of digits; their starts and ends come from one difference of
    the digit mask.
-3. The line structure is checked from the number of newlines between one number and
-   the next (``np.add.reduceat`` over the newline mask): none inside an attack, at
-   least one between two attacks.
-4. The values are built digit by digit over all numbers at once, right-aligned (at
-   most :data:`MAX_DIGITS` passes); longer numbers are out of range whatever ``N``.
+3. The line structure is checked from the line of each number (a binary search among
+   the newline positions): two numbers on each line that has any.
+4. Once the structure is known to be right, numpy's C text reader turns the body into
+   numbers. If some number has more than :data:`MAX_DIGITS` digits (out of range
+   whatever ``N``, and too long for int64) the values are instead built digit by
+   digit over all numbers at once, right-aligned, with those numbers as -1.
 
 Only when something is wrong is the offending line located and shown, so correct
 files pay for nothing but the scans.
@@ -77,18 +78,24 @@ def read_pairs(body: bytes) -> tuple[Int64Array, Int64Array]:
     digit = (kind == _DIGIT).view(np.int8)
     # +1 where a number starts, -1 just past where one ends
     change = np.diff(digit, prepend=np.int8(0), append=np.int8(0))
+    del digit
     starts = np.flatnonzero(change == 1)
     ends = np.flatnonzero(change == -1)
-    del change, digit
+    del change
     if starts.size == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    newline = (kind == _NEWLINE).view(np.uint8)
+    # the line of each number, and from it the newlines between consecutive numbers
+    lines = np.searchsorted(np.flatnonzero(kind == _NEWLINE), starts)
     del kind
-    # newlines between number k and number k + 1 (the last entry runs to the end)
-    gaps = np.add.reduceat(newline, starts, dtype=np.int64)
-    del newline
+    gaps = np.diff(lines, append=lines[-1] + 1)
+    del lines
     _check_lines(gaps, starts)
-    values = _values(buf, starts, ends)
+    lengths = ends - starts
+    if int(lengths.max()) <= MAX_DIGITS:
+        # well formed and every number fits: numpy's C text reader is the fastest way
+        values = np.fromstring(body.decode("ascii"), dtype=np.int64, sep=" ")
+    else:
+        values = _values(buf, starts, ends)
     return values[0::2], values[1::2]
 
 
