@@ -49,7 +49,10 @@ def _all_models(sat: SatFramework, assumptions: list[int], *, exact: bool) -> It
     """Every model's member set under ``assumptions``, blocking each as it is found.
 
     With ``exact`` the blocking clause excludes only that very set; otherwise it
-    excludes every subset of it (sound when the sets sought are subset-incomparable).
+    excludes every subset of it or every superset, whichever clause is shorter (sound
+    when the sets sought are subset-incomparable, as stable extensions are). Short
+    blocking clauses keep the solver fast when there are many models: a stable
+    extension is usually far smaller than its complement.
     """
     while True:
         found = sat.solve(assumptions)
@@ -57,13 +60,12 @@ def _all_models(sat: SatFramework, assumptions: list[int], *, exact: bool) -> It
             return
         members = found[0]
         yield members
-        if bool(members.all()):
-            return
-        block = sat.literals(~members)
-        if exact:
-            block += sat.literals(members, positive=False)
+        outside = sat.literals(~members)
+        inside = sat.literals(members, positive=False)
+        shorter = outside if len(outside) <= len(inside) else inside
+        block = outside + inside if exact else shorter
         if not block:
-            return
+            return  # the set was everything (or nothing): no other model can follow
         sat.add(block)
 
 
