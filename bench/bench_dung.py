@@ -11,7 +11,7 @@ extensions, yes/no) and compared with argmap's; a disagreement is flagged with `
 
 Usage::
 
-    python bench/bench_dung.py            # full run (under ~10 minutes)
+    python bench/bench_dung.py            # full run (about 15 minutes on 2 busy cores)
     python bench/bench_dung.py --quick    # a smaller run
     python bench/bench_dung.py --write    # also put the table in bench/README.md
 """
