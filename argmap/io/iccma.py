@@ -213,6 +213,11 @@ def max_arguments() -> int:
     (the CSR row pointers, the grounded labelling and its counters, the printed
     answer), so no more than the memory available now allows. Where the available
     memory cannot be read, only the index bound applies.
+
+    Examples
+    --------
+    >>> 1 <= max_arguments() <= 2**31 - 1
+    True
     """
     available = _available_memory()
     if available is None:
@@ -221,17 +226,44 @@ def max_arguments() -> int:
 
 
 def _available_memory() -> int | None:
-    """Bytes of memory available to a new process (Linux ``MemAvailable``), if known."""
+    """Bytes of memory available to a new process, if known.
+
+    Linux's ``MemAvailable`` (else the free physical pages), and no more than what is
+    left under this process's cgroup v2 memory limit, if it has one: in a container
+    the limit, not the machine, decides when the process is killed.
+    """
+    available: int | None = None
     try:
         with open("/proc/meminfo", "rb") as meminfo:
             for raw in meminfo:
                 if raw.startswith(b"MemAvailable:"):
-                    return int(raw.split()[1]) * 1024
+                    available = int(raw.split()[1]) * 1024
+                    break
     except (OSError, ValueError, IndexError):
         pass
+    if available is None:
+        try:
+            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, AttributeError):
+            return None
+    left = _cgroup_memory_left()
+    return available if left is None else min(available, left)
+
+
+def _cgroup_memory_left() -> int | None:
+    """Bytes left under the cgroup v2 ``memory.max`` of this process (None: no limit)."""
     try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, AttributeError):
+        base = Path("/sys/fs/cgroup")
+        with open("/proc/self/cgroup", encoding="ascii") as groups:
+            paths = [line.split(":", 2)[2].strip() for line in groups if line.startswith("0::")]
+        if not paths:
+            return None
+        group = base / paths[0].lstrip("/")
+        limit = (group / "memory.max").read_text().strip()
+        if limit == "max":
+            return None
+        return max(0, int(limit) - int((group / "memory.current").read_text()))
+    except (OSError, ValueError, IndexError):
         return None
 
 
