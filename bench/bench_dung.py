@@ -11,7 +11,7 @@ extensions, yes/no) and compared with argmap's; a disagreement is flagged with `
 
 Usage::
 
-    python bench/bench_dung.py            # full run (under ~10 minutes)
+    python bench/bench_dung.py            # full run (about 15 minutes on 2 busy cores)
     python bench/bench_dung.py --quick    # a smaller run
     python bench/bench_dung.py --write    # also put the table in bench/README.md
 """
@@ -40,6 +40,8 @@ from argmap.semantics.dung import (
 )
 
 HERE = Path(__file__).resolve().parent
+# Attack probability of the "dense" family (see dense_af).
+DENSITY = 0.02
 README = HERE / "README.md"
 BEGIN, END = "<!-- dung-bench:begin -->", "<!-- dung-bench:end -->"
 
@@ -51,6 +53,16 @@ def random_af(n: int, per_arg: float, seed: int) -> AF:
     rng = np.random.default_rng(seed)
     m = int(per_arg * n)
     return AF.from_arrays(n, rng.integers(0, n, m), rng.integers(0, n, m))
+
+
+def dense_af(n: int, density: float, seed: int) -> AF:
+    """Each ordered pair (self-attacks included) is an attack with probability
+    ``density``: the Erdos-Renyi model of the AFBenchGen/AFGen generators used for
+    ICCMA instances. At a few percent density nothing is unattacked, so the grounded
+    labelling decides nothing and the whole framework goes to the SAT solver."""
+    rng = np.random.default_rng(seed)
+    src, dst = np.nonzero(rng.random((n, n)) < density)
+    return AF.from_arrays(n, src, dst)
 
 
 def admbuster_af(n: int) -> AF:
@@ -251,14 +263,10 @@ TOOLS: dict[str, tuple[Callable[[AF], Any], Callable[[Any, str, int], Any]]] = {
 def _child(conn: Any, tool: str, af: AF, task: str, q: int) -> None:
     try:
         prepare, run = TOOLS[tool]
-        # warm up on a tiny framework with cycles so that lazy imports are not timed,
-        # for any tool; argmap answers that from its bit-set search for small cores,
-        # so it also gets a 40-cycle (too large for that) to load its SAT path
-        tiny = AF.from_arrays(5, [0, 1, 2, 3, 4, 0], [1, 0, 3, 4, 2, 2])
-        run(prepare(tiny), task, 0)
-        if tool == "argmap":
-            ring = AF.from_arrays(40, list(range(40)), [(i + 1) % 40 for i in range(40)])
-            run(prepare(ring), task, 0)
+        # warm up every code path on frameworks other than the measured one, so that
+        # no lazy import or first-call cost is timed, for any tool
+        for warm in _warm_ups(tool):
+            run(prepare(warm), task, 0)
         native = prepare(af)
         best = float("inf")
         spent = 0.0
@@ -273,6 +281,30 @@ def _child(conn: Any, tool: str, af: AF, task: str, q: int) -> None:
         conn.send(("ok", best, summary))
     except Exception as exc:  # a peer failing is a result to report, not a crash
         conn.send(("error", 0.0, f"{type(exc).__name__}: {exc}"[:80]))
+
+
+def _warm_ups(tool: str) -> list[AF]:
+    """Frameworks that take each tool down each of its paths once before timing.
+
+    For every tool a tiny framework with cycles. argmap answers that from its bit-set
+    search for small undecided cores, so it also gets a 40-cycle (one SAT part), two
+    151-cycles (an undecided core of 128 or more arguments, which is split into its
+    components before SAT) and a 3,000-argument chain feeding a wide fan (the numpy
+    and worklist phases of the grounded labelling).
+    """
+    tiny = AF.from_arrays(5, [0, 1, 2, 3, 4, 0], [1, 0, 3, 4, 2, 2])
+    if tool != "argmap":
+        return [tiny]
+    ring = AF.from_arrays(40, list(range(40)), [(i + 1) % 40 for i in range(40)])
+    pair = np.arange(302)
+    rings = AF.from_arrays(302, pair, np.where(pair % 151 == 150, pair - 150, pair + 1))
+    chain = np.arange(3_000)
+    fan = AF.from_arrays(
+        6_000,
+        np.concatenate([chain[:-1], np.full(3_000, 2_999)]),
+        np.concatenate([chain[1:], np.arange(3_000, 6_000)]),
+    )
+    return [tiny, ring, rings, fan]
 
 
 def measure(tool: str, af: AF, task: str, q: int, timeout: float) -> tuple[str, float, Any]:
@@ -308,16 +340,28 @@ def plan(quick: bool) -> list[tuple[str, str, list[int]]]:
     else:
         grounded = [1_000, 10_000, 100_000, 1_000_000]
         small = [20, 100, 1_000, 5_000]
-    rows = [("grounded", "random", grounded)]
+    rows = [("grounded", "random", grounded), ("grounded", "chain", [50_000])]
     for task in ("preferred", "stable", "DC-PR", "DS-PR"):
         for family in ("random", "admbuster"):
             rows.append((task, family, small))
+    # hard instances: stable on a random framework with 4 attacks per argument, and
+    # dense random frameworks where the grounded labelling decides nothing
+    rows.append(("stable", "random-4", [2_000]))
+    for task in ("preferred", "DC-PR", "DS-PR"):
+        rows.append((task, "dense", [256] if quick else [256, 320]))
     return rows
 
 
 def build(family: str, n: int, task: str) -> AF:
     if family == "admbuster":
         return admbuster_af(n)
+    if family == "chain":
+        # the admbuster shape, all of it grounded: a chain of 50,000 waves
+        return admbuster_af(n)
+    if family == "random-4":
+        return random_af(n, 4.0, seed=n)
+    if family == "dense":
+        return dense_af(n, DENSITY, seed=n)
     # 3 attacks per argument: the grounded labelling leaves about half of the
     # arguments undecided at 5,000, with few extensions, so the SAT path does the work
     return random_af(n, 3.0, seed=n)

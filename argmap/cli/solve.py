@@ -41,6 +41,8 @@ SEMANTICS_CODES = {
     "STG": "stage",
 }
 TASKS = ("DC", "DS", "SE", "CE", "EE")
+# Members written per call when printing a large extension.
+_CHUNK = 1 << 20
 PROBLEMS = tuple(f"{task}-{code}" for task in TASKS for code in SEMANTICS_CODES)
 
 
@@ -104,9 +106,13 @@ def run(args: argparse.Namespace) -> int:
     out = _SafeOut()
 
     def witness(ext: frozenset[int]) -> str:
-        return " ".join(["w", *(af.names[i] for i in sorted(ext))])
+        return " ".join(["w", *(af.name(i) for i in sorted(ext))])
 
-    if task in ("DC", "DS"):
+    if semantics == "grounded":
+        # one extension, read straight off the labelling: on 10^7 arguments a frozenset
+        # of the members (and a list of their names) would take gigabytes
+        _grounded(af, task, args.arg, args.file, out)
+    elif task in ("DC", "DS"):
         arg = _argument(af, args.arg, args.file)
         if task == "DC":
             found = dung.credulous_witness(af, arg, semantics)
@@ -142,6 +148,40 @@ class _SafeOut:
         sys.stdout.flush()
 
 
+def _grounded(af: Any, task: str, arg: str | None, file: str, out: _SafeOut) -> None:
+    """Answer any task under grounded semantics from the grounded labelling."""
+    import numpy as np
+
+    from argmap.semantics.dung import IN, grounded_labelling
+
+    members = np.flatnonzero(grounded_labelling(af) == IN)
+    if task == "CE":
+        out.write("1\n")
+        return
+    if task in ("DC", "DS"):
+        index = _argument(af, arg or "", file)
+        inside = bool(np.any(members == index))
+        out.write("YES\n" if inside else "NO\n")
+        if inside == (task == "DS"):
+            return  # DS yes and DC no have no certificate
+    _write_witness(af, members, out)
+
+
+def _write_witness(af: Any, members: Any, out: _SafeOut) -> None:
+    """Write ``w`` and the names of ``members`` (sorted indices), a chunk at a time."""
+    from argmap.io.iccma_numeric import format_numbers
+
+    out.write("w")
+    for start in range(0, len(members), _CHUNK):
+        chunk = members[start : start + _CHUNK]
+        if af.given_names is None:
+            text = " " + format_numbers(chunk + 1)[:-1].decode("ascii")
+        else:
+            text = " " + " ".join(map(af.name, chunk.tolist()))
+        out.write(text)
+    out.write("\n")
+
+
 def _task(text: str | None) -> tuple[str, str]:
     """Split ``DC-PR`` into the task and argmap's semantics name."""
     task, _, code = (text or "").upper().partition("-")
@@ -157,5 +197,6 @@ def _argument(af: Any, name: str, file: str) -> int:
     try:
         return int(af.index_of(name))
     except KeyError:
-        known = f"1..{af.n}" if af.names == tuple(str(i + 1) for i in range(af.n)) else "names"
+        numbered = af.given_names is None or af.names == tuple(map(str, range(1, af.n + 1)))
+        known = f"1..{af.n}" if numbered else "names"
         raise SolverError(f"argument {name!r} is not in {file} (arguments: {known})") from None

@@ -16,8 +16,11 @@ Every problem is reported as a :class:`~argmap.errors.CaseError` naming the file
 line: a missing or malformed header, an attack on an argument that is not declared or
 out of range, a duplicate declaration, or a line that is none of the above.
 
-The numeric format is parsed with vectorized byte scans, so a file with millions of
-attacks loads in well under a second per million lines.
+The numeric format is parsed with vectorized byte scans (:mod:`.iccma_numeric`), so a
+file with millions of attacks loads in well under a second per million lines. Its
+header may not ask for more arguments than memory allows (:func:`max_arguments`): a
+16-byte file saying ``p af 100000000`` is refused at once instead of allocating
+gigabytes.
 """
 
 from __future__ import annotations
@@ -29,20 +32,42 @@ from pathlib import Path
 import numpy as np
 
 from argmap.errors import CaseError, Problem
+from argmap.io.iccma_numeric import BodyError, read_pairs
 from argmap.semantics.dung.af import AF
 
-__all__ = ["FORMATS", "comment_names", "format_of", "parse_af", "read_af", "write_af"]
+__all__ = [
+    "FORMATS",
+    "comment_names",
+    "format_of",
+    "max_arguments",
+    "parse_af",
+    "read_af",
+    "write_af",
+]
 
 FORMATS = ("af", "apx", "tgf")
 _SUFFIX = {".af": "af", ".i23": "af", ".apx": "apx", ".tgf": "tgf"}
 _MAX_BYTES = 2 * 1024**3
+# Arguments are int32 indices.
+_MAX_INDEX = 2**31 - 1
+# Memory that solving takes per argument of a framework without attacks: ``argmap
+# solve -p SE-GR`` on ``p af 10000000`` peaks at 235 MB resident, about 24 bytes per
+# argument; 64 leaves room for the other tasks' temporaries.
+_BYTES_PER_ARGUMENT = 64
 
 _HEADER = re.compile(rb"p[ \t]+af[ \t]+(\d+)[ \t]*\r?")
 _NAME = r"([^\s(),.%#]+(?:\.[^\s(),.%#]+)*)"
 _ARG = re.compile(rf"arg\(\s*{_NAME}\s*\)\s*\.")
 _ATT = re.compile(rf"att\(\s*{_NAME}\s*,\s*{_NAME}\s*\)\s*\.")
 _PLAIN = re.compile(r"[^\s]+")
-_COMMENT = re.compile(rb"(?m)^[ \t]*#[^\n]*")
+# Whole-text forms of the same lines for the fast path (blanks are spaces and tabs only;
+# a file with other white space takes the line-by-line path).
+_ARG_LINE = re.compile(rf"(?m)^[ \t]*arg\([ \t]*{_NAME}[ \t]*\)[ \t]*\.[ \t]*$")
+_ATT_LINE = re.compile(rf"(?m)^[ \t]*att\([ \t]*{_NAME}[ \t]*,[ \t]*{_NAME}[ \t]*\)[ \t]*\.[ \t]*$")
+_QUIET_LINE = re.compile(r"(?m)^[ \t]*(?:[%#][^\n]*)?$")
+_TGF_SEPARATOR = re.compile(r"(?m)^[ \t]*#[ \t]*$")
+_ODD_BREAK = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_COMMENT = re.compile(rb"(?m)^[ \t\r]*#[^\n]*")
 
 
 def _fail(message: str, file: str | None, line: int | None) -> CaseError:
@@ -131,7 +156,7 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
         match = _HEADER.fullmatch(raw)
         if match is None:
             raise _fail(f"expected the header 'p af N', found {_show(raw)}", file, line_no)
-        n = int(match.group(1))
+        n = _argument_count(match.group(1), file, line_no)
         break
     if n is None:
         raise _fail("no 'p af N' header", file, line_no or None)
@@ -139,47 +164,117 @@ def _parse_numeric(data: bytes, file: str | None) -> AF:
     if b"#" in body:
         # blank comment lines in place, so that line numbers stay right
         body = _COMMENT.sub(lambda m: b" " * len(m.group(0)), body)
-    if not body.strip():
-        return AF.from_arrays(n, [], [])
-    buf = np.frombuffer(body, dtype=np.uint8)
-    breaks = np.flatnonzero(buf == 10)
-
-    def fail_at(offset: int) -> CaseError:
-        k = int(np.searchsorted(breaks, offset))
-        found = _show(_line(body, k))
-        return _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + k)
-
-    digit = (buf >= ord("0")) & (buf <= ord("9"))
-    bad = ~digit & (buf != 32) & (buf != 9) & (buf != 13) & (buf != 10)
-    if bad.any():
-        raise fail_at(int(np.argmax(bad)))
-    token = digit.copy()
-    token[1:] &= ~digit[:-1]
-    starts = np.flatnonzero(token)
-    lines = np.searchsorted(breaks, starts)
-    # each non-blank line holds exactly two numbers: tokens pair up within a line, and
-    # consecutive pairs sit on different lines
-    if starts.size % 2:
-        odd = np.flatnonzero(lines[: starts.size - 1 : 2] != lines[1::2])
-        raise fail_at(int(starts[2 * odd[0] if odd.size else starts.size - 1]))
-    split = np.flatnonzero(lines[0::2] != lines[1::2])
-    if split.size:
-        raise fail_at(int(starts[2 * split[0]]))
-    crowded = np.flatnonzero(lines[2::2] == lines[1:-1:2])
-    if crowded.size:
-        raise fail_at(int(starts[2 * crowded[0] + 2]))
-    values = np.fromstring(body.decode("ascii"), dtype=np.int64, sep=" ")
-    pairs = values.reshape(-1, 2)
-    out = ((pairs < 1) | (pairs > n)).any(axis=1)
+    try:
+        src, dst = read_pairs(body)
+        malformed = None
+    except BodyError as exc:
+        # the lines before the malformed one are well formed; one of them may still
+        # name an argument out of range, and the first problem is the one to report
+        malformed = body.count(b"\n", 0, exc.offset)
+        src, dst = read_pairs(body[: body.rfind(b"\n", 0, exc.offset) + 1])
+    out = (src < 1) | (src > n) | (dst < 1) | (dst > n)
     if out.any():
         row = int(np.argmax(out))
-        bad_arg = pairs[row, 0] if not 1 <= pairs[row, 0] <= n else pairs[row, 1]
+        k = _line_of_attack(body, row)
+        bad_arg = _show(_line(body, k).split()[1 if 1 <= src[row] <= n else 0])
         raise _fail(
-            f"attack on argument {bad_arg}, which is not in 1..{n} (header 'p af {n}')",
+            f"attack on argument {bad_arg[1:-1]}, which is not in 1..{n} (header 'p af {n}')",
             file,
-            line_no + 1 + int(lines[2 * row]),
+            line_no + 1 + k,
         )
-    return AF.from_arrays(n, pairs[:, 0] - 1, pairs[:, 1] - 1)
+    if malformed is not None:
+        found = _show(_line(body, malformed))
+        raise _fail(f"expected an attack 'i j', found {found}", file, line_no + 1 + malformed)
+    src -= 1
+    dst -= 1
+    return AF.from_arrays(n, src, dst)
+
+
+def _argument_count(digits: bytes, file: str | None, line: int) -> int:
+    """``N`` from the header, refused if the framework could not fit in memory."""
+    limit = max_arguments()
+    if len(digits) > len(str(limit)) or int(digits) > limit:
+        shown = digits.decode() if len(digits) <= 24 else digits[:20].decode() + "..."
+        raise _fail(
+            f"header 'p af N': N = {shown} arguments is more than argmap can hold here "
+            f"(at most {limit:,}: {_BYTES_PER_ARGUMENT} bytes each, within "
+            f"{'the available memory' if limit < _MAX_INDEX else 'int32 indices'})",
+            file,
+            line,
+        )
+    return int(digits)
+
+
+def max_arguments() -> int:
+    """The largest ``N`` a ``p af N`` header may ask for on this machine.
+
+    Arguments are numbered with int32 indices, so never more than 2^31 - 1; and solving
+    needs about :data:`_BYTES_PER_ARGUMENT` bytes per argument even without attacks
+    (the CSR row pointers, the grounded labelling and its counters, the printed
+    answer), so no more than the memory available now allows. Where the available
+    memory cannot be read, only the index bound applies.
+
+    Examples
+    --------
+    >>> 1 <= max_arguments() <= 2**31 - 1
+    True
+    """
+    available = _available_memory()
+    if available is None:
+        return _MAX_INDEX
+    return max(1, min(_MAX_INDEX, available // _BYTES_PER_ARGUMENT))
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available to a new process, if known.
+
+    Linux's ``MemAvailable`` (else the free physical pages), and no more than what is
+    left under this process's cgroup v2 memory limit, if it has one: in a container
+    the limit, not the machine, decides when the process is killed.
+    """
+    available: int | None = None
+    try:
+        with open("/proc/meminfo", "rb") as meminfo:
+            for raw in meminfo:
+                if raw.startswith(b"MemAvailable:"):
+                    available = int(raw.split()[1]) * 1024
+                    break
+    except (OSError, ValueError, IndexError):
+        pass
+    if available is None:
+        try:
+            available = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, AttributeError):
+            return None
+    left = _cgroup_memory_left()
+    return available if left is None else min(available, left)
+
+
+def _cgroup_memory_left() -> int | None:
+    """Bytes left under the cgroup v2 ``memory.max`` of this process (None: no limit)."""
+    try:
+        base = Path("/sys/fs/cgroup")
+        with open("/proc/self/cgroup", encoding="ascii") as groups:
+            paths = [line.split(":", 2)[2].strip() for line in groups if line.startswith("0::")]
+        if not paths:
+            return None
+        group = base / paths[0].lstrip("/")
+        limit = (group / "memory.max").read_text().strip()
+        if limit == "max":
+            return None
+        return max(0, int(limit) - int((group / "memory.current").read_text()))
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _line_of_attack(body: bytes, row: int) -> int:
+    """The 0-based line (within ``body``) of attack number ``row``."""
+    for k, raw in enumerate(body.split(b"\n")):
+        if raw.strip():
+            if row == 0:
+                return k
+            row -= 1
+    raise AssertionError("every attack is on a line")  # pragma: no cover
 
 
 _HEADER_AT = re.compile(rb"(?m)^[ \t]*p[ \t]+af[ \t]+\d+")
@@ -247,6 +342,79 @@ def _attacks(names: dict[str, int], pending: list[tuple[str, str, int]], file: s
 
 
 def _parse_apx(text: str, file: str | None) -> AF:
+    fast = _apx_fast(text)
+    return fast if fast is not None else _parse_apx_lines(text, file)
+
+
+def _parse_tgf(text: str, file: str | None) -> AF:
+    fast = _tgf_fast(text)
+    return fast if fast is not None else _parse_tgf_lines(text, file)
+
+
+def _plain_lines(text: str) -> str | None:
+    """``text`` with CRLF turned to LF, or None if it has any other line break that
+    ``str.splitlines`` knows (those files take the line-by-line path)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    return None if _ODD_BREAK.search(text) else text
+
+
+def _apx_fast(text: str) -> AF | None:
+    """The framework of a well-formed apx text, read by whole-text regex scans.
+
+    Returns None when any line is not a plain ``arg``, ``att``, comment or blank line
+    (or names repeat or are undeclared): the line-by-line reader then finds and
+    reports the problem, so both always agree.
+    """
+    plain = _plain_lines(text)
+    if plain is None:
+        return None
+    names = _ARG_LINE.findall(plain)
+    pairs = _ATT_LINE.findall(plain)
+    others = len(_QUIET_LINE.findall(plain))
+    if len(names) + len(pairs) + others != plain.count("\n") + 1:
+        return None
+    return _indexed(names, [name for pair in pairs for name in pair])
+
+
+def _tgf_fast(text: str) -> AF | None:
+    """The framework of a well-formed tgf text, read with ``str.split`` (None if the
+    text needs the line-by-line reader: see :func:`_apx_fast`)."""
+    plain = _plain_lines(text)
+    if plain is None:
+        return None
+    parts = _TGF_SEPARATOR.split(plain)
+    if len(parts) > 2:
+        return None
+    head = parts[0].split("\n")
+    names = [line.strip() for line in head if line.strip()]
+    if any(len(line.split()) != 1 for line in names):
+        return None
+    ends: list[str] = []
+    if len(parts) == 2:
+        for line in parts[1].split("\n"):
+            pair = line.split()
+            if len(pair) == 2:
+                ends += pair
+            elif pair:
+                return None
+    return _indexed(names, ends)
+
+
+def _indexed(names: list[str], ends: list[str]) -> AF | None:
+    """The framework over ``names`` with attacks ``ends[0] -> ends[1]``, ... (None if a
+    name repeats or an end is not declared)."""
+    index = {name: i for i, name in enumerate(names)}
+    if len(index) != len(names):
+        return None
+    try:
+        flat = np.fromiter(map(index.__getitem__, ends), dtype=np.int64, count=len(ends))
+    except KeyError:
+        return None
+    return AF.from_arrays(names, flat[0::2], flat[1::2])
+
+
+def _parse_apx_lines(text: str, file: str | None) -> AF:
     names: dict[str, int] = {}
     pending: list[tuple[str, str, int]] = []
     for line_no, raw in enumerate(text.splitlines(), start=1):
@@ -262,7 +430,7 @@ def _parse_apx(text: str, file: str | None) -> AF:
     return _attacks(names, pending, file)
 
 
-def _parse_tgf(text: str, file: str | None) -> AF:
+def _parse_tgf_lines(text: str, file: str | None) -> AF:
     names: dict[str, int] = {}
     pending: list[tuple[str, str, int]] = []
     in_edges = False

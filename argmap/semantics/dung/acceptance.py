@@ -144,6 +144,8 @@ def _find(
     if semantics == "semi-stable":
         return _range_walk(target, pos, "complete", member, lift)
     with SatFramework(target, "complete") as sat:
+        if semantics == "preferred":
+            sat.prefer_members()  # large models need fewer rounds to grow
         if member:
             found = sat.solve([sat.x(pos)])
             if found is None:
@@ -223,5 +225,7 @@ def _preferred_lacking(sat: SatFramework, arg: int, lift: Lift) -> frozenset[int
         grown = sat.maximise(found)[0]
         if not grown[arg]:
             return lift(grown)
+        if sat.exhausted:
+            return None  # every complete extension lies inside this one, arg included
         # a preferred extension containing arg: look beyond it
         sat.add(sat.literals(~grown))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -27,18 +28,32 @@ __all__ = ["AF", "IntArray"]
 IntArray = npt.NDArray[np.int32]
 
 
-def _csr(keys: IntArray, values: IntArray, n: int) -> tuple[IntArray, IntArray]:
-    """Group ``values`` by ``keys`` (each in ``0..n-1``): return ``(indptr, indices)``."""
-    if keys.size < 2 or bool(np.all(keys[1:] >= keys[:-1])):
-        order = np.arange(keys.size)
-    else:
-        order = np.argsort(keys, kind="stable")
-    counts = np.bincount(keys, minlength=n)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(counts, out=indptr[1:])
-    if indptr[-1] > np.iinfo(np.int32).max:  # pragma: no cover - 2^31 attacks
+def _sorted_pairs(keys: npt.NDArray[np.int64], values: npt.NDArray[np.int64], n: int) -> IntArray:
+    """``values`` ordered by (``keys``, ``values``), as int32.
+
+    One sort of the combined key ``keys * n + values`` (an int64 quicksort is about
+    twice as fast as a stable argsort of the keys followed by two gathers), skipped
+    when the pairs already come in that order, as they do from a sorted file.
+    """
+    combined = keys * n + values
+    if combined.size > 1 and not bool(np.all(combined[1:] >= combined[:-1])):
+        combined = np.sort(combined)
+    return (combined % n).astype(np.int32) if n else combined.astype(np.int32)
+
+
+def _indptr(keys: IntArray, n: int) -> IntArray:
+    """CSR row pointers for rows ``0 .. n-1`` holding ``keys.size`` sorted entries."""
+    if keys.size > np.iinfo(np.int32).max:  # pragma: no cover - 2^31 attacks
         raise ValueError("too many attacks for int32 indices")
-    return indptr.astype(np.int32), values[order].astype(np.int32, copy=False)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    if keys.size:
+        np.cumsum(np.bincount(keys, minlength=n), out=indptr[1:])
+    return indptr
+
+
+def _numbered(n: int) -> tuple[str, ...]:
+    """The ICCMA names ``"1" .. "n"``."""
+    return tuple(map(str, range(1, n + 1)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,7 +69,12 @@ class AF:
     n : int
         Number of arguments.
     names : tuple of str
-        A name for each argument (``names[i]`` names argument ``i``).
+        A name for each argument (``names[i]`` names argument ``i``). For a framework
+        built from a number of arguments the names are ``"1" .. "n"``, made only when
+        first asked for (a tuple of 10^7 strings takes about 600 MB); :meth:`name` and
+        :meth:`index_of` answer without making it.
+    given_names : tuple of str or None
+        The names as given, or None for the ICCMA numbering.
     src, dst : ndarray of int32
         The attacks, sorted by (src, dst), without duplicates.
     attackers_indptr, attackers_indices : ndarray of int32
@@ -74,7 +94,7 @@ class AF:
     """
 
     n: int
-    names: tuple[str, ...]
+    given_names: tuple[str, ...] | None = field(repr=False)
     src: IntArray
     dst: IntArray
     attackers_indptr: IntArray = field(repr=False)
@@ -105,10 +125,11 @@ class AF:
             If the arrays differ in length or an index is out of range.
         """
         if isinstance(names, int):
-            names_t = tuple(np.arange(1, names + 1).astype(str).tolist())
+            names_t: tuple[str, ...] | None = None
+            n = names
         else:
             names_t = tuple(str(x) for x in names)
-        n = len(names_t)
+            n = len(names_t)
         s = np.asarray(src, dtype=np.int64).ravel()
         d = np.asarray(dst, dtype=np.int64).ravel()
         if s.shape != d.shape:
@@ -117,15 +138,19 @@ class AF:
             raise ValueError(f"attack index out of range 0..{n - 1}")
         if s.size:
             # sort + adjacent compare: much faster than np.unique's hashing here
-            key = np.sort(s * n + d)
+            key = s * n + d
+            if not bool(np.all(key[1:] >= key[:-1])):
+                key = np.sort(key)
             keep = np.ones(key.size, dtype=bool)
             np.not_equal(key[1:], key[:-1], out=keep[1:])
             key = key[keep]
             s, d = key // n, key % n
         s32 = s.astype(np.int32)
         d32 = d.astype(np.int32)
-        a_ptr, a_idx = _csr(d32, s32, n)
-        t_ptr, t_idx = _csr(s32, d32, n)
+        # attacks are sorted by (src, dst): the targets CSR is them as they are, the
+        # attackers CSR needs them by (dst, src)
+        t_ptr, t_idx = _indptr(s32, n), d32
+        a_ptr, a_idx = _indptr(d32, n), _sorted_pairs(d, s, n)
         for arr in (s32, d32, a_ptr, a_idx, t_ptr, t_idx):
             arr.setflags(write=False)
         return cls(n, names_t, s32, d32, a_ptr, a_idx, t_ptr, t_idx)
@@ -153,6 +178,17 @@ class AF:
                 raise ValueError(f"attack ({a}, {b}) names an unknown argument") from exc
         return cls.from_arrays(names_t, src, dst)
 
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """A name for each argument (``names[i]`` names argument ``i``)."""
+        return self.given_names if self.given_names is not None else _numbered(self.n)
+
+    def name(self, i: int) -> str:
+        """The name of argument ``i``, without making :attr:`names` for numbered ones."""
+        if not 0 <= i < self.n:
+            raise IndexError(f"argument index {i} out of range 0..{self.n - 1}")
+        return self.given_names[i] if self.given_names is not None else str(i + 1)
+
     @property
     def n_attacks(self) -> int:
         """Number of (distinct) attacks."""
@@ -174,6 +210,11 @@ class AF:
 
     def index_of(self, name: str) -> int:
         """The index of the argument called ``name`` (``KeyError`` if there is none)."""
+        if self.given_names is None:
+            # the ICCMA numbering: "k" is argument k - 1, written without leading zeros
+            if name.isascii() and name.isdigit() and name[0] != "0" and int(name) <= self.n:
+                return int(name) - 1
+            raise KeyError(name)
         try:
             return self.names.index(name)
         except ValueError:
@@ -189,15 +230,20 @@ class AF:
         new_of[idx] = np.arange(idx.size)
         ok = (new_of[self.src] >= 0) & (new_of[self.dst] >= 0)
         sub = AF.from_arrays(
-            [self.names[i] for i in idx.tolist()], new_of[self.src[ok]], new_of[self.dst[ok]]
+            [self.name(i) for i in idx.tolist()], new_of[self.src[ok]], new_of[self.dst[ok]]
         )
         return sub, idx
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AF):
             return NotImplemented
+        same_names = (
+            self.n == other.n
+            if self.given_names is None and other.given_names is None
+            else self.names == other.names
+        )
         return (
-            self.names == other.names
+            same_names
             and np.array_equal(self.src, other.src)
             and np.array_equal(self.dst, other.dst)
         )

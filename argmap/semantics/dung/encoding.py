@@ -79,6 +79,7 @@ class SatFramework:
         self._next = 3 * n + 1 if with_range else 2 * n + 1
         self._solver: Any = Solver(name=solver)
         self._solver.append_formula(_clauses(af, base, with_range))
+        self.exhausted = False
 
     # -- literals ---------------------------------------------------------------------
     def x(self, i: int) -> int:
@@ -154,15 +155,26 @@ class SatFramework:
         Each round asks for a model whose set strictly contains the current one; the
         clause asking for "one more" is switched off by its activation literal after
         the round, so the solver can be reused.
+
+        Afterwards :attr:`exhausted` tells whether the last round proved more than
+        maximality: when the solver's unsatisfiable core holds only the activation
+        literal, no model at all (of the formula as it stood, whatever the current set
+        and ``assumptions``) has a member outside the result. An enumeration that
+        blocks the result next would then only prove the same thing again, often the
+        hardest call of the run, so it can stop instead.
         """
         current = start
+        self.exhausted = False
         while True:
             chosen = current[0] if kind == "x" else current[1]
             if bool(chosen.all()):
+                self.exhausted = True
                 return current
             act = self.fresh()
             self.add([-act, *self.literals(~chosen, kind=kind)])
             found = self.solve([*assumptions, act, *self.literals(chosen, kind=kind)])
+            if found is None:
+                self.exhausted = set(self._solver.get_core() or ()) <= {act}
             self.add([-act])
             if found is None:
                 return current

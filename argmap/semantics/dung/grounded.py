@@ -8,8 +8,10 @@ looked at a constant number of times, so the run is linear in arguments plus att
 
 Wide frontiers (random graphs, where most of the work happens in a few waves) are
 processed with numpy gathers over the CSR arrays; narrow frontiers (long chains, where
-there are as many waves as arguments) fall back to a tight loop over plain lists,
-because a numpy call per wave would cost more than the wave itself. Frameworks of up
+there are as many waves as arguments) fall back to a worklist loop over memoryviews of
+the same arrays, because a numpy call per wave would cost more than the wave itself
+(and copying the arrays into lists for the loop cost more than the loop on a 50,000
+argument chain); the loop hands back to numpy when a wave gets wide. Frameworks of up
 to :data:`_LISTS_UP_TO` arguments are labelled on plain lists from start to finish: at
 that size the numpy calls (and numpy scalar access) cost more than the whole run.
 
@@ -46,11 +48,13 @@ _LISTS_UP_TO = 2048
 
 def _gather(indptr: IntArray, indices: IntArray, rows: IntArray) -> IntArray:
     """Concatenate ``indices[indptr[r]:indptr[r+1]]`` over ``rows`` without a loop."""
-    starts = indptr[rows].astype(np.int64)
-    lengths = indptr[rows + 1].astype(np.int64) - starts
-    total = int(lengths.sum())
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    total = int(lengths.sum(dtype=np.int64))
     if total == 0:
         return np.empty(0, dtype=np.int32)
+    starts = starts.astype(np.int64)
+    lengths = lengths.astype(np.int64)
     offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
     return indices[offsets + np.arange(total, dtype=np.int64)]
 
@@ -86,9 +90,8 @@ def grounded_labelling(af: AF) -> Labelling:
     label = np.zeros(n, dtype=np.int8)
     t_ptr, t_idx = af.targets_indptr, af.targets_indices
     # live[j] = attackers of j that are not yet out
-    live = np.diff(af.attackers_indptr).astype(np.int64)
+    live = np.diff(af.attackers_indptr)
     frontier: IntArray = np.flatnonzero(live == 0).astype(np.int32)
-    lists: tuple[list[int], list[int]] | None = None
     while frontier.size:
         # an argument can become ready for ``in`` and be beaten to ``out`` in one wave
         frontier = frontier[label[frontier] == UNDEC]
@@ -107,9 +110,7 @@ def grounded_labelling(af: AF) -> Labelling:
             live[nodes] -= counts
             frontier = nodes[(live[nodes] == 0) & (label[nodes] == UNDEC)]
         else:
-            if lists is None:
-                lists = (t_ptr.tolist(), t_idx.tolist())
-            frontier = _narrow_wave(frontier.tolist(), lists[0], lists[1], label, live)
+            frontier = _narrow_waves(frontier.tolist(), t_ptr, t_idx, label, live, n >> 6)
     return label
 
 
@@ -140,29 +141,39 @@ def _labelling_on_lists(af: AF) -> Labelling:
     return np.array(label, dtype=np.int8)
 
 
-def _narrow_wave(
+def _narrow_waves(
     frontier: list[int],
-    ptr: list[int],
-    idx: list[int],
+    t_ptr: IntArray,
+    t_idx: IntArray,
     label: Labelling,
-    live: npt.NDArray[np.int64],
+    live: IntArray,
+    wide: int,
 ) -> IntArray:
-    """Propagate waves in plain Python while they stay narrow; return the next wide one."""
-    while frontier and len(frontier) < _NARROW:
+    """Propagate from ``frontier`` argument by argument until a wave gets wide.
+
+    A worklist over memoryviews of the arrays: reading and writing them element by
+    element costs what a Python list does, without copying them into lists (tens of
+    bytes per element) and back. Returns the next wave once it holds ``wide`` or more
+    arguments (numpy's turn again), or an empty array when propagation is over.
+    """
+    ptr, idx = t_ptr.data, t_idx.data
+    lab, cnt = label.data, live.data
+    wide = max(wide, _NARROW)
+    while frontier and len(frontier) < wide:
         next_in: list[int] = []
-        frontier = [a for a in frontier if label[a] == UNDEC]
         for a in frontier:
-            label[a] = IN
-        for a in frontier:
+            if lab[a] != UNDEC:
+                continue
+            lab[a] = IN
             for k in range(ptr[a], ptr[a + 1]):
                 b = idx[k]
-                if label[b] != UNDEC:
+                if lab[b] != UNDEC:
                     continue
-                label[b] = OUT
+                lab[b] = OUT
                 for m in range(ptr[b], ptr[b + 1]):
                     c = idx[m]
-                    live[c] -= 1
-                    if live[c] == 0 and label[c] == UNDEC:
+                    cnt[c] -= 1
+                    if cnt[c] == 0 and lab[c] == UNDEC:
                         next_in.append(c)
         frontier = next_in
     return np.asarray(frontier, dtype=np.int32)

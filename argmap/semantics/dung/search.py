@@ -49,7 +49,10 @@ def _all_models(sat: SatFramework, assumptions: list[int], *, exact: bool) -> It
     """Every model's member set under ``assumptions``, blocking each as it is found.
 
     With ``exact`` the blocking clause excludes only that very set; otherwise it
-    excludes every subset of it (sound when the sets sought are subset-incomparable).
+    excludes every subset of it or every superset, whichever clause is shorter (sound
+    when the sets sought are subset-incomparable, as stable extensions are). Short
+    blocking clauses keep the solver fast when there are many models: a stable
+    extension is usually far smaller than its complement.
     """
     while True:
         found = sat.solve(assumptions)
@@ -57,13 +60,12 @@ def _all_models(sat: SatFramework, assumptions: list[int], *, exact: bool) -> It
             return
         members = found[0]
         yield members
-        if bool(members.all()):
-            return
-        block = sat.literals(~members)
-        if exact:
-            block += sat.literals(members, positive=False)
+        outside = sat.literals(~members)
+        inside = sat.literals(members, positive=False)
+        shorter = outside if len(outside) <= len(inside) else inside
+        block = outside + inside if exact else shorter
         if not block:
-            return
+            return  # the set was everything (or nothing): no other model can follow
         sat.add(block)
 
 
@@ -88,14 +90,17 @@ def has_stable(af: AF) -> bool:
 def preferred_sets(af: AF) -> Iterator[Mask]:
     """All preferred extensions (Dung 1995): subset-maximal complete extensions."""
     with SatFramework(af, "complete") as sat:
+        # large first models need fewer rounds to grow (on dense random frameworks of
+        # 320 arguments this took a quarter to half off the run)
+        sat.prefer_members()
         while True:
             found = sat.solve()
             if found is None:
                 return
             members = sat.maximise(found)[0]
             yield members
-            if bool(members.all()):
-                return
+            if sat.exhausted:
+                return  # no complete extension left outside those found
             sat.add(sat.literals(~members))
 
 
@@ -123,11 +128,12 @@ def maximal_ranges(af: AF, base: str) -> Iterator[tuple[Mask, Iterator[Mask]]]:
             if found is None:
                 return
             best = sat.maximise(found, kind="r")
+            exhausted = sat.exhausted
             rng = best[1]
             exact = sat.literals(rng, kind="r") + sat.literals(~rng, kind="r", positive=False)
             yield rng, _with_range(sat, exact, best[0])
-            if bool(rng.all()):
-                return
+            if exhausted:
+                return  # no set left with a range outside those found
             sat.add(sat.literals(~rng, kind="r"))
 
 

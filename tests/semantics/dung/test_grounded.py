@@ -88,3 +88,24 @@ def test_plain_list_and_numpy_paths_agree(
     assert on_lists.dtype == with_numpy.dtype == np.int8
     assert np.array_equal(on_lists, with_numpy)
     assert set(np.flatnonzero(on_lists == IN).tolist()) == _least_fixpoint(af)
+
+
+def test_narrow_and_wide_phases_alternate() -> None:
+    # a chain (narrow, worklist) fans out to 5,000 arguments (wide, numpy), each of
+    # which feeds a chain of its own that ends in one long chain again (narrow)
+    from argmap.semantics.dung.grounded import _labelling_on_lists
+
+    rng = np.random.default_rng(7)
+    head = 3_000
+    src = list(range(head - 1))
+    dst = list(range(1, head))
+    fan = np.arange(head, head + 5_000)
+    src += [head - 1] * fan.size
+    dst += fan.tolist()
+    tail = head + 5_000
+    src += fan.tolist()
+    dst += (tail + rng.integers(0, 50, fan.size)).tolist()
+    src += list(range(tail, tail + 3_000))
+    dst += list(range(tail + 1, tail + 3_001))
+    af = AF.from_arrays(tail + 3_001, src, dst)
+    assert np.array_equal(grounded_labelling(af), _labelling_on_lists(af))
