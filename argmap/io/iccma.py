@@ -67,6 +67,9 @@ _ATT_LINE = re.compile(rf"(?m)^[ \t]*att\([ \t]*{_NAME}[ \t]*,[ \t]*{_NAME}[ \t]
 _QUIET_LINE = re.compile(r"(?m)^[ \t]*(?:[%#][^\n]*)?$")
 _TGF_SEPARATOR = re.compile(r"(?m)^[ \t]*#[ \t]*$")
 _ODD_BREAK = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# whitespace other than space, tab and newline (a no-break space, say): str.split()
+# separates on it, the fast paths' patterns do not, so such texts go line by line
+_ODD_SPACE = re.compile(r"[^\S \t\n]")
 _COMMENT = re.compile(rb"(?m)^[ \t\r]*#[^\n]*")
 
 
@@ -353,10 +356,11 @@ def _parse_tgf(text: str, file: str | None) -> AF:
 
 def _plain_lines(text: str) -> str | None:
     """``text`` with CRLF turned to LF, or None if it has any other line break that
-    ``str.splitlines`` knows (those files take the line-by-line path)."""
+    ``str.splitlines`` knows, or whitespace other than space and tab (those files
+    take the line-by-line path)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    return None if _ODD_BREAK.search(text) else text
+    return None if _ODD_BREAK.search(text) or _ODD_SPACE.search(text) else text
 
 
 def _apx_fast(text: str) -> AF | None:

@@ -87,3 +87,11 @@ def test_well_formed_files_take_the_fast_path(fmt: str, monkeypatch: pytest.Monk
     assert slow(text, None) == af
     monkeypatch.setattr(iccma, f"_parse_{fmt}_lines", refuse)
     assert parse_af(text, fmt) == af
+
+
+def test_a_no_break_space_takes_the_line_reader() -> None:
+    # found by hypothesis: '#\xa0' is a separator for str.split, not for the fast path
+    text = "#\xa0\n#"
+    assert _outcome(iccma._parse_tgf, text) == _outcome(iccma._parse_tgf_lines, text) == 2
+    apx = "arg(a).\n\xa0att(a,a).\n"
+    assert str(_outcome(iccma._parse_apx, apx)) == str(_outcome(iccma._parse_apx_lines, apx))
