@@ -239,12 +239,23 @@ def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
                 result.standard or "",
                 met,
                 result.verdict.value,
+                result.burden or "",
             ]
         )
     return rows
 
 
-_HEADER = ["claim", "issue", "text", "label", "strength", "standard", "standard met", "verdict"]
+_HEADER = [
+    "claim",
+    "issue",
+    "text",
+    "label",
+    "strength",
+    "standard",
+    "standard met",
+    "verdict",
+    "burden",
+]
 
 
 def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
@@ -284,9 +295,10 @@ def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
     )
     notes = _verdict_notes(evaluation.claims())
     label_note = (
-        "The label (in / out / undec) counts every attack that nothing answers as a "
-        "defeat, whatever its weight; the strength and the standard weigh the arguments. "
-        "The verdict reads the two together:"
+        "The label (in / out / undec) counts the defeats that nothing answers: an attack "
+        "defeats unless what it attacks is strictly stronger (undercuts always do). The "
+        "standard reads the claim's strength against its threshold. The verdict reads "
+        "the two together:"
     )
     return (
         head
@@ -336,13 +348,22 @@ def _brief(case: Case, report: Report) -> str:
         limit = threshold_of(case, issue.proof_standard)
         standard = issue.proof_standard.name.value.replace("_", " ")
 
-        def with_strength(items: list[Any]) -> str:
-            return ", ".join(f"{c.id} ({evaluation.nodes[c.id].strength:.2f})" for c in items)
+        issue_burden = issue.burden.value if issue.burden is not None else None
+
+        def with_strength(items: list[Any], usual: str | None = issue_burden) -> str:
+            # a claim whose burden lies elsewhere than its issue's says so
+            def one(c: Any) -> str:
+                node = evaluation.nodes[c.id]
+                own = f", burden: {node.burden}" if node.burden not in (None, usual) else ""
+                return f"{c.id} ({node.strength:.2f}{own})"
+
+            return ", ".join(one(c) for c in items)
 
         rows.append(
             [
                 issue.question,
-                standard if limit is None else f"{standard} (> {limit:g})",
+                (standard if limit is None else f"{standard} (> {limit:g})")
+                + (f"; burden: {issue_burden}" if issue_burden else ""),
                 with_strength(proved) or "none",
                 with_strength(contested) or "none",
                 ""

@@ -123,6 +123,7 @@ def _rows(case: Any, evaluation: Any) -> list[dict[str, Any]]:
                 "standard": result.standard,
                 "standard_met": result.standard_met,
                 "verdict": result.verdict.value,
+                "burden": result.burden,
             }
         )
     return rows
@@ -163,7 +164,16 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = ["id", "issue", "label", "strength", "standard", "standard_met", "verdict"]
+        fields = [
+            "id",
+            "issue",
+            "label",
+            "strength",
+            "standard",
+            "standard_met",
+            "verdict",
+            "burden",
+        ]
         writer = csv.DictWriter(
             buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
         )
@@ -171,8 +181,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         for row in rows:
             writer.writerow({k: _cell(row[k]) for k in fields})
         return buffer.getvalue()
-    header = ("claim", "issue", "label", "strength", "standard", "met", "verdict")
-    body = [
+    header: tuple[str, ...] = ("claim", "issue", "label", "strength", "standard", "met", "verdict")
+    body: list[tuple[str, ...]] = [
         (
             r["id"],
             r["issue"] or "-",
@@ -184,6 +194,9 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
         )
         for r in rows
     ]
+    if any(r["burden"] for r in rows):  # who must prove what, when the case says
+        header = (*header, "burden")
+        body = [(*line, r["burden"] or "-") for line, r in zip(body, rows, strict=True)]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
     lines = [
         "  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)).rstrip()

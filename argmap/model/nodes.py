@@ -141,6 +141,9 @@ class Issue(BaseModel):
         ProofStandard, BeforeValidator(_standard_from_name), _NameOrMapping()
     ] = Field(default_factory=ProofStandard)
     burden: Side | None = None
+    """Who bears the burden of persuasion on this issue's claims."""
+    production: Side | None = None
+    """Who bears the burden of production, where it differs from persuasion."""
 
 
 class Claim(BaseModel):
@@ -154,6 +157,11 @@ class Claim(BaseModel):
     asserted_by: Id | None = None
     base_score: ScoreOrExpression = 0.5
     tags: list[Annotated[str, Field(max_length=64)]] = Field(default_factory=list)
+    burden: Side | None = None
+    """Who must persuade of this claim, if not its issue's bearer (an affirmative
+    defence such as fair use or a licence is the defendant's to prove)."""
+    production: Side | None = None
+    """Who must produce evidence for it, where that differs from persuasion."""
 
 
 class Evidence(BaseModel):

@@ -141,6 +141,9 @@ def node_label(
         elif result.standard_met is False:
             note = html_text(f"{standard_name(result.standard)} not met")
             rows.append(_row(_font(note, theme, theme.small, theme.muted)))
+        if result.burden is not None:
+            note = html_text(f"burden: {result.burden}")
+            rows.append(_row(_font(note, theme, theme.small, theme.muted)))
     if changed:
         if before is None:
             was = "new in this scenario"

@@ -104,8 +104,8 @@ def _legend_items(spec: LegendSpec, theme: Theme) -> list[list[str]]:
         items.append(
             _item(
                 "√",
-                "proof standard met by the weighed pro and con arguments "
-                "(contested: met, yet an attack on the claim is unanswered)",
+                "proof standard met: the strength clears the standard's threshold "
+                "(contested: met, yet a defeat of the claim stands)",
                 theme,
                 theme.badge,
                 bold=True,

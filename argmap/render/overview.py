@@ -108,6 +108,9 @@ def claim_card(
         elif result.standard_met is False:
             line += "  " + _font(html_text(f"{name} not met"), theme.small, theme.muted)
         rows.append(cell.format(line))
+        if result.burden is not None:
+            burden = html_text(f"burden: {result.burden}")
+            rows.append(cell.format(_font(burden, theme.small, theme.muted)))
     arguments, items = count_line(summary)
     counts = (
         [f"{arguments} · {items}"]

@@ -94,8 +94,10 @@ def _check(
 def _semantics_note(evaluation: Evaluation | None) -> str | None:
     if evaluation is None:
         return None
-    return f"status: {evaluation.semantics} semantics; strength: {evaluation.gradual}" + (
-        "" if evaluation.converged else " (did not converge)"
+    return (
+        f"status: {evaluation.semantics} semantics; strength: {evaluation.gradual}"
+        + ("" if evaluation.converged else " (did not converge)")
+        + f"; defeat: {evaluation.defeat}"
     )
 
 

@@ -104,6 +104,7 @@ def evaluate_samples(
     """
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.standards import (
+        claim_burdens,
         claim_standards,
         meets_many,
         read_standard,
@@ -134,6 +135,7 @@ def evaluate_samples(
         live = np.broadcast_to(fixed, (rows, fw.n))
     n_att = fw.att_src.size
     standards = claim_standards(case)
+    burdens = {k for k, b in claim_burdens(case).items() if b.production is not None}
     for col, claim in enumerate(claims):
         j = fw.index[claim]
         if bad_base.any() or bad_weights.any():
@@ -150,12 +152,14 @@ def evaluate_samples(
         pro = np.where(pro_live, s[:, fw.sup_src[sup]] * pro_w, np.nan)
         con = np.where(con_live, s[:, fw.att_src[att]] * con_w, np.nan)
         rivals = [fw.index[r] for r in rivals_of(case, claim) if r in fw.index]
+        produced = ~np.isnan(pro).all(axis=1) if claim in burdens else None
         met[:, col] = read_standard(
             case.proof.reading,
             meets_many(standard, pro, con),
             s[:, j],
             threshold_of(case, standard),
             s[:, rivals],
+            produced,
         )
     strengths[undefined] = np.nan
     met[undefined] = False

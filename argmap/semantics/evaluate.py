@@ -145,7 +145,7 @@ def evaluate(
     from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.gradual.models import canonical_name
-    from argmap.semantics.standards import claim_standards, standard_outcomes
+    from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
@@ -160,6 +160,7 @@ def evaluate(
         )
     met = standard_outcomes(case, fw, result.strengths, labels)
     standards = claim_standards(case)
+    burdens = claim_burdens(case)
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
         standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
@@ -171,6 +172,7 @@ def evaluate(
             strength=float(result.strengths[i]),
             standard=standard.name.value if standard is not None else None,
             standard_met=bool(verdict) if verdict is not None else None,
+            burden=str(burdens[node_id]) if node_id in burdens else None,
         )
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)

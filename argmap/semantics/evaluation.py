@@ -90,6 +90,8 @@ class NodeResult:
     strength: float
     standard: str | None = None
     standard_met: bool | None = None
+    burden: str | None = None
+    """Who bears the burden of persuasion (and of production, where it differs)."""
 
     @property
     def verdict(self) -> Verdict:

@@ -25,8 +25,18 @@ undercutters counts for little. When Dung labels are given, an argument or suppo
 labelled ``out`` is not *applicable* (Carneades: its premises do not hold or it is
 defeated) and contributes nothing. A claim without an issue has no standard.
 
+**Burdens** (:func:`claim_burdens`). An issue, or a claim, says who bears the burden
+of persuasion (``burden``) and, where it differs, of production (``production``). The
+bearer of persuasion must meet the standard; a claim with a burden but no issue is
+held to preponderance. The burden of production is met when at least one applicable
+argument for the claim was brought forward; without one the standard is not met
+whatever the claim's strength, so the claim is not accepted (Prakken and Sartor 2009).
+
 References
 ----------
+H. Prakken, G. Sartor. A logical analysis of burdens of proof. In Legal Evidence and
+Proof: Statistics, Stories, Logic, Ashgate 2009.
+
 T. F. Gordon, H. Prakken, D. Walton. The Carneades model of argument and burden of
 proof. Artificial Intelligence 171(10-15), 875-896, 2007.
 """
@@ -34,6 +44,7 @@ proof. Artificial Intelligence 171(10-15), 875-896, 2007.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,6 +62,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
 __all__ = [
+    "Burden",
+    "claim_burdens",
     "claim_standards",
     "claim_weights",
     "meets",
@@ -159,6 +172,64 @@ def claim_standards(case: Case) -> dict[str, ProofStandard]:
         seen.add(claim.id)
         if claim.issue is not None:
             out[claim.id] = by_issue[claim.issue]
+        elif claim.burden is not None or claim.production is not None:
+            # a burden without an issue: the claim must still be made out, more
+            # likely than not
+            out[claim.id] = ProofStandard()
+    return out
+
+
+@dataclass(frozen=True)
+class Burden:
+    """Who bears the burdens on one claim: ``persuasion`` (must meet the proof
+    standard) and ``production`` (must bring forward at least one applicable argument
+    for it); each a side (``plaintiff`` / ``defendant``) or None."""
+
+    persuasion: str | None = None
+    production: str | None = None
+
+    def __str__(self) -> str:
+        if self.persuasion is None and self.production is None:
+            return "-"
+        if self.production in (None, self.persuasion):
+            return str(self.persuasion)
+        return f"{self.persuasion or '-'} (production: {self.production})"
+
+
+def claim_burdens(case: Case) -> dict[str, Burden]:
+    """Who bears each claim's burdens, by claim id (claims with no burden left out).
+
+    A claim's own ``burden`` / ``production`` win over its issue's; production falls
+    to whoever bears persuasion unless it is said otherwise (Prakken and Sartor 2009).
+
+    Examples
+    --------
+    >>> from argmap.model import Claim, Issue
+    >>> case = Case(
+    ...     title="demo",
+    ...     issues=[Issue(id="I", question="Lawful?", burden="plaintiff")],
+    ...     claims=[Claim(id="C", text="Unlawful", issue="I"),
+    ...             Claim(id="F", text="Fair use", issue="I", burden="defendant")],
+    ... )
+    >>> {k: str(v) for k, v in claim_burdens(case).items()}
+    {'C': 'plaintiff', 'F': 'defendant'}
+    """
+    issues = {i.id: i for i in case.issues}
+    out: dict[str, Burden] = {}
+    for claim in case.claims:
+        issue = issues.get(claim.issue) if claim.issue is not None else None
+        persuasion = claim.burden or (issue.burden if issue is not None else None)
+        production = claim.production or (issue.production if issue is not None else None)
+        production = production or persuasion
+        if persuasion is None and production is None:
+            continue
+        out.setdefault(
+            claim.id,
+            Burden(
+                persuasion.value if persuasion is not None else None,
+                production.value if production is not None else None,
+            ),
+        )
     return out
 
 
@@ -211,9 +282,14 @@ def read_standard(
     strength: npt.ArrayLike,
     threshold: float | None,
     rival_strengths: npt.ArrayLike | None = None,
+    produced: npt.ArrayLike | None = None,
 ) -> BoolArray:
     """Whether a claim meets its standard under the case's ``reading``, one verdict
     per sample.
+
+    ``produced``, given when someone bears the burden of production on the claim,
+    says per sample whether some applicable argument for it was brought forward;
+    without one the burden is not met, and neither is the standard.
 
     ``by_arguments`` is the Carneades verdict over argument weights (:func:`meets_many`),
     ``strength`` the claim's final strength ``(S,)``, ``rival_strengths`` those of the
@@ -244,6 +320,8 @@ def read_standard(
         out = carneades & strong
     else:
         out = np.broadcast_to(strong, carneades.shape).copy()
+    if produced is not None:
+        out &= np.asarray(produced, dtype=bool)
     return out
 
 
@@ -297,6 +375,7 @@ def standard_outcomes(
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     live = _live(framework, labels)
     standards = claim_standards(case)
+    burdens = {k for k, b in claim_burdens(case).items() if b.production is not None}
     supports = _Incoming(framework.sup_src, framework.sup_dst, framework.sup_w, framework.n)
     attacks = _Incoming(framework.att_src, framework.att_dst, framework.att_w, framework.n)
     flat: dict[str, bool] = {}
@@ -316,6 +395,7 @@ def standard_outcomes(
             s[:, j],
             threshold_of(case, standard),
             s[:, rivals],
+            np.full(s.shape[0], pro.shape[1] > 0) if claim.id in burdens else None,
         )
         if single:
             flat[claim.id] = bool(verdict[0])

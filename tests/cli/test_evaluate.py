@@ -69,6 +69,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "standard",
         "standard_met",
         "verdict",
+        "burden",
     }
     assert first["id"] == "C_principled" and first["label"] == "in"
     assert isinstance(first["strength"], float) and first["standard_met"] is True
@@ -126,7 +127,7 @@ def test_console_script() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met,verdict\n")
+    assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met,verdict,burden\n")
 
 
 def test_help_names_match_the_engine() -> None:
