@@ -56,21 +56,24 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--defeat",
         choices=("preference", "attack"),
-        default="preference",
+        default=None,
         help="preference: an attack on a strictly stronger target fails, undercuts always "
-        "succeed (default); attack: every attack of positive weight defeats",
+        "succeed; attack: every attack of positive weight defeats (default: the case's "
+        "own defeat settings, else preference)",
     )
     parser.add_argument(
         "--ordering",
         choices=("weakest-link", "last-link"),
-        default="weakest-link",
-        help="ASPIC+ argument ordering for preference-based defeat (default weakest-link)",
+        default=None,
+        help="ASPIC+ argument ordering for preference-based defeat (default: the case's, "
+        "else weakest-link)",
     )
     parser.add_argument(
         "--comparison",
         choices=("elitist", "democratic"),
-        default="elitist",
-        help="ASPIC+ set comparison for preference-based defeat (default elitist)",
+        default=None,
+        help="ASPIC+ set comparison for preference-based defeat (default: the case's, "
+        "else elitist)",
     )
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"

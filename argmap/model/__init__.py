@@ -2,6 +2,7 @@
 
 from argmap.model.case import NODE_SECTIONS, SCHEMA_VERSION, Case, Node
 from argmap.model.contraries import Exclusion, ExclusionKind
+from argmap.model.defeat import DefeatSettings
 from argmap.model.expressions import Expression, parse_expression
 from argmap.model.nodes import (
     Argument,
@@ -49,6 +50,7 @@ __all__ = [
     "Case",
     "Choice",
     "Claim",
+    "DefeatSettings",
     "DisputedDate",
     "Distribution",
     "Domain",

@@ -27,6 +27,7 @@ from pydantic import (
 
 from argmap.errors import CaseError
 from argmap.model.contraries import Exclusion
+from argmap.model.defeat import DefeatSettings
 from argmap.model.nodes import (
     Argument,
     Claim,
@@ -85,6 +86,7 @@ class Case(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     contraries: list[Exclusion] = Field(default_factory=list)
     proof: ProofSettings = Field(default_factory=ProofSettings)
+    defeat: DefeatSettings = Field(default_factory=DefeatSettings)
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:

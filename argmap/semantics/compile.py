@@ -122,6 +122,9 @@ class Framework:
         The parameter values the scores were computed with.
     dropped : dict
         Arguments left out (inapplicable precedent arguments) -> reason.
+    defeat : tuple of str
+        The case's defeat rule, ordering and set comparison
+        (:mod:`argmap.semantics.defeat`), the default of every evaluation.
     """
 
     ids: tuple[str, ...]
@@ -140,6 +143,7 @@ class Framework:
     edge_expressions: tuple[str | float, ...]
     values: dict[str, float]
     dropped: dict[str, str] = field(default_factory=dict)
+    defeat: tuple[str, str, str] = ("preference", "weakest-link", "elitist")
 
     @property
     def n(self) -> int:
@@ -439,6 +443,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         edge_expressions=tuple(e[2] for e in att) + tuple(e[2] for e in sup),
         values=params,
         dropped=dropped,
+        defeat=(case.defeat.rule, case.defeat.ordering, case.defeat.comparison),
     )
 
 

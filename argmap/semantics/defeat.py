@@ -121,15 +121,24 @@ class DefeatRule:
 
 
 def check_defeat(
-    rule: str = "preference", ordering: str = "weakest-link", comparison: str = "elitist"
+    rule: str | None = "preference",
+    ordering: str | None = "weakest-link",
+    comparison: str | None = "elitist",
+    *,
+    default: tuple[str, str, str] = ("preference", "weakest-link", "elitist"),
 ) -> DefeatRule:
-    """A :class:`DefeatRule` from user text (case and ``_`` or ``-`` ignored);
+    """A :class:`DefeatRule` from user text (case and ``_`` or ``-`` ignored), each
+    part that is None taken from ``default`` (a case's own settings);
     SolverError for an unknown name."""
 
-    def norm(text: str) -> str:
-        return text.strip().lower().replace("_", "-")
+    def norm(text: str | None, fallback: str) -> str:
+        return (fallback if text is None else text).strip().lower().replace("_", "-")
 
-    return DefeatRule(norm(rule), norm(ordering), norm(comparison))  # type: ignore[arg-type]
+    return DefeatRule(
+        norm(rule, default[0]),  # type: ignore[arg-type]
+        norm(ordering, default[1]),  # type: ignore[arg-type]
+        norm(comparison, default[2]),  # type: ignore[arg-type]
+    )
 
 
 def _node_major(values: npt.ArrayLike, width: int) -> tuple[FloatArray, bool]:
@@ -291,7 +300,7 @@ def defeat_mask(
     >>> defeat_mask(fw, DefeatRule(rule="attack")).tolist()
     [True]
     """
-    rule = rule or DefeatRule()
+    rule = rule or DefeatRule(*fw.defeat)  # type: ignore[arg-type]
     if rule.rule == "attack":
         w = np.asarray(fw.att_w if att_weights is None else att_weights, dtype=np.float64)
         if base is not None and np.ndim(base) == 2 and w.ndim == 1:

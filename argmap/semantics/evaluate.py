@@ -102,9 +102,9 @@ def evaluate(
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
     *,
-    defeat: str = "preference",
-    ordering: str = "weakest-link",
-    comparison: str = "elitist",
+    defeat: str | None = None,
+    ordering: str | None = None,
+    comparison: str | None = None,
 ) -> Evaluation:
     """Evaluate ``case`` under a Dung and a gradual semantics.
 
@@ -117,13 +117,13 @@ def evaluate(
         One of :data:`argmap.semantics.gradual.GRADUAL` (or an alias).
     values : mapping, optional
         Parameter values overriding the case's.
-    defeat, ordering, comparison : str
+    defeat, ordering, comparison : str, optional
         Which attacks succeed as defeats before the Dung semantics run
-        (:mod:`argmap.semantics.defeat`): ``preference`` (default; an attack on a
-        strictly stronger target fails, undercuts always succeed) or ``attack``
-        (every attack of positive weight); the ASPIC+ ordering ``weakest-link``
-        (default) or ``last-link``; the set comparison ``elitist`` (default) or
-        ``democratic``.
+        (:mod:`argmap.semantics.defeat`): ``preference`` (an attack on a strictly
+        stronger target fails, undercuts always succeed) or ``attack`` (every attack
+        of positive weight); the ASPIC+ ordering ``weakest-link`` or ``last-link``;
+        the set comparison ``elitist`` or ``democratic``. Each defaults to the case's
+        own ``defeat`` settings (preference, weakest-link, elitist unless it says).
 
     Examples
     --------
@@ -149,8 +149,8 @@ def evaluate(
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
-    rule = check_defeat(defeat, ordering, comparison)
     fw = compile_case(case, values)
+    rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
     labels, notes = dung_labels(fw.abstract(defeat_mask(fw, rule)), semantics)
     result = gradual_strengths(fw, gradual)
     if not result.converged:

@@ -309,9 +309,9 @@ def explain(
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
     *,
-    defeat: str = "preference",
-    ordering: str = "weakest-link",
-    comparison: str = "elitist",
+    defeat: str | None = None,
+    ordering: str | None = None,
+    comparison: str | None = None,
 ) -> Explanation:
     """Explain ``claim_id`` (any compiled node id works) under the two semantics,
     with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
@@ -328,7 +328,8 @@ def explain(
 
         why = fw.dropped.get(claim_id, "no such node")
         raise SolverError(f"cannot explain {claim_id!r}: {why}")
-    af = fw.abstract(defeat_mask(fw, check_defeat(defeat, ordering, comparison)))
+    rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
+    af = fw.abstract(defeat_mask(fw, rule))
     j = fw.index[claim_id]
     if semantics == "grounded":
         labels, rounds = grounded_rounds(af)

@@ -276,3 +276,24 @@ def test_a_threshold_finds_the_point_where_a_preference_flips() -> None:
     assert t.intervals == ((0.0, 0.6),)
     assert evaluate(case, values={"w": 0.59})["B"].standard_met is True
     assert evaluate(case, values={"w": 0.6})["B"].standard_met is False
+
+
+def test_a_case_chooses_its_own_defeat_rule_and_a_call_can_override_it() -> None:
+    from argmap.scenario.uncertainty import sample_labels
+
+    data = _two_claims(0.34, 0.48).model_dump(by_alias=True)
+    data["parameters"] = [{"id": "w", "value": 0.34}]
+    data["claims"][0]["base_score"] = "w"
+    plain = Case.model_validate({**data, "defeat": {"rule": "attack"}})
+    assert compile_case(plain).defeat == ("attack", "weakest-link", "elitist")
+    assert evaluate(plain)["B"].label is Label.OUT  # the case's own rule
+    assert evaluate(plain, defeat="preference")["B"].label is Label.IN  # the call's
+    # sampled runs follow the case's rule too: A (w = 0.2) defeats B only by attack
+    draws = {"w": np.array([0.2, 0.6])}
+    for case, b_labels in ((plain, [-1, -1]), (Case.model_validate(data), [1, -1])):
+        fw = compile_case(case)
+        base = fw.base_matrix(draws)
+        labels = sample_labels(fw, "grounded", base, fw.edge_weight_matrix(draws))
+        assert labels[:, fw.index["B"]].tolist() == b_labels
+    last = Case.model_validate({**data, "defeat": {"ordering": "last-link"}})
+    assert evaluate(last).defeat == "preference, last-link, elitist"
