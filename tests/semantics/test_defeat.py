@@ -297,3 +297,16 @@ def test_a_case_chooses_its_own_defeat_rule_and_a_call_can_override_it() -> None
         assert labels[:, fw.index["B"]].tolist() == b_labels
     last = Case.model_validate({**data, "defeat": {"ordering": "last-link"}})
     assert evaluate(last).defeat == "preference, last-link, elitist"
+
+
+def test_on_the_worked_case_a_relation_of_weight_zero_changes_nothing(worked: Case) -> None:
+    # every relation in turn set to weight 0 gives what removing it gives
+    for k in range(0, len(worked.relations), 7):
+        zero = [
+            r.model_copy(update={"weight": 0.0}) if j == k else r
+            for j, r in enumerate(worked.relations)
+        ]
+        absent = [r for j, r in enumerate(worked.relations) if j != k]
+        assert _outcome(_with_relations(worked, zero), "grounded") == _outcome(
+            _with_relations(worked, absent), "grounded"
+        )
