@@ -329,7 +329,7 @@ def _verdicts(
     claim: str,
     level: float | None,
 ) -> list[bool]:
-    strengths, met, _, _ = evaluate_samples(
+    strengths, met, _, _, _ = evaluate_samples(
         case, fw, {parameter: xs}, xs.size, gradual, labels, [claim]
     )
     if level is not None:
@@ -423,7 +423,9 @@ def tornado(
         draws[name][2 * i], draws[name][2 * i + 1] = spans[name]
     if not rows:
         return []
-    strengths, met, _, undefined = evaluate_samples(case, fw, draws, rows, gradual, labels, [claim])
+    strengths, met, _, undefined, _ = evaluate_samples(
+        case, fw, draws, rows, gradual, labels, [claim]
+    )
     if undefined.any():
         # the ends of a bar are points argmap evaluates, and an expression without a
         # value where it is evaluated is an error (as in evaluate)

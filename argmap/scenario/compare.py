@@ -3,9 +3,11 @@
 Each row says, for one claim under one scenario, its Dung label, its gradual strength,
 its proof standard and whether it is met, and what changed against the baseline (the
 label, the strength difference, a standard gained or lost). With Monte Carlo, a row
-also carries the probability that the claim meets its standard and the 5/50/95 %
-quantiles of its strength. The same rows are offered as a pandas DataFrame, JSON,
-CSV, Markdown and a terminal table.
+also carries the probability that the claim meets its standard, the probability of
+each Dung label and of each verdict over the draws, its most frequent verdict, and
+the 5/50/95 % quantiles of its strength. The same rows are offered as a pandas
+DataFrame, JSON and CSV (every probability), Markdown and a terminal table (p,
+p(in) and the most frequent verdict, so the table stays readable).
 """
 
 from __future__ import annotations
@@ -26,10 +28,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from argmap.scenario.run import ScenarioRun
 
-__all__ = ["BASELINE", "ClaimOutcome", "Comparison", "build_comparison"]
+__all__ = ["BASELINE", "MONTE_CARLO_FIELDS", "ClaimOutcome", "Comparison", "build_comparison"]
 
 BASELINE = "baseline"
 """The name of the unchanged case in every comparison."""
+
+
+MONTE_CARLO_FIELDS = (
+    "p_standard",
+    "q05",
+    "q50",
+    "q95",
+    "undefined",
+    "p_in",
+    "p_out",
+    "p_undec",
+    "p_proved",
+    "p_accepted",
+    "p_unproven",
+    "p_contested",
+    "p_undecided",
+    "p_defeated",
+)
+"""The fields of :class:`ClaimOutcome` copied from a Monte Carlo
+:class:`~argmap.scenario.results.ClaimSummary` (absent from exports without draws)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,19 @@ class ClaimOutcome:
     q95: float | None = None
     undefined: int | None = None
     """Monte Carlo draws where the claim had no value (left out of p and quantiles)."""
+    p_in: float | None = None
+    p_out: float | None = None
+    p_undec: float | None = None
+    p_proved: float | None = None
+    p_accepted: float | None = None
+    p_unproven: float | None = None
+    p_contested: float | None = None
+    p_undecided: float | None = None
+    p_defeated: float | None = None
+    modal_verdict: str | None = None
+    """The verdict the most Monte Carlo draws gave the claim."""
+    p_modal_verdict: float | None = None
+    """The share of draws giving :attr:`modal_verdict`."""
 
     @property
     def changed(self) -> bool:
@@ -121,7 +156,8 @@ class Comparison:
     def _columns(self) -> list[str]:
         names = [f for f in ClaimOutcome.__dataclass_fields__]
         if self.samples is None:
-            names = [n for n in names if n not in {"p_standard", "q05", "q50", "q95", "undefined"}]
+            drawn = {*MONTE_CARLO_FIELDS, "modal_verdict", "p_modal_verdict"}
+            names = [n for n in names if n not in drawn]
         return names
 
     def to_frame(self) -> pd.DataFrame:
@@ -223,8 +259,15 @@ class Comparison:
             parts.append(f"; p = share of {self.samples} samples meeting the standard")
             if self.seed is not None:
                 parts.append(f" (seed {self.seed})")
+            parts.append(
+                "; p(in) = share labelled in; mostly V (x) = the verdict of most samples "
+                "and its share (every label and verdict share in JSON/CSV)"
+            )
             if any(row.undefined for row in self.rows):
-                parts.append("; N undefined: draws where the claim has no value, left out of p")
+                parts.append(
+                    "; N undefined: draws where the claim has no value, left out of p "
+                    "and of every share"
+                )
         if self.interrupted:
             parts.append("; INTERRUPTED: partial Monte Carlo results")
         return "".join(parts[:1]) + " " + "".join(parts[1:])
@@ -258,6 +301,10 @@ def _summary(row: ClaimOutcome, uncertain: bool) -> str:
         text += f" [was {row.baseline_label}]"
     if uncertain and row.p_standard is not None:
         text += f" p={row.p_standard:.2f}"
+    if uncertain and row.p_in is not None:
+        text += f" p(in)={row.p_in:.2f}"
+    if uncertain and row.modal_verdict is not None and row.p_modal_verdict is not None:
+        text += f" mostly {row.modal_verdict} ({row.p_modal_verdict:.2f})"
     if uncertain and row.undefined:
         text += f" ({row.undefined} undefined)"
     return text
@@ -317,13 +364,10 @@ def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
     extra: dict[str, Any] = {}
     if run.uncertainty is not None and claim in run.uncertainty.claims:
         summary = run.uncertainty.summary(claim)
-        extra = {
-            "p_standard": summary.p_standard,
-            "q05": summary.q05,
-            "q50": summary.q50,
-            "q95": summary.q95,
-            "undefined": summary.undefined,
-        }
+        extra = {name: getattr(summary, name) for name in MONTE_CARLO_FIELDS}
+        modal = summary.modal_verdict
+        if modal is not None:
+            extra.update(modal_verdict=modal[0].value, p_modal_verdict=modal[1])
     return ClaimOutcome(
         claim=claim,
         scenario=run.name,

@@ -3,9 +3,11 @@
 :class:`MonteCarloResult` summarises a run through a :class:`StrengthTally`, which
 takes the draws chunk by chunk and holds a fixed-size histogram per claim, so memory
 does not grow with the number of samples; with ``keep_samples`` it also keeps every
-sample's claim strengths and verdicts, so a notebook can plot them. Its summaries give
-the probability that a claim meets its standard and the 5/50/95 % quantiles of its
-strength. :class:`SweepResult` holds the
+sample's claim strengths, labels and verdicts, so a notebook can plot them. Its
+summaries give the probability that a claim meets its standard, the probability of
+each Dung label and of each verdict (labels depend on the draw through
+preference-based defeat), and the 5/50/95 % quantiles of its strength.
+:class:`SweepResult` holds the
 claims along a grid of one parameter. Both print as terminal tables, export to pandas
 and Markdown, and render as HTML in notebooks.
 """
@@ -19,14 +21,33 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.scenario.tables import markdown_table, text_table
+from argmap.semantics.evaluation import Label, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["QUANTILES", "ClaimSummary", "MonteCarloResult", "StrengthTally", "SweepResult"]
+__all__ = [
+    "LABELS",
+    "QUANTILES",
+    "VERDICTS",
+    "ClaimSummary",
+    "MonteCarloResult",
+    "StrengthTally",
+    "SweepResult",
+    "verdict_codes",
+]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+Int8Array = npt.NDArray[np.int8]
+
+LABELS = (Label.IN, Label.OUT, Label.UNDEC)
+"""The Dung labels in the order of :attr:`StrengthTally.labels`' columns."""
+_LABEL_CODES = (1, -1, 0)  # how the engine writes them (1 in, -1 out, 0 undec)
+
+VERDICTS = tuple(Verdict)
+"""The verdicts in the order of :attr:`StrengthTally.verdicts`' columns (the codes of
+:func:`verdict_codes`)."""
 
 QUANTILES = (0.05, 0.5, 0.95)
 
@@ -35,13 +56,56 @@ TALLY_BINS = 1 << 16
 three decimals shown), at 512 KiB per claim whatever the sample count."""
 
 
+def verdict_codes(
+    labels: npt.ArrayLike, met: npt.ArrayLike, has_standard: npt.ArrayLike
+) -> Int8Array:
+    """Per sample and claim, the index in :data:`VERDICTS` of :meth:`Verdict.of
+    <argmap.semantics.evaluation.Verdict.of>` for the label (1 in, -1 out, 0 undec),
+    whether the standard is met, and whether the claim has a standard at all.
+
+    ``labels`` and ``met`` are ``(S, C)``, ``has_standard`` ``(C,)``; the same table as
+    ``Verdict.of``, in one vectorized pass, so millions of draws need no Python loop.
+
+    >>> [VERDICTS[k].value for k in verdict_codes([[1, 1, -1, 0]], [[True, False, True, False]],
+    ...                                           [True, True, True, True])[0]]
+    ['proved', 'unproven', 'contested', 'undecided']
+    >>> VERDICTS[verdict_codes([[1]], [[False]], [False])[0, 0]].value
+    'accepted'
+    """
+    lab = np.asarray(labels)
+    ok = np.asarray(met, dtype=bool) & np.asarray(has_standard, dtype=bool)
+    standard = np.broadcast_to(np.asarray(has_standard, dtype=bool), lab.shape)
+    code = VERDICTS.index
+    inside = np.where(
+        standard,
+        np.where(ok, code(Verdict.PROVED), code(Verdict.UNPROVEN)),
+        code(Verdict.ACCEPTED),
+    )
+    beaten = np.where(lab == 0, code(Verdict.UNDECIDED), code(Verdict.DEFEATED))
+    outside = np.where(ok, code(Verdict.CONTESTED), beaten)
+    return np.where(lab == 1, inside, outside).astype(np.int8)
+
+
+def label_counts(labels: Int8Array, defined: BoolArray) -> npt.NDArray[np.int64]:
+    """``(C, 3)``: per claim, how many defined draws gave it each of :data:`LABELS`."""
+    return np.stack([((labels == c) & defined).sum(axis=0) for c in _LABEL_CODES], axis=1)
+
+
+def category_counts(codes: Int8Array, defined: BoolArray, k: int) -> npt.NDArray[np.int64]:
+    """``(C, k)``: per claim, how many defined draws have each code ``0 .. k-1``."""
+    return np.stack([((codes == c) & defined).sum(axis=0) for c in range(k)], axis=1)
+
+
 class StrengthTally:
     """Running per-claim totals of a Monte Carlo run, fed one chunk at a time.
 
     Holds counts, sums, minima and maxima, how often each claim met its standard,
-    how many draws left it undefined, and a histogram of its strengths over [0, 1]
-    (:data:`TALLY_BINS` bins): memory is fixed by the number of claims, not of
-    samples. Means and probabilities are exact; quantiles are read from the
+    how often it got each Dung label (:data:`LABELS`) and each verdict
+    (:data:`VERDICTS`), how many draws left it undefined, and a histogram of its
+    strengths over [0, 1] (:data:`TALLY_BINS` bins): memory is fixed by the number of
+    claims, not of samples. Verdicts need to know which claims have a standard
+    (``has_standard``, default none); labels and verdicts are counted only for the
+    chunks that come with labels. Means and probabilities are exact; quantiles are read from the
     histogram, interpolated within a bin and kept within the observed range (so a
     claim that never moves gets its exact value). A claim's undefined draws are
     counted and kept out of its sums, verdicts, range and histogram, so every
@@ -56,9 +120,16 @@ class StrengthTally:
     >>> tally.add(np.array([[np.nan]]), np.array([[False]]), np.array([[True]]))
     >>> tally.n, int(tally.undefined[0]), int(tally.defined(0)), tally.undefined_draws
     (4, 1, 3, 1)
+    >>> counted = StrengthTally(1, has_standard=np.array([True]))
+    >>> counted.add(np.array([[0.2], [0.7]]), np.array([[False], [True]]),
+    ...             labels=np.array([[-1], [1]], dtype=np.int8))
+    >>> counted.labels.tolist(), counted.verdicts.tolist()
+    ([[1, 1, 0]], [[1, 0, 0, 0, 0, 1]])
     """
 
-    def __init__(self, claims: int, bins: int = TALLY_BINS) -> None:
+    def __init__(
+        self, claims: int, bins: int = TALLY_BINS, has_standard: BoolArray | None = None
+    ) -> None:
         self.n = 0
         self.bins = bins
         self.sums = np.zeros(claims)
@@ -69,12 +140,24 @@ class StrengthTally:
         self.low = np.full(claims, np.inf)
         self.high = np.full(claims, -np.inf)
         self.counts = np.zeros((claims, bins), dtype=np.int64)
+        self.has_standard = (
+            np.zeros(claims, dtype=bool) if has_standard is None else np.asarray(has_standard)
+        )
+        self.labels = np.zeros((claims, len(LABELS)), dtype=np.int64)
+        """``(C, 3)``: defined draws per claim labelled in, out, undec (:data:`LABELS`)."""
+        self.verdicts = np.zeros((claims, len(VERDICTS)), dtype=np.int64)
+        """``(C, 6)``: defined draws per claim with each of :data:`VERDICTS`."""
 
     def add(
-        self, strengths: FloatArray, met: BoolArray, undefined: BoolArray | None = None
+        self,
+        strengths: FloatArray,
+        met: BoolArray,
+        undefined: BoolArray | None = None,
+        labels: Int8Array | None = None,
     ) -> None:
-        """Take one chunk: ``(rows, C)`` strengths and verdicts, and which of them are
-        undefined (default: where a strength is NaN)."""
+        """Take one chunk: ``(rows, C)`` strengths and standard verdicts, which of them
+        are undefined (default: where a strength is NaN), and the claims' Dung labels
+        (1 in, -1 out, 0 undec; optional)."""
         if strengths.shape[0] == 0:
             return
         bad = np.isnan(strengths) if undefined is None else undefined | np.isnan(strengths)
@@ -91,6 +174,10 @@ class StrengthTally:
         index = np.clip(scaled.astype(np.int64), 0, self.bins - 1)
         for j in range(strengths.shape[1]):
             self.counts[j] += np.bincount(index[good[:, j], j], minlength=self.bins)
+        if labels is not None:
+            self.labels += label_counts(labels, good)
+            codes = verdict_codes(labels, met, self.has_standard)
+            self.verdicts += category_counts(codes, good, len(VERDICTS))
 
     def defined(self, j: int) -> int:
         """How many draws gave claim ``j`` a value."""
@@ -122,9 +209,19 @@ class StrengthTally:
 @dataclass(frozen=True)
 class ClaimSummary:
     """One claim over a Monte Carlo run: the probability that it meets its standard
-    (``None`` without a standard), its mean strength and 5/50/95 % quantiles, all over
-    the draws where it is defined, and how many draws left it ``undefined`` (a score
-    or weight it depends on had no value there)."""
+    (``None`` without a standard), its mean strength and 5/50/95 % quantiles, the
+    probability of each Dung label (``p_in``, ``p_out``, ``p_undec``) and of each
+    verdict (``p_proved`` ... ``p_defeated``, :class:`~argmap.semantics.evaluation.
+    Verdict`), all over the draws where it is defined, and how many draws left it
+    ``undefined`` (a score or weight it depends on had no value there). The label and
+    verdict probabilities are ``None`` when no draw defined the claim (or labels were
+    not counted); each set sums to 1 otherwise.
+
+    >>> s = ClaimSummary("C1", 0.5, 0.4, 0.1, 0.4, 0.7, p_in=0.75, p_out=0.25, p_undec=0.0,
+    ...                  p_proved=0.5, p_unproven=0.25, p_defeated=0.25)
+    >>> s.modal_verdict
+    (<Verdict.PROVED: 'proved'>, 0.5)
+    """
 
     claim: str
     p_standard: float | None
@@ -133,19 +230,54 @@ class ClaimSummary:
     q50: float
     q95: float
     undefined: int = 0
+    p_in: float | None = None
+    p_out: float | None = None
+    p_undec: float | None = None
+    p_proved: float | None = None
+    p_accepted: float | None = None
+    p_unproven: float | None = None
+    p_contested: float | None = None
+    p_undecided: float | None = None
+    p_defeated: float | None = None
+
+    @property
+    def label_probabilities(self) -> dict[Label, float] | None:
+        """The probability of each label, or ``None`` if labels were not counted."""
+        if self.p_in is None:
+            return None
+        return {label: getattr(self, f"p_{label.value}") or 0.0 for label in LABELS}
+
+    @property
+    def verdict_probabilities(self) -> dict[Verdict, float] | None:
+        """The probability of each verdict, or ``None`` if none was counted."""
+        if self.p_proved is None:
+            return None
+        return {v: getattr(self, f"p_{v.value}") or 0.0 for v in VERDICTS}
+
+    @property
+    def modal_verdict(self) -> tuple[Verdict, float] | None:
+        """The most frequent verdict and its probability (ties: the first in
+        :data:`VERDICTS`), or ``None`` if none was counted."""
+        shares = self.verdict_probabilities
+        if shares is None:
+            return None
+        verdict = max(shares, key=lambda v: shares[v])
+        return verdict, shares[verdict]
 
 
 @dataclass(frozen=True, eq=False)
 class MonteCarloResult:
-    """The claim strengths and verdicts of a Monte Carlo run, summarised.
+    """The claim strengths, labels and verdicts of a Monte Carlo run, summarised.
 
-    ``tally`` holds the per-claim totals the summaries are read from. ``strengths``
-    and ``met`` are the ``(S, C)`` per-sample values over the ``claims`` when the run
-    kept them (``keep_samples``), else ``None``; ``met`` is False where a claim has
-    no standard (see ``has_standard``). ``undefined`` ``(S, C)``, kept likewise,
-    marks the draws where a claim has no value (strength NaN); the tally counts them
-    per claim whether or not samples are kept, and leaves them out of every
-    probability, mean and quantile. ``interrupted`` runs hold fewer than
+    ``tally`` holds the per-claim totals the summaries are read from. ``strengths``,
+    ``met`` and ``labels`` (int8: 1 in, -1 out, 0 undec) are the ``(S, C)``
+    per-sample values over the ``claims`` when the run kept them (``keep_samples``),
+    else ``None``; ``met`` is False where a claim has no standard (see
+    ``has_standard``); :meth:`verdicts` reads labels and standards together.
+    ``undefined`` ``(S, C)``, kept likewise, marks the draws where a claim has no
+    value (strength NaN); the tally counts them per claim whether or not samples are
+    kept, and leaves them out of every probability (standard, label, verdict), mean
+    and quantile. ``interrupted`` runs hold fewer than
     ``requested`` samples.
     """
 
@@ -163,6 +295,14 @@ class MonteCarloResult:
     interrupted: bool = False
     converged: bool = True
     undefined: BoolArray | None = None
+    labels: Int8Array | None = None
+
+    def verdicts(self) -> Int8Array | None:
+        """``(S, C)`` per-sample verdicts as indices into :data:`VERDICTS` (``None``
+        unless samples were kept); meaningless where ``undefined`` is set."""
+        if self.labels is None or self.met is None:
+            return None
+        return verdict_codes(self.labels, self.met, self.has_standard)
 
     @property
     def samples(self) -> int:
@@ -188,14 +328,22 @@ class MonteCarloResult:
         q05, q50, q95 = (tally.quantile(j, q) for q in QUANTILES)
         p = float(tally.met[j] / defined) if self.has_standard[j] else None
         mean = float(tally.sums[j] / defined)
-        return ClaimSummary(claim, p, mean, q05, q50, q95, undefined)
+        shares: dict[str, float] = {}
+        # a tally fed without labels has counted none: leave their probabilities out
+        if int(tally.labels[j].sum()) == defined:
+            for label, count in zip(LABELS, tally.labels[j].tolist(), strict=True):
+                shares[f"p_{label.value}"] = count / defined
+            for verdict, count in zip(VERDICTS, tally.verdicts[j].tolist(), strict=True):
+                shares[f"p_{verdict.value}"] = count / defined
+        return ClaimSummary(claim, p, mean, q05, q50, q95, undefined, **shares)
 
     def summaries(self) -> list[ClaimSummary]:
         """The summary of every claim, in case order."""
         return [self.summary(c) for c in self.claims]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per claim: p_standard, mean, q05, q50, q95, undefined."""
+        """One row per claim: p_standard, mean, q05, q50, q95, undefined, then the
+        probability of each label (p_in, p_out, p_undec) and verdict (p_proved ...)."""
         import pandas as pd
 
         frame = pd.DataFrame.from_records([vars(s) for s in self.summaries()])
@@ -203,9 +351,19 @@ class MonteCarloResult:
         return frame
 
     def _rows(self) -> tuple[list[str], list[list[Any]]]:
-        header = ["claim", "p(standard met)", "mean", "q05", "q50", "q95", "undefined"]
+        header = [
+            "claim",
+            "p(standard met)",
+            "p(in)",
+            "modal verdict",
+            "mean",
+            "q05",
+            "q50",
+            "q95",
+            "undefined",
+        ]
         rows = [
-            [s.claim, s.p_standard, s.mean, s.q05, s.q50, s.q95, s.undefined]
+            [s.claim, s.p_standard, s.p_in, _modal(s), s.mean, s.q05, s.q50, s.q95, s.undefined]
             for s in self.summaries()
         ]
         return header, rows
@@ -237,6 +395,12 @@ class MonteCarloResult:
 
     def _repr_html_(self) -> str:
         return str(self.to_frame().to_html(index=False)) + f"<p>{self._footer()}</p>"
+
+
+def _modal(summary: ClaimSummary) -> str | None:
+    """The most frequent verdict and its share, as a table shows it."""
+    modal = summary.modal_verdict
+    return None if modal is None else f"{modal[0].value} {modal[1]:.2f}"
 
 
 @dataclass(frozen=True, eq=False)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ClaimSummary",
     "MonteCarloResult",
+    "SampleEvaluation",
     "SweepResult",
     "evaluate_samples",
     "monte_carlo",
@@ -52,6 +53,24 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+Int8Array = npt.NDArray[np.int8]
+
+
+class SampleEvaluation(NamedTuple):
+    """What :func:`evaluate_samples` computed for ``rows`` draws and ``C`` claims."""
+
+    strengths: FloatArray
+    """``(rows, C)`` gradual strengths, NaN where undefined."""
+    met: BoolArray
+    """``(rows, C)`` whether the claim's proof standard is met (False without one)."""
+    converged: bool
+    """Whether the gradual engine converged on every row."""
+    undefined: BoolArray
+    """``(rows, C)`` draws where a value the claim depends on is missing."""
+    labels: Int8Array
+    """``(rows, C)`` the claims' Dung labels (1 in, -1 out, 0 undec) the draws'
+    defeats gave them; meaningless where ``undefined``."""
+
 
 # -- the vectorized core ------------------------------------------------------------------
 
@@ -89,14 +108,16 @@ def evaluate_samples(
     gradual: str,
     labels: npt.NDArray[np.int8] | str | None,
     claims: Sequence[str],
-) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
+) -> SampleEvaluation:
     """Strengths ``(rows, C)``, standard verdicts ``(rows, C)``, whether the engine
-    converged, and which draws are undefined ``(rows, C)`` for ``claims`` with
-    parameters set to ``draws`` (one array of ``rows`` values per parameter).
+    converged, which draws are undefined ``(rows, C)``, and the Dung labels
+    ``(rows, C)`` for ``claims`` with parameters set to ``draws`` (one array of
+    ``rows`` values per parameter).
 
     ``labels`` are fixed Dung labels (1 in, -1 out, 0 undec per node), or the name of
     a Dung semantics: then each sample is labelled on its own defeats (module
-    docstring), or None: every node applicable.
+    docstring), or None: every node applicable (and reported in). The labels used
+    are returned, so callers that count them need not label the draws again.
 
     A draw is undefined for a claim when a score or weight that can affect the claim
     has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
@@ -129,10 +150,11 @@ def evaluate_samples(
     met = np.zeros((rows, len(claims)), dtype=bool)
     undefined = np.zeros((rows, len(claims)), dtype=bool)
     if isinstance(labels, str):
-        live = sample_labels(fw, labels, base, weights) != -1
+        node_labels = sample_labels(fw, labels, base, weights)
     else:
-        fixed = np.ones(fw.n, dtype=bool) if labels is None else np.asarray(labels) != -1
-        live = np.broadcast_to(fixed, (rows, fw.n))
+        fixed = np.ones(fw.n, dtype=np.int8) if labels is None else np.asarray(labels)
+        node_labels = np.broadcast_to(fixed.astype(np.int8), (rows, fw.n))
+    live = node_labels != -1
     n_att = fw.att_src.size
     standards = claim_standards(case)
     burdens = {k for k, b in claim_burdens(case).items() if b.production is not None}
@@ -163,7 +185,8 @@ def evaluate_samples(
         )
     strengths[undefined] = np.nan
     met[undefined] = False
-    return strengths, met, result.converged, undefined
+    claim_labels = np.array(node_labels[:, idx], dtype=np.int8)
+    return SampleEvaluation(strengths, met, result.converged, undefined, claim_labels)
 
 
 def sample_labels(
@@ -213,7 +236,7 @@ class _Job:
     grid: FloatArray | None = None
 
 
-def _run_job(job: _Job) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
+def _run_job(job: _Job) -> SampleEvaluation:
     case, fw = _compiled(job.case_json)
     if job.grid is not None:
         draws: dict[str, npt.ArrayLike] = {job.parameters[0]: job.grid}
@@ -242,17 +265,18 @@ def _prepare(
     return case.model_dump_json(by_alias=True), labels, chosen, semantics, gradual
 
 
-def _stack(
-    parts: list[tuple[FloatArray, BoolArray, bool, BoolArray]], width: int
-) -> tuple[FloatArray, BoolArray, bool, BoolArray]:
+def _stack(parts: list[SampleEvaluation], width: int) -> SampleEvaluation:
     if not parts:
         empty = np.zeros((0, width), dtype=bool)
-        return np.zeros((0, width)), empty, True, empty
-    return (
-        np.concatenate([p[0] for p in parts]),
-        np.concatenate([p[1] for p in parts]),
-        all(p[2] for p in parts),
-        np.concatenate([p[3] for p in parts]),
+        return SampleEvaluation(
+            np.zeros((0, width)), empty, True, empty, np.zeros((0, width), dtype=np.int8)
+        )
+    return SampleEvaluation(
+        np.concatenate([p.strengths for p in parts]),
+        np.concatenate([p.met for p in parts]),
+        all(p.converged for p in parts),
+        np.concatenate([p.undefined for p in parts]),
+        np.concatenate([p.labels for p in parts]),
     )
 
 
@@ -306,9 +330,10 @@ def monte_carlo(
     progress : bool, optional
         Show a progress bar (default: only on a terminal or in a notebook).
     keep_samples : bool
-        Keep the per-sample ``strengths``, ``met`` and ``undefined`` arrays (for
-        plots); without, memory stays bounded whatever ``samples`` is. Undefined
-        draws are counted per claim (and left out of its statistics) either way.
+        Keep the per-sample ``strengths``, ``met``, ``labels`` and ``undefined``
+        arrays (for plots); without, memory stays bounded whatever ``samples`` is.
+        Undefined draws are counted per claim (and left out of its statistics), and
+        each claim's labels and verdicts are counted, either way.
 
     Examples
     --------
@@ -340,27 +365,28 @@ def monte_carlo(
         _Job(case_json, labels, chosen, gradual, varied, n, seed=child)
         for n, child in zip(plan.sizes, plan.seeds, strict=True)
     ]
-    tally = StrengthTally(len(chosen))
-    kept: list[tuple[FloatArray, BoolArray, bool, BoolArray]] = []
+    has_standard = _has_standard(case, chosen)
+    tally = StrengthTally(len(chosen), has_standard=has_standard)
+    kept: list[SampleEvaluation] = []
     converged = True
 
-    def fold(part: tuple[FloatArray, BoolArray, bool, BoolArray]) -> None:
+    def fold(part: SampleEvaluation) -> None:
         nonlocal converged
-        tally.add(part[0], part[1], part[3])
-        converged = converged and part[2]
+        tally.add(part.strengths, part.met, part.undefined, part.labels)
+        converged = converged and part.converged
         if keep_samples:
             kept.append(part)
 
     _, interrupted = run_chunks(
         _run_job, jobs, executor, progress=progress, weights=plan.sizes, fold=fold
     )
-    strengths, met, _, undefined = _stack(kept, len(chosen))
+    strengths, met, _, undefined, sampled_labels = _stack(kept, len(chosen))
     return MonteCarloResult(
         claims=chosen,
         tally=tally,
         strengths=strengths if keep_samples else None,
         met=met if keep_samples else None,
-        has_standard=_has_standard(case, chosen),
+        has_standard=has_standard,
         requested=samples,
         seed=seed,
         gradual=gradual,
@@ -370,6 +396,7 @@ def monte_carlo(
         interrupted=interrupted,
         converged=converged,
         undefined=undefined if keep_samples else None,
+        labels=sampled_labels if keep_samples else None,
     )
 
 
@@ -412,7 +439,7 @@ def sweep(
         weights=[j.size for j in jobs],
         description="points",
     )
-    strengths, met, _, undefined = _stack(parts, len(chosen))
+    strengths, met, _, undefined, _ = _stack(parts, len(chosen))
     return SweepResult(
         parameter=parameter,
         values=grid,
