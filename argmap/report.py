@@ -471,25 +471,50 @@ def _uncertain_verdicts(changes: Sequence[ClaimOutcome], baseline: Mapping[str, 
 
 def _baseline_uncertainty(comparison: Comparison) -> tuple[dict[str, float], str]:
     """The baseline's share of draws meeting the standard per claim, and a sentence
-    naming the claims the draws leave open (empty without draws)."""
+    naming the claims whose verdict the draws leave open: their standard is met in
+    between 2 % and 98 % of draws, or no verdict (label and standard read together)
+    comes out in 98 % of them, as when a defeat holds in some draws only. Empty
+    without draws."""
     rows = [r for r in comparison.rows if r.scenario == comparison.scenarios[0]]
     shares = {r.claim: r.p_standard for r in rows if r.p_standard is not None}
-    open_ = sorted(
-        ((c, p) for c, p in shares.items() if 0.02 < p < 0.98), key=lambda cp: abs(cp[1] - 0.5)
-    )
-    if not shares:
+    drawn = [r for r in rows if r.p_standard is not None or r.p_modal_verdict is not None]
+    if not drawn:
         return {}, ""
+    open_ = [r for r in drawn if _is_open(r)]
     if not open_:
         return shares, (
             f"Over {comparison.samples:,} draws of the uncertain weights, every baseline "
             "verdict comes out the same in (almost) every draw."
         )
-    listed = ", ".join(f"{c} (met in {p:.0%} of draws)" for c, p in open_)
+    open_.sort(key=lambda r: (r.p_modal_verdict or 1.0, abs((r.p_standard or 1.0) - 0.5)))
+    listed = ", ".join(f"{r.claim} ({_open_detail(r)})" for r in open_)
     return shares, (
         f"Over {comparison.samples:,} draws of the uncertain weights, the baseline verdicts "
         f"the weights leave open: {listed}; the others come out the same in (almost) "
         "every draw. Below, a scenario's open verdicts are named where they differ."
     )
+
+
+def _is_open(row: ClaimOutcome) -> bool:
+    met_open = row.p_standard is not None and 0.02 < row.p_standard < 0.98
+    return met_open or (row.p_modal_verdict is not None and row.p_modal_verdict < 0.98)
+
+
+def _open_detail(row: ClaimOutcome) -> str:
+    """How the draws split one claim: the share meeting its standard, then every
+    verdict that at least 2 % of draws give it, most frequent first."""
+    parts = []
+    if row.p_standard is not None and 0.02 < row.p_standard < 0.98:
+        parts.append(f"met in {row.p_standard:.0%} of draws")
+    verdicts = [
+        (verdict.value, share)
+        for verdict in Verdict
+        if (share := getattr(row, f"p_{verdict.value}")) is not None and share >= 0.02
+    ]
+    if len(verdicts) > 1:
+        verdicts.sort(key=lambda vs: -vs[1])
+        parts.append("verdicts: " + ", ".join(f"{v} {share:.0%}" for v, share in verdicts))
+    return "; ".join(parts)
 
 
 def load(path: str) -> Case:  # pragma: no cover - doctest helper
