@@ -15,6 +15,8 @@ MODULES = [
     "argmap.scenario.sampling",
     "argmap.scenario.symbolic",
     "argmap.scenario.tables",
+    "argmap.scenario.results",
+    "argmap.scenario.compare",
     "argmap.scenario.run",
     "argmap.scenario.uncertainty",
     "argmap.cli.scenario",

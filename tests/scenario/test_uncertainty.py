@@ -382,7 +382,9 @@ def test_cli_warns_and_counts_undefined_draws(
     captured = capsys.readouterr()
     header, *rows = captured.out.splitlines()
     assert "undefined" in header.split(",")
-    counts = {r.split(",")[0] + "/" + r.split(",")[1]: r.split(",")[-1] for r in rows}
+    # by name: the label and verdict shares follow the undefined column
+    column = header.split(",").index("undefined")
+    counts = {r.split(",")[0] + "/" + r.split(",")[1]: r.split(",")[column] for r in rows}
     assert counts["C2/baseline"] == "0" and int(counts["C1/baseline"]) > 0
     warnings = captured.err.splitlines()
     assert (
