@@ -43,7 +43,6 @@ Int8Array = npt.NDArray[np.int8]
 
 LABELS = (Label.IN, Label.OUT, Label.UNDEC)
 """The Dung labels in the order of :attr:`StrengthTally.labels`' columns."""
-_LABEL_CODES = (1, -1, 0)  # how the engine writes them (1 in, -1 out, 0 undec)
 
 VERDICTS = tuple(Verdict)
 """The verdicts in the order of :attr:`StrengthTally.verdicts`' columns (the codes of
@@ -87,13 +86,24 @@ def verdict_codes(
 
 
 def label_counts(labels: Int8Array, defined: BoolArray) -> npt.NDArray[np.int64]:
-    """``(C, 3)``: per claim, how many defined draws gave it each of :data:`LABELS`."""
-    return np.stack([((labels == c) & defined).sum(axis=0) for c in _LABEL_CODES], axis=1)
+    """``(C, 3)``: per claim, how many defined draws gave it each of :data:`LABELS`.
+
+    >>> label_counts(np.array([[1, 0], [-1, 0]], dtype=np.int8), np.array([[True] * 2] * 2))
+    array([[1, 1, 0],
+           [0, 0, 2]])
+    """
+    # engine codes 1 / -1 / 0 to columns 0 / 1 / 2 of LABELS
+    codes = np.choose(np.asarray(labels) + 1, (1, 2, 0))
+    return category_counts(codes, defined, len(LABELS))
 
 
-def category_counts(codes: Int8Array, defined: BoolArray, k: int) -> npt.NDArray[np.int64]:
-    """``(C, k)``: per claim, how many defined draws have each code ``0 .. k-1``."""
-    return np.stack([((codes == c) & defined).sum(axis=0) for c in range(k)], axis=1)
+def category_counts(codes: npt.ArrayLike, defined: BoolArray, k: int) -> npt.NDArray[np.int64]:
+    """``(C, k)``: per claim (column of ``codes``), how many defined draws (rows) have
+    each code ``0 .. k-1``; one bincount over the chunk rather than ``k`` passes."""
+    c = np.asarray(codes, dtype=np.int64)
+    keys = c + k * np.arange(c.shape[1], dtype=np.int64)
+    counted = np.bincount(keys[defined], minlength=k * c.shape[1])
+    return counted.reshape(c.shape[1], k)
 
 
 class StrengthTally:
