@@ -20,6 +20,7 @@ from argmap.render.labels import label_of, node_label, node_tooltip, standard_na
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme, mix
 from argmap.semantics.evaluation import Evaluation
+from argmap.semantics.standards import issue_burden
 
 __all__ = [
     "CLUSTERS",
@@ -228,6 +229,9 @@ def cluster_label(case: Case, key: str, cluster: str, theme: Theme, wrap: int = 
     if isinstance(target, Issue):
         text = target.question
         sub = f"issue {key} · standard: {standard_name(target.proof_standard.name.value)}"
+        bearer = issue_burden(target)
+        if bearer is not None:
+            sub += f" · burden: {bearer}"
     elif isinstance(target, Party):
         text = target.name
         sub = f"party {key}" + (f" · {target.side.value}" if target.side is not None else "")

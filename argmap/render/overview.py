@@ -40,6 +40,7 @@ from argmap.render.layers import arrange
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation, NodeResult
+from argmap.semantics.standards import issue_burden
 
 __all__ = [
     "CLAIM_WIDTH",
@@ -87,6 +88,7 @@ def claim_card(
     result: NodeResult | None,
     summary: ClaimSummary,
     issue_standard: str | None,
+    issue_burden: str | None = None,
 ) -> Html:
     """The overview label of one claim: id, text, status and badge, the counts."""
     claim = item.node
@@ -108,7 +110,8 @@ def claim_card(
         elif result.standard_met is False:
             line += "  " + _font(html_text(f"{name} not met"), theme.small, theme.muted)
         rows.append(cell.format(line))
-        if result.burden is not None:
+        if result.burden is not None and result.burden != issue_burden:
+            # the box title names the issue's bearer; a claim says so only where it differs
             burden = html_text(f"burden: {result.burden}")
             rows.append(cell.format(_font(burden, theme.small, theme.muted)))
     arguments, items = count_line(summary)
@@ -157,12 +160,20 @@ def overview_dot(
         raise RenderError("the overview draws claims; this case has none (draw the map)")
     drawing = Drawing(nodes=claims, edges=[], evaluation=evaluation)
     standards = {i.id: i.proof_standard.name.value for i in case.issues}
+    bearers = {i.id: issue_burden(i) for i in case.issues}
     statements: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
     for item in claims:
         claim = item.node
         issue = claim.issue if isinstance(claim, Claim) else None
         result = evaluation.nodes.get(item.id) if evaluation else None
-        card = claim_card(item, theme, result, summaries[item.id], standards.get(issue or ""))
+        card = claim_card(
+            item,
+            theme,
+            result,
+            summaries[item.id],
+            standards.get(issue or ""),
+            bearers.get(issue or ""),
+        )
         attrs = node_attrs(item, drawing, theme, spec, {}, label=card)
         statements.setdefault(issue if issue in standards else None, []).append((item.id, attrs))
     link_attrs = [(link, edge_attrs(_link_edge(link), drawing, theme, spec)) for link in links]

@@ -53,6 +53,7 @@ import numpy.typing as npt
 from argmap.model import (
     DEFAULT_THRESHOLDS,
     Case,
+    Issue,
     ProofReading,
     ProofStandard,
     StandardName,
@@ -66,6 +67,7 @@ __all__ = [
     "claim_burdens",
     "claim_standards",
     "claim_weights",
+    "issue_burden",
     "meets",
     "meets_many",
     "read_standard",
@@ -194,6 +196,15 @@ class Burden:
         if self.production in (None, self.persuasion):
             return str(self.persuasion)
         return f"{self.persuasion or '-'} (production: {self.production})"
+
+
+def issue_burden(issue: Issue) -> str | None:
+    """Who bears an issue's burdens, as :class:`Burden` writes it (None: nobody)."""
+    persuasion = issue.burden.value if issue.burden is not None else None
+    production = issue.production.value if issue.production is not None else persuasion
+    if persuasion is None and production is None:
+        return None
+    return str(Burden(persuasion, production))
 
 
 def claim_burdens(case: Case) -> dict[str, Burden]:
