@@ -20,7 +20,10 @@ Files written (``OUT/``):
 - ``scenarios.csv``, ``scenarios.md``: the scenario comparison (when scenarios given);
 - ``brief.md``: a one-page brief tying them together.
 
->>> files = build_report(load("seeds/musk_v_microsoft.yaml"), [])  # doctest: +SKIP
+>>> from argmap.io.casefile import load
+>>> report = build_report(load("examples/ad_tool_dispute.yaml"), formats=("svg",))
+>>> [name for name in sorted(report.files) if name.endswith(".md")]
+['brief.md', 'evaluation.md']
 """
 
 from __future__ import annotations
