@@ -47,6 +47,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import io
+import itertools
 import os
 import re
 import shlex
@@ -135,7 +136,7 @@ def python_examples(blocks: list[Block]) -> list[tuple[Block, Block]]:
     """Python blocks directly followed by a ``text`` block holding what they print."""
     return [
         (code, out)
-        for code, out in zip(blocks, blocks[1:], strict=False)
+        for code, out in itertools.pairwise(blocks)
         if code.lang == "python" and out.lang == "text"
     ]
 
@@ -230,9 +231,7 @@ def test_examples_print_what_the_doc_shows(doc: Path, tmp_path: Path) -> None:
         for command in commands:
             output, code = run_command(command.text)
             actual = normalise(output)
-            if code != command.exit_code or not output_pattern(command.expected).fullmatch(
-                actual
-            ):
+            if code != command.exit_code or not output_pattern(command.expected).fullmatch(actual):
                 failures.append(
                     f"{command.doc}:{command.line}: $ {command.text}\n"
                     f"exit {code} (doc: {command.exit_code}); printed:\n{actual}"
@@ -240,7 +239,7 @@ def test_examples_print_what_the_doc_shows(doc: Path, tmp_path: Path) -> None:
         for code_block, out_block in pythons:
             buffer = io.StringIO()
             with contextlib.redirect_stdout(buffer):
-                exec(compile("\n".join(code_block.lines), doc.name, "exec"), {})  # noqa: S102
+                exec(compile("\n".join(code_block.lines), doc.name, "exec"), {})
             actual = normalise(buffer.getvalue())
             if not output_pattern(out_block.lines).fullmatch(actual):
                 failures.append(f"{doc.name}:{code_block.line}: python example printed:\n{actual}")
