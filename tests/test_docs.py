@@ -302,3 +302,15 @@ def test_worked_case_parameter_table_is_the_seed() -> None:
     ]
     rows = markdown_table(REPO / "docs" / "worked-case.md", "| Parameter | Value |")
     assert [row[:3] for row in rows] == expected
+
+
+def test_rendering_limit_table_is_the_code() -> None:
+    from argmap.render import engine
+
+    rows = markdown_table(REPO / "docs" / "rendering.md", "| limit | value |")
+    shown = {row[1].split("`")[1]: int(row[1].split()[0].replace(",", "")) for row in rows}
+    assert shown == {
+        "LAYOUT_NODE_LIMIT": engine.LAYOUT_NODE_LIMIT,
+        "LAYOUT_EDGE_LIMIT": engine.LAYOUT_EDGE_LIMIT,
+        "LAYOUT_EDGES_PER_NODE": engine.LAYOUT_EDGES_PER_NODE,
+    }
