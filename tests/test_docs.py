@@ -24,7 +24,7 @@ Files shown in a document
 
 Where the commands run
     In a fresh temporary folder per document holding copies of ``seeds/``,
-    ``scenarios/`` and ``examples/`` and a link ``../shared`` to the shared folder
+    ``scenarios/``, ``examples/`` and ``tests/scenario/broken/`` and a link ``../shared`` to the shared folder
     beside the checkout; commands never write into the repository. One document's
     commands run in order in one folder (``mkdir -p out`` then ``-o out/x.csv``).
 
@@ -63,7 +63,7 @@ from argmap.cli import main as argmap_main
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
-COPIED = ("seeds", "scenarios", "examples")
+COPIED = ("seeds", "scenarios", "examples", "tests/scenario/broken")
 
 _FENCE = re.compile(r"^```(\S*)\s*$")
 _FILE_MARK = re.compile(r"^# file: (\S+)\s*$")
