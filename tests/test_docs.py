@@ -24,8 +24,9 @@ Files shown in a document
 
 Where the commands run
     In a fresh temporary folder per document holding copies of ``seeds/``,
-    ``scenarios/``, ``examples/`` and ``tests/scenario/broken/`` and a link ``../shared`` to the shared folder
-    beside the checkout; commands never write into the repository. One document's
+    ``scenarios/``, ``examples/`` and ``tests/scenario/broken/`` and a link
+    ``../shared`` to the shared folder beside the checkout; commands never write into
+    the repository. One document's
     commands run in order in one folder (``mkdir -p out`` then ``-o out/x.csv``).
 
 What may differ
