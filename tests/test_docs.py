@@ -17,7 +17,8 @@ Python examples
     and what it prints must be the text block.
 
 Files shown in a document
-    A fenced ``yaml`` block whose first line is ``# file: NAME`` is written to NAME
+    A fenced block (``yaml``, or plain for an ICCMA file) whose first line is
+    ``# file: NAME`` is written to NAME
     (comment line included, so line numbers in messages match what the reader sees)
     before that document's commands run. A doc that shows a case and then runs it thus
     runs exactly the file it shows.
@@ -315,3 +316,15 @@ def test_rendering_limit_table_is_the_code() -> None:
         "LAYOUT_EDGE_LIMIT": engine.LAYOUT_EDGE_LIMIT,
         "LAYOUT_EDGES_PER_NODE": engine.LAYOUT_EDGES_PER_NODE,
     }
+
+
+def test_worked_case_factor_table_is_the_seed() -> None:
+    seed = yaml.safe_load((REPO / "seeds" / "musk_v_microsoft.yaml").read_text(encoding="utf-8"))
+    factors = {f["id"]: f for f in seed["factors"]}
+    rows = markdown_table(REPO / "docs" / "worked-case.md", "| Factor | Favours |")
+    shown: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        for factor in re.findall(r"`(F_\w+)`", row[0]):
+            shown[factor] = (row[1], row[2])
+    expected = {fid: (f["favours"], "yes" if f["present"] else "no") for fid, f in factors.items()}
+    assert shown == expected
