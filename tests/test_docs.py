@@ -328,3 +328,16 @@ def test_worked_case_factor_table_is_the_seed() -> None:
             shown[factor] = (row[1], row[2])
     expected = {fid: (f["favours"], "yes" if f["present"] else "no") for fid, f in factors.items()}
     assert shown == expected
+
+
+def test_worked_case_precedent_table_is_the_seed() -> None:
+    """Each precedent's status and outcome, and its authority a value of the scale."""
+    seed = yaml.safe_load((REPO / "seeds" / "musk_v_microsoft.yaml").read_text(encoding="utf-8"))
+    doc = REPO / "docs" / "worked-case.md"
+    scale = {float(row[1]) for row in markdown_table(doc, "| Court | Authority |")}
+    rows = {row[0].strip("`"): row[3] for row in markdown_table(doc, "| Id | Case |")}
+    for precedent in seed["precedents"]:
+        status = ", ".join(filter(None, [precedent["status"], precedent.get("outcome")]))
+        assert rows.pop(precedent["id"]).startswith(status), precedent["id"]
+        assert precedent["authority"] in scale, precedent["id"]
+    assert not rows, f"precedents in the doc but not in the seed: {sorted(rows)}"
