@@ -341,3 +341,16 @@ def test_worked_case_precedent_table_is_the_seed() -> None:
         assert rows.pop(precedent["id"]).startswith(status), precedent["id"]
         assert precedent["authority"] in scale, precedent["id"]
     assert not rows, f"precedents in the doc but not in the seed: {sorted(rows)}"
+
+
+def test_user_guide_monte_carlo_limits_are_the_code() -> None:
+    """The sample and seed bounds and the histogram size quoted in the prose."""
+    from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED
+    from argmap.scenario.results import TALLY_BINS
+
+    text = " ".join((REPO / "docs" / "user-guide.md").read_text(encoding="utf-8").split())
+    assert f"N is a whole number from 1 to {MAX_SAMPLES:,}" in text
+    assert MAX_SEED == 2**63 - 1 and "S one from 0 to 2^63 − 1" in text
+    assert f"{TALLY_BINS:,}-bin histogram, to within {1 / TALLY_BINS:.1e}" in text.replace(
+        "1.5·10⁻⁵", "1.5e-05"
+    )
