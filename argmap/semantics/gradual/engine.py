@@ -9,13 +9,14 @@ module computes strengths for ``S`` samples at once (arrays of shape ``(S, N)``)
 - on an acyclic graph, exactly, level by level in topological order: every node of a
   level is updated in one vectorized step (``numpy.ufunc.reduceat`` over the level's
   incoming edges, grouped by target);
-- on the nodes that lie on or below a cycle, by Jacobi iteration of the same update
-  until the largest change is below ``tol``. If plain iteration has not settled after
-  a few rounds (it can oscillate, see Potyka 2018, Sec. 4), it integrates Potyka's
-  continuous model ``ds/dt = f(s) - s``, which has the same fixed points, by
-  Runge-Kutta steps, halving the step while progress stalls. It stops after
+- on the nodes that lie on a cycle (or between two cycles), by Jacobi iteration of
+  the same update until the largest change is below ``tol``. If plain iteration has
+  not settled after a few rounds (it can oscillate, see Potyka 2018, Sec. 4), it
+  integrates Potyka's continuous model ``ds/dt = f(s) - s``, which has the same fixed
+  points, by Runge-Kutta steps, halving the step while progress stalls. It stops after
   ``max_iter`` rounds in any case and reports whether it converged
-  (``max |f(s) - s| <= tol``).
+  (``max |f(s) - s| <= tol``). The nodes merely downstream of a cycle are then
+  computed exactly, level by level, from the strengths the iteration settled on.
 
 Edge weights multiply the strength that flows along the edge: an attacker of strength
 ``s`` over an edge of weight ``w`` counts as an attacker of strength ``w * s``. The
@@ -140,7 +141,7 @@ def _log_keep_of_inputs(plan: Schedule, t: FloatArray) -> FloatArray:
     level is done, before any later level reads them, so they are not computed
     twice."""
     given = np.ones(t.shape[0], dtype=bool)
-    for block in plan.levels:
+    for block in (*plan.levels, *plan.after):
         given[block.nodes] = False
     out = np.empty_like(t)
     out[given] = np.log1p(-t[given])
@@ -268,18 +269,33 @@ def propagate(
         weights = links.aggregation_weights
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         aggregate = _Aggregator(g, plan, state, weights, how)
-        for block in plan.levels:
-            nodes = block.nodes
-            b = base_of[nodes] if links is None else links.capped(nodes, base_of, state)
-            state[nodes] = influence(b, aggregate(block, state))
-            aggregate.update(nodes, state)
+        _exactly(plan.levels, state, base_of, aggregate, influence, links)
         converged, rounds, residual = True, 0, 0.0
         if plan.cyclic is not None:
             converged, rounds, residual = _iterate(
                 plan.cyclic, state, base_of, aggregate, influence, tol, max_iter, links
             )
+        # downstream of the cyclic block: exact, from its (converged) strengths
+        _exactly(plan.after, state, base_of, aggregate, influence, links)
     s = t.T  # (S, N), Fortran-ordered: a copy would cost as much as a level
     return GradualResult(s[0] if single else s, converged, rounds, residual)
+
+
+def _exactly(
+    levels: tuple[Block, ...],
+    state: FloatArray,
+    base_of: FloatArray,
+    aggregate: _Aggregator,
+    influence: Influence,
+    links: WeakestLink | None,
+) -> None:
+    """Compute the strengths of ``levels`` in order, each level once from the
+    strengths of the levels before it."""
+    for block in levels:
+        nodes = block.nodes
+        b = base_of[nodes] if links is None else links.capped(nodes, base_of, state)
+        state[nodes] = influence(b, aggregate(block, state))
+        aggregate.update(nodes, state)
 
 
 def _iterate(

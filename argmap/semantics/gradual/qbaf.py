@@ -13,9 +13,10 @@ aggregates a whole level for every sample at once. The edges are grouped by targ
 once (a counting sort); an acyclic graph is then levelled by peeling sinks (Kahn's
 algorithm on the reversed graph), which gathers each level's incoming edges as it
 goes. When a cycle stops the peeling, the graph is levelled forwards instead (a node's
-level is one more than the deepest node that attacks or supports it): nodes on a
-cycle, or downstream of one, cannot be levelled and form one *cyclic block* that is
-solved by iteration, while everything upstream stays exact.
+level is one more than the deepest node that attacks or supports it): everything
+upstream of the cycles stays exact; the nodes on a cycle, or on a path from one cycle
+to another, form one *cyclic block* that is solved by iteration; the nodes merely
+downstream of it are levelled once more and computed exactly after it.
 
 References
 ----------
@@ -203,10 +204,12 @@ class Block:
 
 @dataclass(frozen=True, eq=False)
 class Schedule:
-    """Evaluation order: exact levels first, then (if any) one cyclic block."""
+    """Evaluation order: exact levels first, then (if any) one cyclic block solved by
+    iteration, then the exact levels of the nodes that lie only downstream of it."""
 
     levels: tuple[Block, ...]
     cyclic: Block | None
+    after: tuple[Block, ...] = ()
 
     @property
     def acyclic(self) -> bool:
@@ -326,9 +329,10 @@ class _InEdges:
         return Block(nodes, self.order[at], self.origin[at], indptr, self.split[nodes] - offset)
 
 
-def _peel(n: int, edges: _InEdges) -> list[Block] | None:
+def _peel(n: int, edges: _InEdges) -> list[Block] | npt.NDArray[np.bool_]:
     """Levels of an acyclic graph by peeling sinks (Kahn's algorithm on the reversed
-    graph), or None when a cycle stops the peeling.
+    graph); when a cycle stops the peeling, which nodes it left instead: those on a
+    cycle or upstream of one (nodes without inputs excepted).
 
     A node is peeled once every node it attacks or supports has been; each round
     peels a whole level. Its block gathers the level's incoming edges, and their
@@ -351,7 +355,8 @@ def _peel(n: int, edges: _InEdges) -> list[Block] | None:
         blocks.append(edges.block(frontier))
         frontier = _freed(unpeeled, blocks[-1].origins)
     if peeled < n:
-        return None
+        stuck: npt.NDArray[np.bool_] = unpeeled >= 0
+        return stuck
     blocks.reverse()
     return blocks
 
@@ -380,20 +385,48 @@ def _levels(n: int, src: Index, dst: Index) -> Index:
     return level_of
 
 
-def _forward(n: int, src: Index, dst: Index, edges: _InEdges) -> tuple[list[Block], Block]:
-    """Blocks of a graph with a cycle: the forward levels of the nodes that do not
-    depend on a cycle (exact), then every node on or below a cycle as one block."""
-    level_of = _levels(n, src, dst)
-    last = max(int(level_of.max()), 0) + 1
-    rank = np.where(level_of < 0, last, level_of)
-    node_order = np.argsort(rank, kind="stable")
-    bounds = np.searchsorted(rank[node_order], np.arange(last + 2))
-    blocks = [
-        edges.block(node_order[bounds[k] : bounds[k + 1]])
-        for k in range(1, last + 1)
+def _by_level(level_of: Index, nodes: Index, edges: _InEdges) -> list[Block]:
+    """Blocks of ``nodes`` grouped by ``level_of`` (levels 0, 1, ...), lowest first;
+    inside a level the nodes keep ascending order (a stable counting sort)."""
+    if nodes.size == 0:
+        return []
+    rank = level_of[nodes]
+    bounds, order, _ = _group(rank, int(rank.max()) + 1)
+    return [
+        edges.block(nodes[order[bounds[k] : bounds[k + 1]]])
+        for k in range(bounds.size - 1)
         if bounds[k + 1] > bounds[k]
     ]
-    return blocks[:-1], blocks[-1]
+
+
+def _forward(
+    n: int, src: Index, dst: Index, edges: _InEdges, above: npt.NDArray[np.bool_]
+) -> tuple[list[Block], Block, list[Block]]:
+    """Blocks of a graph with a cycle: ``(ahead, core, after)``.
+
+    ``ahead`` are the forward levels of the nodes that do not depend on a cycle
+    (exact, evaluated first). Of the nodes on or below a cycle, the *core* (the nodes
+    on a cycle and those on a path from one cycle to another) is the one block solved
+    by iteration; the rest only lie downstream of the core, nothing of theirs flows
+    back into it, so they are levelled again and computed exactly once the core has
+    converged (``after``). Iterating them with the core would cost a gather of their
+    edges every round and, since they settle only after the core does, change
+    nothing but the time taken.
+
+    ``above`` marks the nodes on or above a cycle (what the peeling of sinks left).
+    Two Kahn passes, each over a counting sort of the edges: forward over the whole
+    graph (-1 marks on or below a cycle, so with ``above`` the core), forward again
+    over the edges among the nodes below the core (their levels after it).
+    """
+    level_of = _levels(n, src, dst)
+    below = level_of < 0
+    node_ids = np.arange(n)
+    ahead = _by_level(level_of, node_ids[level_of > 0], edges)  # level 0 has no inputs
+    core = below & above
+    rest = below & ~core
+    among = rest[src] & rest[dst]
+    after = _by_level(_levels(n, src[among], dst[among]), node_ids[rest], edges)
+    return ahead, edges.block(np.flatnonzero(core)), after
 
 
 def schedule(g: BipolarGraph) -> Schedule:
@@ -401,7 +434,8 @@ def schedule(g: BipolarGraph) -> Schedule:
 
     The edges are grouped by target once; an acyclic graph is then levelled by
     peeling sinks, and a graph with a cycle by forward levels that leave the nodes
-    on or below a cycle to one cyclic block. The result is cached per graph object
+    on or between cycles to one cyclic block, followed by the levels of the nodes
+    downstream of it. The result is cached per graph object
     (graphs are immutable).
     """
     try:
@@ -413,13 +447,13 @@ def schedule(g: BipolarGraph) -> Schedule:
     n = len(g.ids)
     edges = _InEdges.of(n, g)
     levels = _peel(n, edges)
-    if levels is not None:
+    if isinstance(levels, list):
         result = Schedule(tuple(levels), None)
     else:
         src = np.concatenate([g.att_src, g.sup_src], dtype=np.intp)
         dst = np.concatenate([g.att_dst, g.sup_dst], dtype=np.intp)
-        ahead, cyclic = _forward(n, src, dst, edges)
-        result = Schedule(tuple(ahead), cyclic)
+        ahead, cyclic, after = _forward(n, src, dst, edges, above=levels)
+        result = Schedule(tuple(ahead), cyclic, tuple(after))
     with contextlib.suppress(TypeError):
         _CACHE[g] = result
     return result
