@@ -9,16 +9,18 @@ The workload is the whole Monte Carlo pipeline on a synthetic case: 200 claims, 
 random relations between them (half support, half rebut/undermine, from a higher to a
 lower index, so the graph is acyclic), 20 parameters with beta or uniform
 distributions, every other base score an expression over one or two parameters, and
-20 claims under a preponderance standard (supporters and attackers labelled out
-under grounded semantics do not count, as in argmap). One sample = draw the parameters, evaluate
-the 100 score expressions, compute DF-QuAD strengths of all 200 nodes, decide the 20
-standards.
+20 claims under a preponderance standard, read over strength as argmap does by default
+(strength above 0.5). One sample = draw the parameters, evaluate the 100 score
+expressions, compute DF-QuAD strengths of all 200 nodes, decide the 20 standards.
+argmap's pipeline also decides each sample's defeats and Dung labels (preference-based
+defeat), which the loops leave out: under the strength reading the labels do not
+change whether a standard is met, so the comparison of results stays exact.
 
 Compared:
 
 1. ``argmap.scenario.monte_carlo`` (numpy, one vectorized pass per chunk of 4,096);
 2. a per-sample Python loop doing the same work (argmap's own float evaluator for the
-   expressions, DF-QuAD over adjacency lists in topological order, max pro vs max con);
+   expressions, DF-QuAD over adjacency lists in topological order, strength > 0.5);
 3. formal-argumentation's ``dfquad_strengths`` (the one PyPI package with DF-QuAD; PyArg
    and pygarg have Dung semantics only) for the strengths, with the same sampling,
    expressions and standards in Python around it.
@@ -50,7 +52,6 @@ from argmap.scenario.distributed import plan_chunks  # noqa: E402
 from argmap.scenario.sampling import draw_parameters  # noqa: E402
 from argmap.scenario.uncertainty import monte_carlo  # noqa: E402
 from argmap.semantics.compile import compile_case  # noqa: E402
-from argmap.semantics.evaluate import dung_labels  # noqa: E402
 
 NODES, EDGES, PARAMS, JUDGED = 200, 600, 20, 20
 
@@ -126,10 +127,6 @@ class Loop:
         self.order = list(range(self.n - 1, -1, -1))
         self.judged = [fw.index[c.id] for c in case.claims if c.issue is not None]
         self.ids = fw.ids
-        # Dung labels do not depend on the parameters: computed once, as argmap does;
-        # a supporter or attacker labelled out is not applicable (Carneades)
-        labels, _ = dung_labels(fw.abstract(), "grounded")
-        self.live = [int(x) != -1 for x in labels]
 
     def base(self, values: dict[str, float]) -> list[float]:
         out = []
@@ -153,12 +150,8 @@ class Loop:
         return s
 
     def standards(self, s: list[float]) -> list[bool]:
-        out = []
-        for j in self.judged:
-            pro = max((s[i] for i in self.sup[j] if self.live[i]), default=0.0)
-            con = max((s[i] for i in self.att[j] if self.live[i]), default=0.0)
-            out.append(pro > con)
-        return out
+        # preponderance read over strength (argmap's default): more likely than not
+        return [s[j] > 0.5 for j in self.judged]
 
 
 def formal_dfquad(case: Case) -> Any:

@@ -198,7 +198,8 @@ def sample_labels(
     (attacks then supports). Samples with the same defeats share one labelling.
     """
     from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.evaluate import dung_labels
+    from argmap.semantics.dung.grounded import grounded_labels_batch
+    from argmap.semantics.evaluate import check_dung, dung_labels
 
     b = np.atleast_2d(np.asarray(base, dtype=np.float64))
     w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
@@ -208,6 +209,13 @@ def sample_labels(
     )
     mask = np.broadcast_to(mask, (b.shape[0], n_att))
     groups, inverse = np.unique(mask, axis=0, return_inverse=True)
+    if check_dung(semantics) == "grounded":
+        # every distinct set of defeats labelled in one batched pass (samples of a case
+        # with continuous weights rarely share their defeats)
+        src, dst, origin = fw.dung_edges()
+        labels = grounded_labels_batch(fw.n, src, dst, groups[:, origin])
+        out: npt.NDArray[np.int8] = labels[inverse.ravel()]
+        return out
     out = np.empty((b.shape[0], fw.n), dtype=np.int8)
     for g, defeats in enumerate(groups):
         out[inverse.ravel() == g] = dung_labels(fw.abstract(defeats), semantics)[0]

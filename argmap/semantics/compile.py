@@ -248,6 +248,25 @@ class Framework:
             np.concatenate([dst, sec_dst]).astype(np.int32),
         )
 
+    def dung_edges(self) -> tuple[IntArray, IntArray, IntArray]:
+        """Every attack of the Dung projection whatever its weight, direct ones first
+        and then the secondary ones, with the attack edge each comes from
+        (``origin``): a defeat mask over attack edges, indexed by ``origin``, says
+        which of them succeed in a sample (:func:`~argmap.semantics.dung.grounded.
+        grounded_labels_batch`)."""
+        every = np.ones(self.att_src.size, dtype=bool)
+        src, dst = self.dung_attacks(every)
+        necessary = self.sup_necessary
+        n_src = self.sup_src[necessary]
+        order = np.argsort(self.att_dst, kind="stable")
+        s_dst = self.att_dst[order]
+        lo = np.searchsorted(s_dst, n_src, side="left")
+        hi = np.searchsorted(s_dst, n_src, side="right")
+        counts = hi - lo
+        idx = np.repeat(lo - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(counts.sum())
+        origin = np.concatenate([np.arange(self.att_src.size), order[idx]]).astype(np.int32)
+        return src, dst, origin
+
     def abstract(self, defeats: npt.ArrayLike | None = None) -> AF:
         """The Dung projection (see the module docstring) as an
         :class:`~argmap.semantics.dung.af.AF` with the same node order and names,

@@ -30,7 +30,15 @@ import numpy.typing as npt
 
 from argmap.semantics.dung.af import AF, IntArray
 
-__all__ = ["IN", "OUT", "UNDEC", "grounded_extension", "grounded_labelling", "labelling_of"]
+__all__ = [
+    "IN",
+    "OUT",
+    "UNDEC",
+    "grounded_extension",
+    "grounded_labelling",
+    "grounded_labels_batch",
+    "labelling_of",
+]
 
 IN: int = 1
 OUT: int = -1
@@ -205,3 +213,50 @@ def labelling_of(af: AF, extension: frozenset[int] | set[int]) -> Labelling:
         label[af.dst[inside[af.src]]] = OUT
         label[members] = IN
     return label
+
+
+def grounded_labels_batch(
+    n: int,
+    src: npt.NDArray[np.int32],
+    dst: npt.NDArray[np.int32],
+    active: npt.NDArray[np.bool_],
+) -> npt.NDArray[np.int8]:
+    """Grounded labellings of many frameworks over the same ``n`` nodes at once.
+
+    Sample ``s`` has the attacks ``src[e] -> dst[e]`` where ``active[s, e]``. The
+    labelling is built in rounds for every sample together (Caminada 2006): a node
+    becomes ``in`` (1) once no active attacker of it is other than ``out``, and
+    ``out`` (-1) once an active attacker is ``in``; what is left is ``undec`` (0). Each
+    round costs one pass over ``active``; there are at most as many rounds as the
+    longest chain of the labelling, so many small frameworks (Monte Carlo samples of
+    one case, each with its own defeats) cost far less than one call each.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> src, dst = np.array([0, 1], np.int32), np.array([1, 2], np.int32)
+    >>> grounded_labels_batch(3, src, dst, np.array([[True, True], [False, True]])).tolist()
+    [[1, -1, 1], [1, 1, -1]]
+    """
+    samples = active.shape[0]
+    labels = np.zeros((samples, n), dtype=np.int8)
+    order = np.argsort(dst, kind="stable")
+    s_src, s_dst, on = src[order], dst[order], active[:, order]
+    attacked = np.zeros(n, dtype=bool)
+    attacked[s_dst] = True
+    labels[:, ~attacked] = 1
+    if s_dst.size == 0:
+        return labels
+    targets, starts = np.unique(s_dst, return_index=True)
+    while True:
+        origin = labels[:, s_src]
+        some_in = np.logical_or.reduceat(on & (origin == 1), starts, axis=1)
+        some_live = np.logical_or.reduceat(on & (origin != -1), starts, axis=1)
+        current = labels[:, targets]
+        undecided = current == 0
+        updated = current.copy()
+        updated[undecided & some_in] = -1
+        updated[undecided & ~some_live] = 1
+        if np.array_equal(updated, current):
+            return labels
+        labels[:, targets] = updated

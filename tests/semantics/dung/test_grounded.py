@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.semantics.dung import AF, IN, OUT, UNDEC, grounded_extension, grounded_labelling
 from argmap.semantics.dung.af import IntArray
+from argmap.semantics.dung.grounded import grounded_labels_batch
 
 
 def _least_fixpoint(af: AF) -> set[int]:
@@ -109,3 +112,23 @@ def test_narrow_and_wide_phases_alternate() -> None:
     dst += list(range(tail + 1, tail + 3_001))
     af = AF.from_arrays(tail + 3_001, src, dst)
     assert np.array_equal(grounded_labelling(af), _labelling_on_lists(af))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_batched_grounded_labels_match_one_framework_at_a_time(data: st.DataObject) -> None:
+    # many samples of one set of attacks, each sample with its own active subset
+    n = data.draw(st.integers(1, 9))
+    pairs = data.draw(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=20)
+    )
+    src = np.array([a for a, _ in pairs], dtype=np.int32)
+    dst = np.array([b for _, b in pairs], dtype=np.int32)
+    samples = data.draw(st.integers(1, 6))
+    active = np.array(
+        [[data.draw(st.booleans()) for _ in pairs] for _ in range(samples)], dtype=bool
+    ).reshape(samples, len(pairs))
+    batch = grounded_labels_batch(n, src, dst, active)
+    for s in range(samples):
+        one = AF.from_arrays([str(i) for i in range(n)], src[active[s]], dst[active[s]])
+        assert batch[s].tolist() == list(grounded_labelling(one))
