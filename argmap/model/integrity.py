@@ -135,12 +135,30 @@ def _references(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
 
 def _relations(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
     seen: dict[tuple[str, str, str], int] = {}
+    named: dict[str, int] = {}
+    for i, rel in enumerate(case.relations):
+        if rel.id is None:
+            continue
+        if rel.id in kinds:
+            yield Problem(f"relations[{i}].id", f"{rel.id!r} is already a node's id")
+        elif rel.id in named:
+            yield Problem(f"relations[{i}].id", f"same id as relations[{named[rel.id]}]")
+        named.setdefault(rel.id, i)
     for i, rel in enumerate(case.relations):
         path = f"relations[{i}]"
         yield from _expect(kinds, f"{path}.from", rel.origin, _ORIGINS, "origin")
-        yield from _expect(
-            kinds, f"{path}.to", rel.target, _TARGETS[rel.kind], f"{rel.kind.value} target"
-        )
+        if rel.target in named and rel.target not in kinds:
+            target = case.relations[named[rel.target]]
+            if rel.kind is not RelationKind.UNDERCUT:
+                yield Problem(f"{path}.to", "only an undercut can target a relation")
+            elif named[rel.target] == i:
+                yield Problem(f"{path}.to", "a relation cannot target itself")
+            elif target.target in named and target.target not in kinds:
+                yield Problem(f"{path}.to", "the relation it targets targets a relation itself")
+        else:
+            yield from _expect(
+                kinds, f"{path}.to", rel.target, _TARGETS[rel.kind], f"{rel.kind.value} target"
+            )
         if rel.kind is RelationKind.SUPPORT and rel.origin == rel.target:
             yield Problem(f"{path}.to", "a node cannot support itself")
         key = (rel.kind.value, rel.origin, rel.target)

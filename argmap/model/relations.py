@@ -6,7 +6,9 @@
 - ``undercut``: the origin denies that an argument's premises support its conclusion;
   the target must be an argument.
 
-In a file a relation is written ``{kind: rebut, from: E3, to: C1}``.
+In a file a relation is written ``{kind: rebut, from: E3, to: C1}``. A relation with an
+``id`` can itself be undercut: ``{kind: undercut, from: R_binding, to: <id>}`` removes
+the force of that attack or support (attacks on attacks, Baroni et al. 2011).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class Relation(BaseModel):
     origin: Id = Field(alias="from")
     target: Id = Field(alias="to")
     weight: ScoreOrExpression | None = None
+    id: Id | None = None
+    """A name for the relation, so that an undercut can target it (``to: <id>``)."""
     note: str | None = Field(default=None, max_length=1000)
 
     @property

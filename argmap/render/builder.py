@@ -125,6 +125,16 @@ def node_attrs(
 ) -> dict[str, str | float | Html | None]:
     """Attributes of one node: shape and fill by kind, status as border and glyph,
     emphasis by the view; ``label`` replaces the usual label (the overview's)."""
+    if item.kind == "junction":  # a point on a relation's edge, where an undercut arrives
+        return {
+            "shape": "point",
+            "width": 0.09,
+            "color": theme.edges["undercut"].color,
+            "label": "",
+            "tooltip": f"relation {item.id}: undercut here",
+            "id": f"node-{item.id}",
+            "class": "junction",
+        }
     kind = theme.kinds[item.kind]
     result = drawing.evaluation.nodes.get(item.id) if drawing.evaluation else None
     before = drawing.baseline.nodes.get(item.id) if drawing.baseline else None
@@ -195,7 +205,7 @@ def edge_attrs(
     return {
         "color": theme.faded if faded else style.color,
         "style": "solid" if style.style == "bold" else style.style,
-        "arrowhead": style.arrowhead,
+        "arrowhead": style.arrowhead if edge.arrow else "none",
         "penwidth": 0.8 if faded else base,
         "arrowsize": 0.9 if edge.kind == "undercut" else None,
         "dir": "both" if style.both_ways else None,

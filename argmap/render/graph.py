@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Stance
+from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Relation, Stance
 from argmap.model.expressions import parse_expression
 
 __all__ = ["DRAWN_KINDS", "Edge", "GraphNode", "case_graph", "neighbourhood", "number"]
@@ -31,7 +31,7 @@ class GraphNode:
 
     id: str
     kind: str
-    node: Claim | Evidence | Argument | Precedent | Event
+    node: Claim | Evidence | Argument | Precedent | Event | Relation
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class Edge:
     kind: str
     weight: float | None = None
     note: str | None = None
+    arrow: bool = True
+    """False for the first half of a relation drawn through a junction (the point an
+    undercut of the relation aims at)."""
 
 
 def number(value: float | str | None, values: dict[str, float]) -> float | None:
@@ -82,6 +85,8 @@ def case_graph(case: Case) -> tuple[dict[str, GraphNode], list[Edge]]:
         kind = "support" if arg.stance is Stance.PRO else "rebut"
         edges.append(Edge(arg.id, arg.conclusion, kind, number(arg.weight, values)))
     edges += _relation_edges(case, values)
+    for rid, rel in undercut_relations(case).items():
+        nodes[rid] = GraphNode(rid, "junction", rel)
     linked = {e.tail for e in edges} | {e.head for e in edges}
     for event in case.events:
         if event.id in linked:
@@ -102,9 +107,19 @@ def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
             kind_of[(b, a)] = "contradicts"
     edges: list[Edge] = []
     drawn: set[frozenset[str]] = set()
+    junctions = undercut_relations(case)
     for rel in case.relations:
         kind = rel.kind.value
         pair = (rel.origin, rel.target)
+        weight = number(rel.weight, values)
+        if rel.target in junctions and not case.has(rel.target):
+            # an undercut of a relation aims at the junction on that relation's edge
+            edges.append(Edge(rel.origin, rel.target, "undercut", weight, rel.note))
+            continue
+        if rel.id is not None and rel.id in junctions:
+            edges.append(Edge(rel.origin, rel.id, kind, weight, rel.note, arrow=False))
+            edges.append(Edge(rel.id, rel.target, kind, weight, rel.note))
+            continue
         if rel.kind.value == "rebut" and pair in kind_of:
             kind = kind_of[pair]
             if kind == "contradicts":
@@ -121,6 +136,40 @@ def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
         ):
             edges.append(Edge(a, b, "contrary", None, exclusion.note))
     return edges
+
+
+def undercut_relations(case: Case) -> dict[str, Relation]:
+    """The relations that an undercut targets, by id: each is drawn through a junction
+    point named by its id, where the undercut arrives."""
+    named = {rel.id: rel for rel in case.relations if rel.id is not None}
+    return {
+        rel.target: named[rel.target]
+        for rel in case.relations
+        if rel.target in named and not case.has(rel.target)
+    }
+
+
+def without_junctions(
+    nodes: dict[str, GraphNode], edges: list[Edge]
+) -> tuple[dict[str, GraphNode], list[Edge]]:
+    """The graph with each relation drawn through a junction joined back into one
+    edge, and the undercuts of relations left out (the overview, which counts what
+    stands behind each claim, has no place for them)."""
+    junctions = {n for n, item in nodes.items() if item.kind == "junction"}
+    if not junctions:
+        return nodes, edges
+    into = {e.head: e for e in edges if e.head in junctions and not e.arrow}
+    kept: list[Edge] = []
+    for e in edges:
+        if e.head in junctions:
+            continue
+        if e.tail in junctions:
+            first = into.get(e.tail)
+            if first is not None:
+                kept.append(Edge(first.tail, e.head, e.kind, e.weight, e.note))
+            continue
+        kept.append(e)
+    return {n: item for n, item in nodes.items() if n not in junctions}, kept
 
 
 def neighbourhood(

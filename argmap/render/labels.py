@@ -116,7 +116,7 @@ def node_label(
     header = f"{theme.kinds[item.kind].title.upper()}  {item.id}"
     rows = [_row(_font(html_text(header), theme, theme.small, muted))]
     limit = theme.label_limit
-    title = item.node.label
+    title = getattr(item.node, "label", None)
     if title:  # the short title as a bold heading; the text gives up as much room
         heading = html_lines(title, theme.wrap_width, limit)
         rows.append(_row(_font(f"<B>{heading}</B>", theme, None, ink if faded else None)))
@@ -168,8 +168,9 @@ def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> st
     """Plain text shown on hover: more of the text than the label holds, and details."""
     text, particulars = _particulars(item)
     parts = [f"{item.id} ({item.kind})", clean(text)]
-    if item.node.label:
-        parts.insert(1, clean(item.node.label))
+    title = getattr(item.node, "label", None)
+    if title:
+        parts.insert(1, clean(title))
     if particulars:
         parts.append(particulars)
     node = item.node

@@ -25,7 +25,7 @@ from argmap.model import Case, Event, Evidence, Issue
 from argmap.render.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
 from argmap.render.dot import DotWriter, Html
 from argmap.render.escape import html_text
-from argmap.render.graph import GraphNode, case_graph, neighbourhood
+from argmap.render.graph import GraphNode, case_graph, neighbourhood, without_junctions
 from argmap.render.labels import day, node_label, node_tooltip
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.overview import issue_selection, overview_dot
@@ -124,10 +124,11 @@ def build_dot(
     nodes, edges = case_graph(case)
     spec = LegendSpec(semantics=_semantics_note(evaluation))
     if req.view == "overview":
+        plain_nodes, plain_edges = without_junctions(nodes, edges)
         return overview_dot(
             case,
-            nodes,
-            edges,
+            plain_nodes,
+            plain_edges,
             evaluation,
             theme,
             direction=req.direction,

@@ -124,6 +124,7 @@ def evaluate_samples(
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
     from argmap.semantics.gradual import gradual_strengths
+    from argmap.semantics.recursive import has_recursive_attacks
     from argmap.semantics.standards import (
         claim_burdens,
         claim_standards,
@@ -143,17 +144,20 @@ def evaluate_samples(
         weights = np.where(bad_weights, 0.0, weights)
     # the stand-ins reach the defeats and labels too; every claim a missing value can
     # reach (through supports and attacks) is marked undefined below
+    if isinstance(labels, str):
+        node_labels = sample_labels(fw, labels, base, weights)
+        if has_recursive_attacks(fw):  # edges whose undercut is in weigh 0 in that draw
+            lost = lost_edges(fw, labels, base, weights)
+            weights = np.where(lost, 0.0, np.broadcast_to(weights, lost.shape))
+    else:
+        fixed = np.ones(fw.n, dtype=np.int8) if labels is None else np.asarray(labels)
+        node_labels = np.broadcast_to(fixed.astype(np.int8), (rows, fw.n))
     result = gradual_strengths(fw, gradual, base, edge_weights=weights)
     s = np.atleast_2d(result.strengths)
     idx = np.array([fw.index[c] for c in claims], dtype=np.int64)
     strengths = np.array(s[:, idx], dtype=np.float64)
     met = np.zeros((rows, len(claims)), dtype=bool)
     undefined = np.zeros((rows, len(claims)), dtype=bool)
-    if isinstance(labels, str):
-        node_labels = sample_labels(fw, labels, base, weights)
-    else:
-        fixed = np.ones(fw.n, dtype=np.int8) if labels is None else np.asarray(labels)
-        node_labels = np.broadcast_to(fixed.astype(np.int8), (rows, fw.n))
     live = node_labels != -1
     n_att = fw.att_src.size
     standards = claim_standards(case)
@@ -189,6 +193,29 @@ def evaluate_samples(
     return SampleEvaluation(strengths, met, result.converged, undefined, claim_labels)
 
 
+def lost_edges(
+    fw: Framework, semantics: str, base: npt.ArrayLike, weights: npt.ArrayLike
+) -> BoolArray:
+    """Per sample, the edges (attacks then supports) whose undercut is in
+    (:mod:`argmap.semantics.recursive`): ``(S, E)``."""
+    from argmap.semantics.defeat import defeat_mask
+    from argmap.semantics.recursive import recursive_labels
+
+    b = np.atleast_2d(np.asarray(base, dtype=np.float64))
+    w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
+    n_att = fw.att_src.size
+    mask = np.atleast_2d(
+        defeat_mask(fw, base=b, att_weights=w[:, :n_att], sup_weights=w[:, n_att:])
+    )
+    mask = np.broadcast_to(mask, (b.shape[0], n_att))
+    groups, inverse = np.unique(mask, axis=0, return_inverse=True)
+    out = np.zeros((b.shape[0], n_att + fw.sup_src.size), dtype=bool)
+    for g, defeats in enumerate(groups):
+        _, lost_att, lost_sup = recursive_labels(fw, defeats, semantics)
+        out[inverse.ravel() == g] = np.concatenate([lost_att, lost_sup])
+    return out
+
+
 def sample_labels(
     fw: Framework, semantics: str, base: npt.ArrayLike, weights: npt.ArrayLike
 ) -> npt.NDArray[np.int8]:
@@ -200,6 +227,7 @@ def sample_labels(
     from argmap.semantics.defeat import defeat_mask
     from argmap.semantics.dung.grounded import grounded_labels_batch
     from argmap.semantics.evaluate import check_dung, dung_labels
+    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
 
     b = np.atleast_2d(np.asarray(base, dtype=np.float64))
     w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
@@ -209,14 +237,17 @@ def sample_labels(
     )
     mask = np.broadcast_to(mask, (b.shape[0], n_att))
     groups, inverse = np.unique(mask, axis=0, return_inverse=True)
+    out: npt.NDArray[np.int8] = np.empty((b.shape[0], fw.n), dtype=np.int8)
+    if has_recursive_attacks(fw):
+        for g, defeats in enumerate(groups):
+            out[inverse.ravel() == g] = recursive_labels(fw, defeats, semantics)[0]
+        return out
     if check_dung(semantics) == "grounded":
         # every distinct set of defeats labelled in one batched pass (samples of a case
         # with continuous weights rarely share their defeats)
         src, dst, origin = fw.dung_edges()
         labels = grounded_labels_batch(fw.n, src, dst, groups[:, origin])
-        out: npt.NDArray[np.int8] = labels[inverse.ravel()]
-        return out
-    out = np.empty((b.shape[0], fw.n), dtype=np.int8)
+        return labels[inverse.ravel()]
     for g, defeats in enumerate(groups):
         out[inverse.ravel() == g] = dung_labels(fw.abstract(defeats), semantics)[0]
     return out

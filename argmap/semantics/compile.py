@@ -122,6 +122,10 @@ class Framework:
         The parameter values the scores were computed with.
     dropped : dict
         Arguments left out (inapplicable precedent arguments) -> reason.
+    hoa_src, hoa_att, hoa_sup, hoa_w : ndarray
+        Undercuts of relations (attacks on attacks): the undercutting node, the attack
+        edge or the support edge it targets (the other is -1), its weight
+        (:mod:`argmap.semantics.recursive`).
     defeat : tuple of str
         The case's defeat rule, ordering and set comparison
         (:mod:`argmap.semantics.defeat`), the default of every evaluation.
@@ -144,6 +148,10 @@ class Framework:
     values: dict[str, float]
     dropped: dict[str, str] = field(default_factory=dict)
     defeat: tuple[str, str, str] = ("preference", "weakest-link", "elitist")
+    hoa_src: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    hoa_att: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    hoa_sup: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    hoa_w: FloatArray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
 
     @property
     def n(self) -> int:
@@ -396,10 +404,16 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     contraries = _contrary_pairs(case)
     # (src, dst, is support, kind code) -> where the relation's weight is written
     edge_paths: dict[tuple[int, int, bool, int], str] = {}
+    named = {rel.id for rel in case.relations if rel.id is not None}
+    placed: dict[str, tuple[bool, int]] = {}  # relation id -> (is support, edge index)
+    higher: list[tuple[int, str, str | float, int]] = []  # (origin, target id, weight, r)
     for r, rel in enumerate(case.relations):
         if rel.origin in dropped or rel.target in dropped:
             continue
         w: str | float = 1.0 if rel.weight is None else rel.weight
+        if rel.target in named and rel.target not in index:
+            higher.append((index[rel.origin], rel.target, w, r))
+            continue
         edge = (index[rel.origin], index[rel.target], w)
         support = rel.kind is RelationKind.SUPPORT
         if support:
@@ -409,6 +423,8 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         else:
             code = ATTACK_KINDS.index(rel.kind.value)
         edge_paths[(edge[0], edge[1], support, code)] = f"relations[{r}].weight"
+        if rel.id is not None:
+            placed[rel.id] = (support, len(sup) if support else len(att))
         (sup if support else att).append((*edge, code))
     att += _exclusion_attacks(case, index)
     for arg in case.arguments:
@@ -442,8 +458,15 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         a_src, a_dst, a_w, a_kind = arrays(att, False)
         s_src, s_dst, s_w, s_kind = arrays(sup, True)
         base = np.array([_score(e, params, p) for e, p in zip(exprs, paths, strict=True)])
+        kept = [h for h in higher if h[1] in placed]  # a dropped target takes its undercut
+        hoa_w = np.array(
+            [_score(h[2], params, f"relations[{h[3]}].weight") for h in kept], dtype=np.float64
+        )
     except CaseError as exc:
         raise CaseError(locate(case, exc.problems)) from None
+    hoa_src = np.array([h[0] for h in kept], dtype=np.int32)
+    hoa_att = np.array([-1 if placed[h[1]][0] else placed[h[1]][1] for h in kept], np.int32)
+    hoa_sup = np.array([placed[h[1]][1] if placed[h[1]][0] else -1 for h in kept], np.int32)
     base.setflags(write=False)
     return Framework(
         ids=tuple(ids),
@@ -463,6 +486,10 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         values=params,
         dropped=dropped,
         defeat=(case.defeat.rule, case.defeat.ordering, case.defeat.comparison),
+        hoa_src=hoa_src,
+        hoa_att=hoa_att,
+        hoa_sup=hoa_sup,
+        hoa_w=hoa_w,
     )
 
 

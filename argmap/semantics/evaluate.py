@@ -23,6 +23,7 @@ The Knowledge Engineering Review 26(4), 2011.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -145,13 +146,26 @@ def evaluate(
     from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.gradual.models import canonical_name
+    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
     from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
     fw = compile_case(case, values)
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
-    labels, notes = dung_labels(fw.abstract(defeat_mask(fw, rule)), semantics)
+    defeats = defeat_mask(fw, rule)
+    if has_recursive_attacks(fw):
+        # undercuts of relations: the AFRA reading, and edges that lost their force
+        # weigh 0 in the strengths and the standards (argmap.semantics.recursive)
+        labels, lost_att, lost_sup = recursive_labels(fw, defeats, semantics)
+        notes: list[str] = []
+        fw = replace(
+            fw,
+            att_w=np.where(lost_att, 0.0, fw.att_w),
+            sup_w=np.where(lost_sup, 0.0, fw.sup_w),
+        )
+    else:
+        labels, notes = dung_labels(fw.abstract(defeats), semantics)
     result = gradual_strengths(fw, gradual)
     if not result.converged:
         notes.append(
