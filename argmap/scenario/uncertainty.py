@@ -225,7 +225,7 @@ def sample_labels(
     (attacks then supports). Samples with the same defeats share one labelling.
     """
     from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.dung.grounded import grounded_labels_batch
+    from argmap.semantics.dung.labelling import grounded_labels_batch
     from argmap.semantics.evaluate import check_dung, dung_labels
     from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
 

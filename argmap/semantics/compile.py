@@ -260,7 +260,7 @@ class Framework:
         """Every attack of the Dung projection whatever its weight, direct ones first
         and then the secondary ones, with the attack edge each comes from
         (``origin``): a defeat mask over attack edges, indexed by ``origin``, says
-        which of them succeed in a sample (:func:`~argmap.semantics.dung.grounded.
+        which of them succeed in a sample (:func:`~argmap.semantics.dung.labelling.
         grounded_labels_batch`)."""
         every = np.ones(self.att_src.size, dtype=bool)
         src, dst = self.dung_attacks(every)

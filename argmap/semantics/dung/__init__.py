@@ -1,6 +1,7 @@
 """Dung's abstract argumentation frameworks and their extension semantics.
 
-Plain functions over an :class:`AF` (networkx style):
+Plain functions over an :class:`AF` (networkx style), one per semantics too
+(``grounded(af)``, ``preferred(af)``, ... in :mod:`argmap.semantics.dung.named`):
 
 >>> from argmap.semantics.dung import AF, extensions, grounded_labelling
 >>> af = AF.from_pairs("abc", [("a", "b"), ("b", "a"), ("b", "c")])
@@ -29,7 +30,8 @@ from argmap.semantics.dung.extensions import (
     extensions,
     some_extension,
 )
-from argmap.semantics.dung.grounded import (
+from argmap.semantics.dung.ideal import ideal_extension
+from argmap.semantics.dung.labelling import (
     IN,
     OUT,
     UNDEC,
@@ -37,7 +39,15 @@ from argmap.semantics.dung.grounded import (
     grounded_labelling,
     labelling_of,
 )
-from argmap.semantics.dung.ideal import ideal_extension
+from argmap.semantics.dung.named import (
+    complete,
+    grounded,
+    ideal,
+    preferred,
+    semi_stable,
+    stable,
+    stage,
+)
 
 __all__ = [
     "AF",
@@ -46,15 +56,22 @@ __all__ = [
     "SEMANTICS",
     "UNDEC",
     "check_semantics",
+    "complete",
     "count_extensions",
     "credulous_witness",
     "credulously_accepted",
     "extensions",
+    "grounded",
     "grounded_extension",
     "grounded_labelling",
+    "ideal",
     "ideal_extension",
     "labelling_of",
+    "preferred",
+    "semi_stable",
     "skeptical_counterexample",
     "skeptically_accepted",
     "some_extension",
+    "stable",
+    "stage",
 ]

@@ -41,8 +41,8 @@ from argmap.semantics.dung.af import AF
 from argmap.semantics.dung.bitsearch import SearchBudgetExceeded
 from argmap.semantics.dung.encoding import Mask, SatFramework
 from argmap.semantics.dung.extensions import _SMALL, check_semantics, some_extension
-from argmap.semantics.dung.grounded import IN, OUT, grounded_extension, grounded_labelling
 from argmap.semantics.dung.ideal import ideal_extension
+from argmap.semantics.dung.labelling import IN, OUT, grounded_extension, grounded_labelling
 from argmap.semantics.dung.reduce import components, undecided_core
 from argmap.semantics.dung.search import has_stable, maximal_ranges
 from argmap.semantics.dung.small import SMALL_SEMANTICS, SmallCore, small_core

@@ -32,8 +32,8 @@ from argmap.errors import SolverError
 from argmap.semantics.dung.af import AF, IntArray
 from argmap.semantics.dung.bitsearch import SearchBudgetExceeded
 from argmap.semantics.dung.encoding import Mask
-from argmap.semantics.dung.grounded import grounded_extension, grounded_labelling
 from argmap.semantics.dung.ideal import ideal_extension
+from argmap.semantics.dung.labelling import grounded_extension, grounded_labelling
 from argmap.semantics.dung.reduce import components, undecided_core
 from argmap.semantics.dung.search import (
     complete_sets,

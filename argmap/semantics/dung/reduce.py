@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from argmap.semantics.dung.af import AF, IntArray
-from argmap.semantics.dung.grounded import IN, UNDEC, Labelling, grounded_labelling
+from argmap.semantics.dung.labelling import IN, UNDEC, Labelling, grounded_labelling
 
 __all__ = ["Core", "components", "undecided_core"]
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from argmap.semantics.dung.af import AF
 from argmap.semantics.dung.bitsearch import BitSearch, members_of
-from argmap.semantics.dung.grounded import IN, UNDEC, Labelling
+from argmap.semantics.dung.labelling import IN, UNDEC, Labelling
 
 __all__ = ["SMALL_CORE", "SMALL_SEMANTICS", "SmallCore", "small_core"]
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.semantics.dung import AF, IN, OUT, UNDEC, grounded_extension, grounded_labelling
+from argmap.semantics.dung import (
+    AF,
+    IN,
+    OUT,
+    UNDEC,
+    extensions,
+    grounded_extension,
+    grounded_labelling,
+)
 from argmap.semantics.dung.af import IntArray
-from argmap.semantics.dung.grounded import grounded_labels_batch
+from argmap.semantics.dung.labelling import grounded_labels_batch
+from tests.semantics.dung.strategies import frameworks
 
 
 def _least_fixpoint(af: AF) -> set[int]:
@@ -81,7 +92,7 @@ def test_plain_list_and_numpy_paths_agree(
     n: int, m: int, seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Small frameworks are labelled on plain lists, large ones with numpy waves."""
-    import argmap.semantics.dung.grounded as module
+    import argmap.semantics.dung.labelling as module
 
     af = _random(n, m, seed)
     monkeypatch.setattr(module, "_LISTS_UP_TO", 10**9)
@@ -96,7 +107,7 @@ def test_plain_list_and_numpy_paths_agree(
 def test_narrow_and_wide_phases_alternate() -> None:
     # a chain (narrow, worklist) fans out to 5,000 arguments (wide, numpy), each of
     # which feeds a chain of its own that ends in one long chain again (narrow)
-    from argmap.semantics.dung.grounded import _labelling_on_lists
+    from argmap.semantics.dung.labelling import _labelling_on_lists
 
     rng = np.random.default_rng(7)
     head = 3_000
@@ -132,3 +143,23 @@ def test_batched_grounded_labels_match_one_framework_at_a_time(data: st.DataObje
     for s in range(samples):
         one = AF.from_arrays([str(i) for i in range(n)], src[active[s]], dst[active[s]])
         assert batch[s].tolist() == list(grounded_labelling(one))
+
+
+@settings(max_examples=40, deadline=None)
+@given(frameworks(max_n=8))
+def test_one_function_per_semantics_agrees_with_the_dispatch(fb: tuple[AF, Any]) -> None:
+    from argmap.semantics import dung
+
+    af, _ = fb
+    assert dung.grounded(af) == frozenset(grounded_extension(af))
+    assert dung.ideal(af) == frozenset(next(iter(extensions(af, "ideal"))))
+    for name, function in (
+        ("complete", dung.complete),
+        ("preferred", dung.preferred),
+        ("stable", dung.stable),
+        ("semi-stable", dung.semi_stable),
+        ("stage", dung.stage),
+    ):
+        found = function(af)
+        assert found == sorted(found, key=sorted)
+        assert set(found) == set(extensions(af, name))
