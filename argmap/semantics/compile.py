@@ -62,6 +62,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -239,40 +240,36 @@ class Framework:
         positive weight. A secondary attack succeeds with the direct one it comes from.
         """
         live = self.att_w > 0 if defeats is None else np.asarray(defeats, dtype=bool)
-        src, dst = self.att_src[live], self.att_dst[live]
-        necessary = self.sup_necessary
-        n_src, n_dst = self.sup_src[necessary], self.sup_dst[necessary]
-        # attacker X of premise P, P necessary for A  =>  X attacks A
-        order = np.argsort(dst, kind="stable")
-        s_dst, s_src = dst[order], src[order]
-        lo = np.searchsorted(s_dst, n_src, side="left")
-        hi = np.searchsorted(s_dst, n_src, side="right")
-        counts = hi - lo
-        idx = np.repeat(lo - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(counts.sum())
-        sec_src = s_src[idx]
-        sec_dst = np.repeat(n_dst, counts)
-        return (
-            np.concatenate([src, sec_src]).astype(np.int32),
-            np.concatenate([dst, sec_dst]).astype(np.int32),
-        )
+        src, dst, origin = self.dung_edges()
+        keep = live[origin]
+        return src[keep], dst[keep]
 
     def dung_edges(self) -> tuple[IntArray, IntArray, IntArray]:
         """Every attack of the Dung projection whatever its weight, direct ones first
         and then the secondary ones, with the attack edge each comes from
         (``origin``): a defeat mask over attack edges, indexed by ``origin``, says
-        which of them succeed in a sample (:func:`~argmap.semantics.dung.labelling.
-        grounded_labels_batch`)."""
-        every = np.ones(self.att_src.size, dtype=bool)
-        src, dst = self.dung_attacks(every)
+        which of them succeed (:meth:`dung_attacks`, and per sample
+        :func:`~argmap.semantics.dung.labelling.grounded_labels_batch`). Computed
+        once per framework."""
+        return self._dung_edges
+
+    @cached_property
+    def _dung_edges(self) -> tuple[IntArray, IntArray, IntArray]:
         necessary = self.sup_necessary
-        n_src = self.sup_src[necessary]
+        n_src, n_dst = self.sup_src[necessary], self.sup_dst[necessary]
+        # attacker X of premise P, P necessary for A  =>  X attacks A
         order = np.argsort(self.att_dst, kind="stable")
         s_dst = self.att_dst[order]
         lo = np.searchsorted(s_dst, n_src, side="left")
         hi = np.searchsorted(s_dst, n_src, side="right")
         counts = hi - lo
         idx = np.repeat(lo - np.cumsum(np.r_[0, counts[:-1]]), counts) + np.arange(counts.sum())
-        origin = np.concatenate([np.arange(self.att_src.size), order[idx]]).astype(np.int32)
+        secondary = order[idx]
+        src = np.concatenate([self.att_src, self.att_src[secondary]]).astype(np.int32)
+        dst = np.concatenate([self.att_dst, np.repeat(n_dst, counts)]).astype(np.int32)
+        origin = np.concatenate([np.arange(self.att_src.size), secondary]).astype(np.int32)
+        for arr in (src, dst, origin):
+            arr.setflags(write=False)
         return src, dst, origin
 
     def abstract(self, defeats: npt.ArrayLike | None = None) -> AF:
