@@ -124,7 +124,6 @@ def evaluate_samples(
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
     from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.recursive import has_recursive_attacks
     from argmap.semantics.standards import (
         claim_burdens,
         claim_standards,
@@ -145,9 +144,8 @@ def evaluate_samples(
     # the stand-ins reach the defeats and labels too; every claim a missing value can
     # reach (through supports and attacks) is marked undefined below
     if isinstance(labels, str):
-        node_labels = sample_labels(fw, labels, base, weights)
-        if has_recursive_attacks(fw):  # edges whose undercut is in weigh 0 in that draw
-            lost = lost_edges(fw, labels, base, weights)
+        node_labels, lost = _labels_and_lost_edges(fw, labels, base, weights)
+        if lost is not None:  # edges whose undercut is in weigh 0 in that draw
             weights = np.where(lost, 0.0, np.broadcast_to(weights, lost.shape))
     else:
         fixed = np.ones(fw.n, dtype=np.int8) if labels is None else np.asarray(labels)
@@ -193,13 +191,14 @@ def evaluate_samples(
     return SampleEvaluation(strengths, met, result.converged, undefined, claim_labels)
 
 
-def lost_edges(
-    fw: Framework, semantics: str, base: npt.ArrayLike, weights: npt.ArrayLike
-) -> BoolArray:
-    """Per sample, the edges (attacks then supports) whose undercut is in
-    (:mod:`argmap.semantics.recursive`): ``(S, E)``."""
+def _defeat_groups(
+    fw: Framework, base: npt.ArrayLike, weights: npt.ArrayLike
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.intp]]:
+    """The distinct sets of defeats among the samples, and which set each sample has.
+
+    ``base`` is ``(S, N)``, ``weights`` the edge weights ``(S, E)`` or ``(1, E)``
+    (attacks then supports)."""
     from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.recursive import recursive_labels
 
     b = np.atleast_2d(np.asarray(base, dtype=np.float64))
     w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
@@ -209,11 +208,39 @@ def lost_edges(
     )
     mask = np.broadcast_to(mask, (b.shape[0], n_att))
     groups, inverse = np.unique(mask, axis=0, return_inverse=True)
-    out = np.zeros((b.shape[0], n_att + fw.sup_src.size), dtype=bool)
+    return groups, inverse.ravel()
+
+
+def _labels_and_lost_edges(
+    fw: Framework, semantics: str, base: npt.ArrayLike, weights: npt.ArrayLike
+) -> tuple[npt.NDArray[np.int8], BoolArray | None]:
+    """Dung labels ``(S, N)`` of every sample, and, when the case undercuts relations,
+    which edges (attacks then supports) lost their force in each sample ``(S, E)``
+    (:mod:`argmap.semantics.recursive`); None otherwise. One pass: the defeats are
+    decided and each distinct set of them labelled once."""
+    from argmap.semantics.dung.labelling import grounded_labels_batch
+    from argmap.semantics.evaluate import check_dung, dung_labels
+    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
+
+    groups, inverse = _defeat_groups(fw, base, weights)
+    samples = inverse.size
+    out: npt.NDArray[np.int8] = np.empty((samples, fw.n), dtype=np.int8)
+    if has_recursive_attacks(fw):
+        lost = np.zeros((samples, fw.att_src.size + fw.sup_src.size), dtype=bool)
+        for g, defeats in enumerate(groups):
+            labels, lost_att, lost_sup = recursive_labels(fw, defeats, semantics)
+            rows = inverse == g
+            out[rows] = labels
+            lost[rows] = np.concatenate([lost_att, lost_sup])
+        return out, lost
+    if check_dung(semantics) == "grounded":
+        # every distinct set of defeats labelled in one batched pass (samples of a case
+        # with continuous weights rarely share their defeats)
+        src, dst, origin = fw.dung_edges()
+        return grounded_labels_batch(fw.n, src, dst, groups[:, origin])[inverse], None
     for g, defeats in enumerate(groups):
-        _, lost_att, lost_sup = recursive_labels(fw, defeats, semantics)
-        out[inverse.ravel() == g] = np.concatenate([lost_att, lost_sup])
-    return out
+        out[inverse == g] = dung_labels(fw.abstract(defeats), semantics)[0]
+    return out, None
 
 
 def sample_labels(
@@ -224,33 +251,7 @@ def sample_labels(
     ``base`` is ``(S, N)``, ``weights`` the edge weights ``(S, E)`` or ``(1, E)``
     (attacks then supports). Samples with the same defeats share one labelling.
     """
-    from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.dung.labelling import grounded_labels_batch
-    from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
-
-    b = np.atleast_2d(np.asarray(base, dtype=np.float64))
-    w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
-    n_att = fw.att_src.size
-    mask = np.atleast_2d(
-        defeat_mask(fw, base=b, att_weights=w[:, :n_att], sup_weights=w[:, n_att:])
-    )
-    mask = np.broadcast_to(mask, (b.shape[0], n_att))
-    groups, inverse = np.unique(mask, axis=0, return_inverse=True)
-    out: npt.NDArray[np.int8] = np.empty((b.shape[0], fw.n), dtype=np.int8)
-    if has_recursive_attacks(fw):
-        for g, defeats in enumerate(groups):
-            out[inverse.ravel() == g] = recursive_labels(fw, defeats, semantics)[0]
-        return out
-    if check_dung(semantics) == "grounded":
-        # every distinct set of defeats labelled in one batched pass (samples of a case
-        # with continuous weights rarely share their defeats)
-        src, dst, origin = fw.dung_edges()
-        labels = grounded_labels_batch(fw.n, src, dst, groups[:, origin])
-        return labels[inverse.ravel()]
-    for g, defeats in enumerate(groups):
-        out[inverse.ravel() == g] = dung_labels(fw.abstract(defeats), semantics)[0]
-    return out
+    return _labels_and_lost_edges(fw, semantics, base, weights)[0]
 
 
 @lru_cache(maxsize=4)
