@@ -123,30 +123,13 @@ def grounded_labelling(af: AF) -> Labelling:
 
 
 def _labelling_on_lists(af: AF) -> Labelling:
-    """The same propagation on plain lists, for small frameworks."""
-    n = af.n
-    ptr, idx = af.targets_indptr.tolist(), af.targets_indices.tolist()
-    a_ptr = af.attackers_indptr.tolist()
-    live = [a_ptr[j + 1] - a_ptr[j] for j in range(n)]
-    label = [UNDEC] * n
-    frontier = [j for j in range(n) if live[j] == 0]
-    while frontier:
-        for a in frontier:
-            label[a] = IN
-        next_in: list[int] = []
-        for a in frontier:
-            for k in range(ptr[a], ptr[a + 1]):
-                b = idx[k]
-                if label[b] != UNDEC:
-                    continue
-                label[b] = OUT
-                for m in range(ptr[b], ptr[b + 1]):
-                    c = idx[m]
-                    live[c] -= 1
-                    if live[c] == 0 and label[c] == UNDEC:
-                        next_in.append(c)
-        frontier = next_in
-    return np.array(label, dtype=np.int8)
+    """The same propagation as a worklist alone (:func:`_narrow_waves` with no wave
+    ever wide enough to hand back to numpy), for small frameworks."""
+    label = np.zeros(af.n, dtype=np.int8)
+    live = np.diff(af.attackers_indptr)
+    frontier = np.flatnonzero(live == 0).tolist()
+    _narrow_waves(frontier, af.targets_indptr, af.targets_indices, label, live, af.n + 1)
+    return label
 
 
 def _narrow_waves(
