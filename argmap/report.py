@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.model import ProofReading
 from argmap.safe_text import markdown_text
+from argmap.semantics.compile import threshold_of
 from argmap.semantics.evaluation import NodeResult, Verdict
-from argmap.semantics.standards import threshold_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
@@ -83,9 +83,11 @@ def build_report(
     tables and the brief are made all the same.
     """
     from argmap.render import render
+    from argmap.semantics.compile import compile_case
     from argmap.semantics.evaluate import evaluate
 
-    evaluation = evaluate(case, semantics, gradual)
+    baseline = compile_case(case)  # once: the evaluation and the comparison share it
+    evaluation = evaluate(baseline, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
     jobs: list[tuple[str, Map, str]] = []
 
@@ -122,6 +124,7 @@ def build_report(
             seed=seed,
             progress=False,
             keep_samples=False,  # the report shows summaries: memory bounded at any N
+            compiled=baseline,
         )
         report.comparison = comparison
         report.files["scenarios.csv"] = comparison.to_csv().encode()

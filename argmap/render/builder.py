@@ -19,8 +19,8 @@ from argmap.render.graph import Edge, GraphNode
 from argmap.render.labels import label_of, node_label, node_tooltip, standard_name
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme, mix
+from argmap.semantics.compile import issue_burden
 from argmap.semantics.evaluation import Evaluation
-from argmap.semantics.standards import issue_burden
 
 __all__ = [
     "CLUSTERS",

@@ -39,8 +39,8 @@ from argmap.render.labels import contested_note, standard_name, status_line
 from argmap.render.layers import arrange
 from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
+from argmap.semantics.compile import issue_burden
 from argmap.semantics.evaluation import Evaluation, NodeResult
-from argmap.semantics.standards import issue_burden
 
 __all__ = [
     "CLAIM_WIDTH",

@@ -197,7 +197,6 @@ def threshold(
     from argmap.semantics.compile import compile_case
     from argmap.semantics.defeat import defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.standards import rivals_of, standard_of, threshold_of
 
     params = {p.id: p for p in case.parameters}
     if parameter not in params:
@@ -205,7 +204,7 @@ def threshold(
     fw = compile_case(case)
     if claim not in fw.index or fw.kinds[fw.index[claim]] != "claim":
         raise SolverError(f"unknown claim {claim!r}")
-    standard = standard_of(case, claim)
+    standard = fw.standards.get(claim)
     if standard is None and level is None:
         raise SolverError(
             f"claim {claim!r} has no proof standard (it has no issue); give a strength level"
@@ -230,9 +229,9 @@ def threshold(
         test = standard.name.value  # type: ignore[union-attr]
         # the strength must clear the threshold and every rival's strength
         own = strength_expression(case, claim, [parameter], gradual=gradual)
-        limit = threshold_of(case, standard)  # type: ignore[arg-type]
+        limit = fw.thresholds[claim]
         strong = [] if limit is None else [own - limit]
-        for rival in rivals_of(case, claim):
+        for rival in fw.rivals[claim]:
             strong.append(own - strength_expression(case, rival, [parameter], gradual=gradual))
         roots += _event_roots(strong, p, parameter, xs)
         for a, b in itertools.pairwise(pieces):
@@ -249,7 +248,7 @@ def threshold(
     candidates = sorted({r for r in (round(x, 15) for x in roots) if lo < r < hi})
     cuts = [lo, *candidates, hi]
     mids = np.array([(a + b) / 2 for a, b in itertools.pairwise(cuts)])
-    verdict = _verdicts(case, fw, parameter, mids, gradual, semantics, claim, level)
+    verdict = _verdicts(fw, parameter, mids, gradual, semantics, claim, level)
     # a boundary is where the verdict changes, not every root or preference flip
     bounds = [cuts[i + 1] for i in range(len(verdict) - 1) if verdict[i] != verdict[i + 1]]
     intervals: list[tuple[float, float]] = []
@@ -261,7 +260,7 @@ def threshold(
         else:
             intervals.append((a, b))
     value = params[parameter].value
-    now = _verdicts(case, fw, parameter, np.array([value]), gradual, semantics, claim, level)[0]
+    now = _verdicts(fw, parameter, np.array([value]), gradual, semantics, claim, level)[0]
     return Threshold(
         claim, parameter, test, lo, hi, tuple(bounds), tuple(intervals), value, bool(now)
     )
@@ -320,7 +319,6 @@ def preference_flips(fw: Any, parameter: str, xs: np.ndarray) -> list[float]:
 
 
 def _verdicts(
-    case: Case,
     fw: Any,
     parameter: str,
     xs: np.ndarray,
@@ -330,7 +328,7 @@ def _verdicts(
     level: float | None,
 ) -> list[bool]:
     strengths, met, _, _, _ = evaluate_samples(
-        case, fw, {parameter: xs}, xs.size, gradual, labels, [claim]
+        fw, {parameter: xs}, xs.size, gradual, labels, [claim]
     )
     if level is not None:
         return [bool(s > level) for s in strengths[:, 0]]
@@ -397,7 +395,6 @@ def tornado(
     """
     from argmap.semantics.compile import compile_case
     from argmap.semantics.evaluate import check_dung
-    from argmap.semantics.standards import standard_of
 
     by_id = {p.id: p for p in case.parameters}
     names = list(params) if params is not None else list(by_id)
@@ -423,9 +420,7 @@ def tornado(
         draws[name][2 * i], draws[name][2 * i + 1] = spans[name]
     if not rows:
         return []
-    strengths, met, _, undefined, _ = evaluate_samples(
-        case, fw, draws, rows, gradual, labels, [claim]
-    )
+    strengths, met, _, undefined, _ = evaluate_samples(fw, draws, rows, gradual, labels, [claim])
     if undefined.any():
         # the ends of a bar are points argmap evaluates, and an expression without a
         # value where it is evaluated is an error (as in evaluate)
@@ -435,7 +430,7 @@ def tornado(
             f"{claim} has no strength with {name} = {draws[name][row]:g} (an end of its "
             "tornado range): an expression it depends on is undefined there"
         )
-    has = standard_of(case, claim) is not None
+    has = claim in fw.standards
     bars = [
         TornadoBar(
             name,

@@ -23,6 +23,8 @@ from argmap.scenario.apply import apply_scenario
 from argmap.scenario.compare import BASELINE, Comparison, build_comparison
 from argmap.scenario.model import Scenario
 from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
+from argmap.semantics.compile import Framework, compile_case
+from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["ScenarioRun", "compare", "forced", "run"]
@@ -39,6 +41,9 @@ class ScenarioRun:
     evaluation: Evaluation
     uncertainty: MonteCarloResult | None = None
     forced: tuple[str, ...] = ()
+    framework: Framework | None = None
+    """The case state compiled once (:func:`~argmap.semantics.compile.compile_case`),
+    the input its evaluation and Monte Carlo were computed from."""
     """Outcomes the decided precedents force for the case's present factors (Horty's
     reason model, :func:`argmap.semantics.precedent.forced_outcomes`)."""
 
@@ -55,6 +60,7 @@ def run(
     chunk_size: int | None = None,
     progress: bool | None = None,
     keep_samples: bool = True,
+    compiled: Framework | None = None,
 ) -> ScenarioRun:
     """Apply ``scenario`` to ``case`` (``None``: the baseline) and evaluate it.
 
@@ -62,9 +68,13 @@ def run(
     ``samples``, ``seed``), then to grounded / DF-QuAD / no Monte Carlo. With
     ``samples``, a Monte Carlo run over the parameter distributions is attached
     (with its per-sample values if ``keep_samples``).
-    """
-    from argmap.semantics.evaluate import evaluate
 
+    The changed case is compiled once, and the evaluation and the Monte Carlo run
+    both read that :class:`~argmap.semantics.compile.Framework`; ``compiled`` is
+    the baseline's when the caller has it already (for ``scenario=None`` only).
+    """
+    if compiled is not None and scenario is not None:
+        raise ValueError("compiled is the baseline's framework: give it without a scenario")
     semantics = semantics or (scenario.semantics if scenario else None) or "grounded"
     gradual = gradual or (scenario.gradual if scenario else None) or "dfquad"
     if samples is None and scenario is not None:
@@ -72,11 +82,12 @@ def run(
     if seed is None and scenario is not None:
         seed = scenario.seed
     changed = apply_scenario(case, scenario) if scenario is not None else case
-    evaluation = evaluate(changed, semantics, gradual)
+    framework = compiled if compiled is not None else compile_case(changed)
+    evaluation = evaluate(framework, semantics, gradual)
     uncertainty = None
     if samples:
         uncertainty = monte_carlo(
-            changed,
+            framework,
             samples,
             seed,
             semantics=semantics,
@@ -94,6 +105,7 @@ def run(
         case=changed,
         evaluation=evaluation,
         uncertainty=uncertainty,
+        framework=framework,
     )
 
 
@@ -130,6 +142,7 @@ def compare(
     chunk_size: int | None = None,
     progress: bool | None = None,
     keep_samples: bool = True,
+    compiled: Framework | None = None,
 ) -> Comparison:
     """Evaluate the baseline and every scenario, and compare them claim by claim.
 
@@ -140,6 +153,8 @@ def compare(
     from the interventions, not from sampling noise. ``keep_samples=False`` keeps
     only each run's per-claim totals, so memory stays bounded at any sample count
     (what the command line does); the default keeps every draw for plots.
+    ``compiled`` is the baseline's compiled framework when the caller has it, so
+    each case state is compiled once (:func:`run`).
 
     Raises
     ------
@@ -169,7 +184,7 @@ def compare(
         "progress": progress,
         "keep_samples": keep_samples,
     }
-    runs = [run(case, None, **settings)]
+    runs = [run(case, None, compiled=compiled, **settings)]
     for scenario in scenarios:
         runs.append(run(case, scenario, **settings))
         if runs[-1].uncertainty is not None and runs[-1].uncertainty.interrupted:

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -35,9 +34,7 @@ from argmap.scenario.distributed import DEFAULT_CHUNK_SIZE, plan_chunks, run_chu
 from argmap.scenario.limits import check_samples
 from argmap.scenario.results import ClaimSummary, MonteCarloResult, StrengthTally, SweepResult
 from argmap.scenario.sampling import draw_parameters
-
-if TYPE_CHECKING:  # pragma: no cover
-    from argmap.semantics.compile import Framework
+from argmap.semantics.compile import Framework, framework_of
 
 __all__ = [
     "ClaimSummary",
@@ -101,7 +98,6 @@ def upstream(fw: Framework, node: int) -> tuple[BoolArray, BoolArray]:
 
 
 def evaluate_samples(
-    case: Case,
     fw: Framework,
     draws: Mapping[str, npt.ArrayLike],
     rows: int,
@@ -117,21 +113,16 @@ def evaluate_samples(
     ``labels`` are fixed Dung labels (1 in, -1 out, 0 undec per node), or the name of
     a Dung semantics: then each sample is labelled on its own defeats (module
     docstring), or None: every node applicable (and reported in). The labels used
-    are returned, so callers that count them need not label the draws again.
+    are returned, so callers that count them need not label the draws again. The
+    standards are read as :func:`argmap.semantics.standards.standard_outcomes` reads
+    them, with each draw's edge weights and labels.
 
     A draw is undefined for a claim when a score or weight that can affect the claim
     has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
     from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.standards import (
-        claim_burdens,
-        claim_standards,
-        meets_many,
-        read_standard,
-        rivals_of,
-        threshold_of,
-    )
+    from argmap.semantics.standards import standard_outcomes
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
@@ -151,40 +142,18 @@ def evaluate_samples(
         fixed = np.ones(fw.n, dtype=np.int8) if labels is None else np.asarray(labels)
         node_labels = np.broadcast_to(fixed.astype(np.int8), (rows, fw.n))
     result = gradual_strengths(fw, gradual, base, edge_weights=weights)
-    s = np.atleast_2d(result.strengths)
+    s = np.broadcast_to(np.atleast_2d(result.strengths), (rows, fw.n))
     idx = np.array([fw.index[c] for c in claims], dtype=np.int64)
     strengths = np.array(s[:, idx], dtype=np.float64)
+    verdicts = standard_outcomes(fw, s, node_labels, edge_weights=weights, claims=claims)
     met = np.zeros((rows, len(claims)), dtype=bool)
     undefined = np.zeros((rows, len(claims)), dtype=bool)
-    live = node_labels != -1
-    n_att = fw.att_src.size
-    standards = claim_standards(case)
-    burdens = {k for k, b in claim_burdens(case).items() if b.production is not None}
     for col, claim in enumerate(claims):
-        j = fw.index[claim]
         if bad_base.any() or bad_weights.any():
-            nodes, edges = upstream(fw, j)
+            nodes, edges = upstream(fw, fw.index[claim])
             undefined[:, col] = bad_base[:, nodes].any(axis=1) | bad_weights[:, edges].any(axis=1)
-        standard = standards.get(claim)
-        if standard is None:
-            continue
-        sup = np.flatnonzero(fw.sup_dst == j)
-        att = np.flatnonzero(fw.att_dst == j)
-        pro_w, con_w = weights[:, n_att + sup], weights[:, att]
-        pro_live = live[:, fw.sup_src[sup]] & (pro_w > 0)
-        con_live = live[:, fw.att_src[att]] & (con_w > 0)
-        pro = np.where(pro_live, s[:, fw.sup_src[sup]] * pro_w, np.nan)
-        con = np.where(con_live, s[:, fw.att_src[att]] * con_w, np.nan)
-        rivals = [fw.index[r] for r in rivals_of(case, claim) if r in fw.index]
-        produced = ~np.isnan(pro).all(axis=1) if claim in burdens else None
-        met[:, col] = read_standard(
-            case.proof.reading,
-            meets_many(standard, pro, con),
-            s[:, j],
-            threshold_of(case, standard),
-            s[:, rivals],
-            produced,
-        )
+        if claim in verdicts:
+            met[:, col] = verdicts[claim]
     strengths[undefined] = np.nan
     met[undefined] = False
     claim_labels = np.array(node_labels[:, idx], dtype=np.int8)
@@ -254,19 +223,13 @@ def sample_labels(
     return _labels_and_lost_edges(fw, semantics, base, weights)[0]
 
 
-@lru_cache(maxsize=4)
-def _compiled(case_json: str) -> tuple[Case, Framework]:
-    # a worker receives the case as JSON text: cheap to send, and the compiled form is
-    # reused by every later chunk of the same run in that process
-    from argmap.semantics.compile import compile_case
-
-    case = Case.model_validate_json(case_json)
-    return case, compile_case(case)
-
-
 @dataclass(frozen=True)
 class _Job:
-    case_json: str
+    """One chunk of work. It carries the compiled framework, which pickles to plain
+    arrays and a few validated values: a worker neither re-validates nor recompiles
+    the case."""
+
+    framework: Framework
     labels: npt.NDArray[np.int8] | str | None
     claims: tuple[str, ...]
     gradual: str
@@ -277,32 +240,30 @@ class _Job:
 
 
 def _run_job(job: _Job) -> SampleEvaluation:
-    case, fw = _compiled(job.case_json)
+    fw = job.framework
     if job.grid is not None:
         draws: dict[str, npt.ArrayLike] = {job.parameters[0]: job.grid}
     else:
         rng = np.random.default_rng(job.seed)
-        chosen = [p for p in case.parameters if p.id in job.parameters]
+        chosen = [p for p in fw.declared if p.id in job.parameters]
         draws = dict(draw_parameters(chosen, job.size, rng))
-    return evaluate_samples(case, fw, draws, job.size, job.gradual, job.labels, job.claims)
+    return evaluate_samples(fw, draws, job.size, job.gradual, job.labels, job.claims)
 
 
 def _prepare(
-    case: Case, semantics: str, gradual: str, claims: Sequence[str] | None
-) -> tuple[str, str, tuple[str, ...], str, str]:
-    from argmap.semantics.compile import compile_case
+    fw: Framework, semantics: str, gradual: str, claims: Sequence[str] | None
+) -> tuple[str, tuple[str, ...], str, str]:
     from argmap.semantics.evaluate import check_dung
     from argmap.semantics.gradual.models import canonical_name
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
-    fw = compile_case(case)
     labels = semantics  # each sample is labelled on its own defeats
-    chosen = tuple(c.id for c in case.claims) if claims is None else tuple(claims)
+    chosen = fw.claims if claims is None else tuple(claims)
     for claim in chosen:
         if claim not in fw.index:
             raise SolverError(f"unknown claim {claim!r}")
-    return case.model_dump_json(by_alias=True), labels, chosen, semantics, gradual
+    return labels, chosen, semantics, gradual
 
 
 def _stack(parts: list[SampleEvaluation], width: int) -> SampleEvaluation:
@@ -320,15 +281,12 @@ def _stack(parts: list[SampleEvaluation], width: int) -> SampleEvaluation:
     )
 
 
-def _has_standard(case: Case, claims: Sequence[str]) -> BoolArray:
-    from argmap.semantics.standards import claim_standards
-
-    standards = claim_standards(case)
-    return np.array([c in standards for c in claims], dtype=bool)
+def _has_standard(fw: Framework, claims: Sequence[str]) -> BoolArray:
+    return np.array([c in fw.standards for c in claims], dtype=bool)
 
 
 def monte_carlo(
-    case: Case,
+    case: Case | Framework,
     samples: int = 10_000,
     seed: int | None = None,
     *,
@@ -350,8 +308,10 @@ def monte_carlo(
 
     Parameters
     ----------
-    case : Case
-        The (possibly scenario-modified) case.
+    case : Case or Framework
+        The (possibly scenario-modified) case, or what it was compiled to
+        (:func:`~argmap.semantics.compile.compile_case`): a scenario run compiles each
+        case state once, and the chunks carry the compiled form to the workers.
     samples : int
         How many parameter settings to draw.
     seed : int, optional
@@ -382,9 +342,10 @@ def monte_carlo(
     >>> 0.0 <= result.summary("C_principled").p_standard <= 1.0  # doctest: +SKIP
     True
     """
-    known = {p.id: p for p in case.parameters}
+    fw = framework_of(case)
+    known = {p.id: p for p in fw.declared}
     if parameters is None:
-        varied = tuple(p.id for p in case.parameters if p.distribution is not None)
+        varied = tuple(p.id for p in fw.declared if p.distribution is not None)
     else:
         varied = tuple(parameters)
         for name in varied:
@@ -399,13 +360,13 @@ def monte_carlo(
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)  # type: ignore[arg-type]
     size = chunk_size or DEFAULT_CHUNK_SIZE
-    case_json, labels, chosen, semantics, gradual = _prepare(case, semantics, gradual, claims)
+    labels, chosen, semantics, gradual = _prepare(fw, semantics, gradual, claims)
     plan = plan_chunks(samples, seed, size)
     jobs = [
-        _Job(case_json, labels, chosen, gradual, varied, n, seed=child)
+        _Job(fw, labels, chosen, gradual, varied, n, seed=child)
         for n, child in zip(plan.sizes, plan.seeds, strict=True)
     ]
-    has_standard = _has_standard(case, chosen)
+    has_standard = _has_standard(fw, chosen)
     tally = StrengthTally(len(chosen), has_standard=has_standard)
     kept: list[SampleEvaluation] = []
     converged = True
@@ -441,7 +402,7 @@ def monte_carlo(
 
 
 def sweep(
-    case: Case,
+    case: Case | Framework,
     parameter: str,
     values: npt.ArrayLike,
     *,
@@ -452,7 +413,8 @@ def sweep(
     chunk_size: int | None = None,
     progress: bool | None = None,
 ) -> SweepResult:
-    """Evaluate the case at each of ``values`` of one parameter (others fixed).
+    """Evaluate the case (or its compiled framework) at each of ``values`` of one
+    parameter (others fixed).
 
     >>> import numpy as np
     >>> from argmap.io.casefile import load
@@ -460,15 +422,16 @@ def sweep(
     >>> r.strengths.shape  # doctest: +SKIP
     (5, 2)
     """
-    if parameter not in {p.id for p in case.parameters}:
+    fw = framework_of(case)
+    if parameter not in {p.id for p in fw.declared}:
         raise SolverError(f"unknown parameter {parameter!r}")
     grid = np.asarray(values, dtype=np.float64).ravel()
     if grid.size == 0 or not np.all(np.isfinite(grid)):
         raise SolverError("a sweep needs at least one finite value")
-    case_json, labels, chosen, semantics, gradual = _prepare(case, semantics, gradual, claims)
+    labels, chosen, semantics, gradual = _prepare(fw, semantics, gradual, claims)
     size = chunk_size or DEFAULT_CHUNK_SIZE
     jobs = [
-        _Job(case_json, labels, chosen, gradual, (parameter,), len(part), grid=part)
+        _Job(fw, labels, chosen, gradual, (parameter,), len(part), grid=part)
         for part in (grid[i : i + size] for i in range(0, grid.size, size))
     ]
     parts, interrupted = run_chunks(
@@ -486,7 +449,7 @@ def sweep(
         claims=chosen,
         strengths=strengths,
         met=met,
-        has_standard=_has_standard(case, chosen),
+        has_standard=_has_standard(fw, chosen),
         gradual=gradual,
         semantics=semantics,
         interrupted=interrupted,

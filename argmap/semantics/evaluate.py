@@ -1,6 +1,7 @@
 """Evaluate a case: Dung labels, gradual strengths and proof standards per node.
 
-:func:`evaluate` compiles the case (:func:`~argmap.semantics.compile.compile_case`),
+:func:`evaluate` reads a case's compiled form
+(:func:`~argmap.semantics.compile.compile_case`; a case is compiled on the way in),
 labels the Dung projection under one extension semantics, computes gradual strengths
 under one gradual semantics, and checks each claim's issue's proof standard
 (:mod:`argmap.semantics.standards`).
@@ -30,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import SolverError
-from argmap.model import Case
+from argmap.semantics.compile import Compilable, framework_of
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,7 +99,7 @@ def _by_queries(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]
 
 
 def evaluate(
-    case: Case,
+    case: Compilable,
     semantics: str = "grounded",
     gradual: str = "dfquad",
     values: Mapping[str, float] | None = None,
@@ -111,13 +112,15 @@ def evaluate(
 
     Parameters
     ----------
-    case : Case
+    case : Case or Framework
+        The case, or what it was compiled to (:func:`~argmap.semantics.compile.compile_case`):
+        a scenario run compiles each case state once and hands the framework on.
     semantics : str
         One of :data:`DUNG_SEMANTICS`.
     gradual : str
         One of :data:`argmap.semantics.gradual.GRADUAL` (or an alias).
     values : mapping, optional
-        Parameter values overriding the case's.
+        Parameter values overriding the case's (a case only: a framework has its own).
     defeat, ordering, comparison : str, optional
         Which attacks succeed as defeats before the Dung semantics run
         (:mod:`argmap.semantics.defeat`): ``preference`` (an attack on a strictly
@@ -142,16 +145,15 @@ def evaluate(
     SolverError
         Unknown semantics or parameter.
     """
-    from argmap.semantics.compile import compile_case
     from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.gradual import gradual_strengths
     from argmap.semantics.gradual.models import canonical_name
     from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
-    from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
+    from argmap.semantics.standards import standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
-    fw = compile_case(case, values)
+    fw = framework_of(case, values)
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
     defeats = defeat_mask(fw, rule)
     if has_recursive_attacks(fw):
@@ -172,9 +174,9 @@ def evaluate(
             f"{gradual} did not converge on a cycle after {result.iterations} rounds "
             f"(last change {result.residual:.2e}); strengths are the last iterate"
         )
-    met = standard_outcomes(case, fw, result.strengths, labels)
-    standards = claim_standards(case)
-    burdens = claim_burdens(case)
+    met = standard_outcomes(fw, result.strengths, labels)
+    standards = fw.standards
+    burdens = fw.burdens
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
         standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
@@ -191,9 +193,9 @@ def evaluate(
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)
         notes.append(f"{node_id} does not apply: {reason}")
-    order = {n.id: k for k, n in enumerate(case.iter_nodes())}
+    order = {node_id: k for k, node_id in enumerate(fw.order)}
     return Evaluation(
-        title=case.title,
+        title=fw.title,
         semantics=semantics,
         gradual=gradual,
         nodes=dict(sorted(nodes.items(), key=lambda kv: order[kv[0]])),

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.model import Case
+from argmap.semantics.compile import Compilable, framework_of
 from argmap.semantics.evaluation import Label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -303,7 +303,7 @@ class Explanation:
 
 
 def explain(
-    case: Case,
+    case: Compilable,
     claim_id: str,
     semantics: str = "grounded",
     gradual: str = "dfquad",
@@ -315,14 +315,13 @@ def explain(
 ) -> Explanation:
     """Explain ``claim_id`` (any compiled node id works) under the two semantics,
     with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
-    does."""
-    from argmap.semantics.compile import compile_case
+    does. ``case`` is a case or its compiled :class:`~argmap.semantics.compile.Framework`."""
     from argmap.semantics.defeat import check_defeat, defeat_mask
     from argmap.semantics.evaluate import check_dung, dung_labels
     from argmap.semantics.gradual import gradual_strengths
 
     semantics = check_dung(semantics)
-    fw = compile_case(case, values)
+    fw = framework_of(case, values)
     if claim_id not in fw.index:
         from argmap.errors import SolverError
 

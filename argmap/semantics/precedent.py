@@ -42,11 +42,11 @@ precedential constraint. Artificial Intelligence and Law 29, 2021.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from argmap.model import Argument, Case, Precedent, Side, parse_expression
+from argmap.model import Side, parse_expression
 
 __all__ = [
     "FactorComparison",
@@ -62,6 +62,54 @@ __all__ = [
 def other_side(side: Side) -> Side:
     """The opponent of ``side``."""
     return Side.DEFENDANT if side is Side.PLAINTIFF else Side.PLAINTIFF
+
+
+# What the functions below read of a case, a precedent and an argument, written as
+# protocols: the pydantic models (argmap.model) have these fields, and the semantics
+# never import the pydantic case (only argmap.semantics.compile reads it).
+
+
+class _Factor(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def favours(self) -> Side: ...
+    @property
+    def present(self) -> bool: ...
+
+
+class _FactorBase(Protocol):
+    @property
+    def factors(self) -> Sequence[_Factor]: ...
+
+
+class _Precedent(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def factors(self) -> Sequence[str]: ...
+    @property
+    def reason(self) -> Sequence[str]: ...
+    @property
+    def outcome(self) -> Side | None: ...
+    @property
+    def authority(self) -> float | str: ...
+
+
+class _Argument(Protocol):
+    @property
+    def applies_if(self) -> Side | None: ...
+    @property
+    def precedent(self) -> str | None: ...
+    @property
+    def weight(self) -> float | str | None: ...
+
+
+class _Case(_FactorBase, Protocol):
+    @property
+    def parameter_values(self) -> dict[str, float]: ...
+    @property
+    def precedents(self) -> Sequence[_Precedent]: ...
 
 
 class _Decided(Protocol):
@@ -158,7 +206,9 @@ class FactorComparison:
     forces: bool
 
 
-def compare_factors(case: Case, precedent: Precedent, side: Side | None = None) -> FactorComparison:
+def compare_factors(
+    case: _FactorBase, precedent: _Precedent, side: Side | None = None
+) -> FactorComparison:
     """Compare the present factors of ``case`` with ``precedent`` (module docstring).
 
     ``side`` defaults to the precedent's outcome; for a precedent with neither, the
@@ -195,7 +245,7 @@ def compare_factors(case: Case, precedent: Precedent, side: Side | None = None) 
     )
 
 
-def is_applicable(argument: Argument, precedent: Precedent, assumed: Side | None = None) -> bool:
+def is_applicable(argument: _Argument, precedent: _Precedent, assumed: Side | None = None) -> bool:
     """Whether an argument from ``precedent`` applies (module docstring).
 
     A precedent with a recorded outcome (decided, or settled after a ruling) applies
@@ -211,7 +261,7 @@ def is_applicable(argument: Argument, precedent: Precedent, assumed: Side | None
 
 
 def argument_weight(
-    case: Case, argument: Argument, values: Mapping[str, float] | None = None
+    case: _Case, argument: _Argument, values: Mapping[str, float] | None = None
 ) -> float:
     """The weight of an argument from precedent: authority x similarity.
 
@@ -224,9 +274,10 @@ def argument_weight(
         return _value(argument.weight, params)
     if argument.precedent is None:
         return 1.0
-    precedent = case.node(argument.precedent)
-    if not isinstance(precedent, Precedent):  # pragma: no cover - validated by Case
+    found = [p for p in case.precedents if p.id == argument.precedent]
+    if not found:  # pragma: no cover - validated by Case
         raise TypeError(f"{argument.precedent!r} is not a precedent")
+    precedent = found[0]
     similarity = compare_factors(case, precedent, side=argument.applies_if).similarity
     return _value(precedent.authority, params) * similarity
 

@@ -25,12 +25,13 @@ undercutters counts for little. When Dung labels are given, an argument or suppo
 labelled ``out`` is not *applicable* (Carneades: its premises do not hold or it is
 defeated) and contributes nothing. A claim without an issue has no standard.
 
-**Burdens** (:func:`claim_burdens`). An issue, or a claim, says who bears the burden
-of persuasion (``burden``) and, where it differs, of production (``production``). The
-bearer of persuasion must meet the standard; a claim with a burden but no issue is
-held to preponderance. The burden of production is met when at least one applicable
-argument for the claim was brought forward; without one the standard is not met
-whatever the claim's strength, so the claim is not accepted (Prakken and Sartor 2009).
+**Burdens** (:func:`~argmap.semantics.compile.claim_burdens`). An issue, or a claim,
+says who bears the burden of persuasion (``burden``) and, where it differs, of
+production (``production``). The bearer of persuasion must meet the standard; a claim
+with a burden but no issue is held to preponderance. The burden of production is met
+when at least one applicable argument for the claim was brought forward; without one
+the standard is not met whatever the claim's strength, so the claim is not accepted
+(Prakken and Sartor 2009).
 
 References
 ----------
@@ -45,36 +46,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from argmap.model import (
-    DEFAULT_THRESHOLDS,
-    Case,
-    Issue,
-    ProofReading,
-    ProofStandard,
-    StandardName,
-)
+from argmap.model import ProofReading, ProofStandard, StandardName
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
 __all__ = [
     "Burden",
-    "claim_burdens",
-    "claim_standards",
     "claim_weights",
-    "issue_burden",
     "meets",
     "meets_many",
     "read_standard",
-    "rivals_of",
-    "standard_of",
     "standard_outcomes",
-    "threshold_of",
 ]
 
 FloatArray = npt.NDArray[np.float64]
@@ -136,51 +124,6 @@ def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) 
     return result
 
 
-def standard_of(case: Case, claim_id: str) -> ProofStandard | None:
-    """The proof standard of the claim's issue, or None when it has no issue.
-
-    One look-up walks the case; to ask for many claims use :func:`claim_standards`,
-    which walks it once.
-    """
-    return claim_standards(case).get(claim_id)
-
-
-def claim_standards(case: Case) -> dict[str, ProofStandard]:
-    """The proof standard of every claim that has an issue, by claim id.
-
-    Built in one pass over the issues and the claims, so evaluating a case with many
-    claims stays linear (a per-claim search of the case was quadratic). The first of
-    two nodes sharing an id wins, as in a search from the top of the file.
-
-    Examples
-    --------
-    >>> from argmap.model import Claim, Issue
-    >>> case = Case(
-    ...     title="demo",
-    ...     issues=[Issue(id="I1", question="Lawful?")],
-    ...     claims=[Claim(id="C1", text="Yes", issue="I1"), Claim(id="C2", text="No")],
-    ... )
-    >>> {k: v.name.value for k, v in claim_standards(case).items()}
-    {'C1': 'preponderance'}
-    """
-    by_issue: dict[str, ProofStandard] = {}
-    for issue in case.issues:
-        by_issue.setdefault(issue.id, issue.proof_standard)
-    out: dict[str, ProofStandard] = {}
-    seen: set[str] = set()
-    for claim in case.claims:
-        if claim.id in seen:
-            continue
-        seen.add(claim.id)
-        if claim.issue is not None:
-            out[claim.id] = by_issue[claim.issue]
-        elif claim.burden is not None or claim.production is not None:
-            # a burden without an issue: the claim must still be made out, more
-            # likely than not
-            out[claim.id] = ProofStandard()
-    return out
-
-
 @dataclass(frozen=True)
 class Burden:
     """Who bears the burdens on one claim: ``persuasion`` (must meet the proof
@@ -198,93 +141,69 @@ class Burden:
         return f"{self.persuasion or '-'} (production: {self.production})"
 
 
-def issue_burden(issue: Issue) -> str | None:
-    """Who bears an issue's burdens, as :class:`Burden` writes it (None: nobody)."""
-    persuasion = issue.burden.value if issue.burden is not None else None
-    production = issue.production.value if issue.production is not None else persuasion
-    if persuasion is None and production is None:
-        return None
-    return str(Burden(persuasion, production))
-
-
-def claim_burdens(case: Case) -> dict[str, Burden]:
-    """Who bears each claim's burdens, by claim id (claims with no burden left out).
-
-    A claim's own ``burden`` / ``production`` win over its issue's; production falls
-    to whoever bears persuasion unless it is said otherwise (Prakken and Sartor 2009).
-
-    Examples
-    --------
-    >>> from argmap.model import Claim, Issue
-    >>> case = Case(
-    ...     title="demo",
-    ...     issues=[Issue(id="I", question="Lawful?", burden="plaintiff")],
-    ...     claims=[Claim(id="C", text="Unlawful", issue="I"),
-    ...             Claim(id="F", text="Fair use", issue="I", burden="defendant")],
-    ... )
-    >>> {k: str(v) for k, v in claim_burdens(case).items()}
-    {'C': 'plaintiff', 'F': 'defendant'}
-    """
-    issues = {i.id: i for i in case.issues}
-    out: dict[str, Burden] = {}
-    for claim in case.claims:
-        issue = issues.get(claim.issue) if claim.issue is not None else None
-        persuasion = claim.burden or (issue.burden if issue is not None else None)
-        production = claim.production or (issue.production if issue is not None else None)
-        production = production or persuasion
-        if persuasion is None and production is None:
-            continue
-        out.setdefault(
-            claim.id,
-            Burden(
-                persuasion.value if persuasion is not None else None,
-                production.value if production is not None else None,
-            ),
-        )
-    return out
-
-
 class _Incoming:
     """The edges into each node, grouped once (a stable sort by target), so reading the
     pro and con weights of every claim costs the edges into it, not all edges."""
 
-    def __init__(
-        self, src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray, n: int
-    ) -> None:
-        self.src = src
-        self.positive = w > 0  # a relation of weight 0 is no relation (module docstring)
+    def __init__(self, dst: npt.NDArray[np.int32], n: int) -> None:
         self.order = np.argsort(dst, kind="stable")
         self.starts = np.searchsorted(dst[self.order], np.arange(n + 1))
 
-    def edges(self, j: int, live: BoolArray) -> npt.NDArray[np.intp]:
-        """Indices of the edges into node ``j`` of positive weight whose source is
-        live, ascending (as :func:`claim_weights` picks them)."""
-        edges = self.order[self.starts[j] : self.starts[j + 1]]
-        out: npt.NDArray[np.intp] = edges[live[self.src[edges]] & self.positive[edges]]
+    def edges(self, j: int) -> npt.NDArray[np.intp]:
+        """Indices of the edges into node ``j``, ascending."""
+        out: npt.NDArray[np.intp] = self.order[self.starts[j] : self.starts[j + 1]]
         return out
 
 
-def threshold_of(case: Case, standard: ProofStandard) -> float | None:
-    """The strength a claim must exceed under ``standard``: the issue's own
-    ``threshold``, else the case's (``proof.thresholds``), else the default
-    (:data:`~argmap.model.DEFAULT_THRESHOLDS`); None for dialectical validity."""
-    if standard.threshold is not None:
-        return standard.threshold
-    own = case.proof.thresholds.get(standard.name)
-    return own if own is not None else DEFAULT_THRESHOLDS.get(standard.name)
+class _Side(NamedTuple):
+    """One side (pro or con) of a claim over every edge into it: ``values`` is
+    ``strength(source) * weight`` ``(S, k)``, ``applicable`` says per row whether the
+    edge counts (its source not labelled out, its weight positive) ``(S or 1, k)``."""
+
+    values: FloatArray
+    applicable: BoolArray
+
+    def with_gaps(self) -> FloatArray:
+        """The values with NaN where the edge is not applicable (as :func:`meets_many`
+        reads them)."""
+        shape = np.broadcast_shapes(self.values.shape, self.applicable.shape)
+        out: FloatArray = np.where(self.applicable, self.values, np.nan)
+        return np.broadcast_to(out, shape)
 
 
-def rivals_of(case: Case, claim_id: str) -> list[str]:
-    """The claims declared to exclude ``claim_id``: its contradictories, and the
-    contraries of which it is the excluded claim (:mod:`argmap.model.contraries`)."""
-    found: list[str] = []
-    for exclusion in case.contraries:
-        first, second = exclusion.claims
-        if second == claim_id:
-            found.append(first)
-        elif exclusion.symmetric and first == claim_id:
-            found.append(second)
-    return found
+def _side(
+    src: npt.NDArray[np.int32],
+    weights: FloatArray,
+    edges: npt.NDArray[np.intp],
+    s: FloatArray,
+    live: BoolArray,
+) -> _Side:
+    """The reading of one side (module docstring): ``weights`` ``(S or 1, E)``,
+    ``s`` strengths ``(S, N)``, ``live`` ``(S or 1, N)`` nodes not labelled out."""
+    w = weights[:, edges]
+    sources = src[edges]
+    # a relation of weight 0 is no relation (module docstring)
+    return _Side(s[:, sources] * w, live[:, sources] & (w > 0))
+
+
+def _live(framework: Framework, labels: npt.ArrayLike | None) -> BoolArray:
+    """Nodes not labelled out, ``(1, N)`` or ``(S, N)`` for per-sample labels."""
+    if labels is None:
+        return np.ones((1, framework.n), dtype=bool)
+    live: BoolArray = np.atleast_2d(np.asarray(labels) != -1)
+    return live
+
+
+def _edge_weights(
+    framework: Framework, edge_weights: npt.ArrayLike | None
+) -> tuple[FloatArray, FloatArray]:
+    """Attack and support weights ``(S or 1, A)``, ``(S or 1, U)``: the compiled
+    ones, or per-sample ``edge_weights`` (attacks, then supports)."""
+    if edge_weights is None:
+        return framework.att_w[np.newaxis, :], framework.sup_w[np.newaxis, :]
+    w = np.atleast_2d(np.asarray(edge_weights, dtype=np.float64))
+    n_att = framework.att_src.size
+    return w[:, :n_att], w[:, n_att:]
 
 
 def read_standard(
@@ -347,69 +266,88 @@ def claim_weights(
     ``strengths`` is ``(N,)`` or ``(S, N)``; ``labels`` (1 in, -1 out, 0 undec per
     node) marks nodes labelled out as not applicable (module docstring). An edge of
     weight 0 is no argument at all: it is left out, as if the relation were absent.
+
+    Examples
+    --------
+    >>> from argmap.model import Case, Claim, Relation
+    >>> from argmap.semantics.compile import compile_case
+    >>> fw = compile_case(Case(title="t", claims=[
+    ...     Claim(id="A", text="a"), Claim(id="B", text="b"), Claim(id="C", text="c")],
+    ...     relations=[Relation(kind="support", origin="A", target="C", weight=0.5),
+    ...                Relation(kind="rebut", origin="B", target="C")]))
+    >>> pro, con = claim_weights(fw, "C", [0.8, 0.4, 0.5])
+    >>> pro.tolist(), con.tolist()
+    ([[0.4]], [[0.4]])
     """
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     j = framework.index[claim_id]
-    live = _live(framework, labels)
-
-    def side(src: npt.NDArray[np.int32], dst: npt.NDArray[np.int32], w: FloatArray) -> FloatArray:
-        edges = np.flatnonzero((dst == j) & live[src] & (w > 0))
-        out: FloatArray = s[:, src[edges]] * w[edges]
-        return out
-
-    return (
-        side(framework.sup_src, framework.sup_dst, framework.sup_w),
-        side(framework.att_src, framework.att_dst, framework.att_w),
-    )
-
-
-def _live(framework: Framework, labels: npt.ArrayLike | None) -> BoolArray:
-    if labels is None:
-        return np.ones(framework.n, dtype=bool)
-    live: BoolArray = np.asarray(labels).ravel() != -1
-    return live
+    live = _live(framework, labels)[:1]
+    att_w, sup_w = _edge_weights(framework, None)
+    pro = _side(framework.sup_src, sup_w, np.flatnonzero(framework.sup_dst == j), s, live)
+    con = _side(framework.att_src, att_w, np.flatnonzero(framework.att_dst == j), s, live)
+    return pro.values[:, pro.applicable[0]], con.values[:, con.applicable[0]]
 
 
 def standard_outcomes(
-    case: Case,
     framework: Framework,
     strengths: npt.ArrayLike,
     labels: npt.ArrayLike | None = None,
+    *,
+    edge_weights: npt.ArrayLike | None = None,
+    claims: Sequence[str] | None = None,
 ) -> dict[str, bool] | dict[str, BoolArray]:
-    """Whether each claim with an issue meets that issue's proof standard.
+    """Whether each claim with a proof standard meets it.
 
     With ``strengths`` of shape ``(N,)`` the values are bools; with ``(S, N)`` they
-    are boolean arrays of length ``S`` (one verdict per sample). The same weights as
-    :func:`claim_weights`, read for all claims in one pass over the edges.
+    are boolean arrays of length ``S`` (one verdict per sample). ``labels`` are one
+    labelling ``(N,)`` or one per sample ``(S, N)``; ``edge_weights`` per-sample edge
+    weights ``(S, E)`` (attacks, then supports; default the compiled ones). The pro and
+    con weights are those of :func:`claim_weights`, read for all ``claims`` (default:
+    every claim of the case, in file order) in one pass over the edges; everything
+    else (standards, thresholds, rivals, burdens, the reading) comes compiled in
+    ``framework``.
+
+    Examples
+    --------
+    >>> from argmap.model import Case, Claim, Issue, Relation
+    >>> from argmap.semantics.compile import compile_case
+    >>> fw = compile_case(Case(title="t", issues=[Issue(id="I", question="q")],
+    ...     claims=[Claim(id="C", text="c", issue="I", burden="plaintiff"),
+    ...             Claim(id="D", text="d")],
+    ...     relations=[Relation(kind="support", origin="D", target="C")]))
+    >>> standard_outcomes(fw, [0.6, 0.5])
+    {'C': True}
+    >>> standard_outcomes(fw, [0.6, 0.5], [1, -1])  # out: no argument produced for C
+    {'C': False}
     """
     single = np.asarray(strengths).ndim == 1
     s = np.atleast_2d(np.asarray(strengths, dtype=np.float64))
     live = _live(framework, labels)
-    standards = claim_standards(case)
-    burdens = {k for k, b in claim_burdens(case).items() if b.production is not None}
-    supports = _Incoming(framework.sup_src, framework.sup_dst, framework.sup_w, framework.n)
-    attacks = _Incoming(framework.att_src, framework.att_dst, framework.att_w, framework.n)
-    flat: dict[str, bool] = {}
-    many: dict[str, BoolArray] = {}
-    for claim in case.claims:
-        standard = standards.get(claim.id)
-        if standard is None or claim.id not in framework.index:
+    att_w, sup_w = _edge_weights(framework, edge_weights)
+    supports = _Incoming(framework.sup_dst, framework.n)
+    attacks = _Incoming(framework.att_dst, framework.n)
+    producing = {k for k, b in framework.burdens.items() if b.production is not None}
+    out: dict[str, BoolArray] = {}
+    for claim in framework.claims if claims is None else claims:
+        standard = framework.standards.get(claim)
+        if standard is None or claim in out or claim not in framework.index:
             continue
-        j = framework.index[claim.id]
-        sup, att = supports.edges(j, live), attacks.edges(j, live)
-        pro = s[:, framework.sup_src[sup]] * framework.sup_w[sup]
-        con = s[:, framework.att_src[att]] * framework.att_w[att]
-        rivals = [framework.index[r] for r in rivals_of(case, claim.id) if r in framework.index]
-        verdict = read_standard(
-            case.proof.reading,
-            meets_many(standard, pro, con),
+        j = framework.index[claim]
+        pro = _side(framework.sup_src, sup_w, supports.edges(j), s, live)
+        con = _side(framework.att_src, att_w, attacks.edges(j), s, live)
+        pro_gaps = pro.with_gaps()
+        rivals = [
+            framework.index[r] for r in framework.rivals.get(claim, ()) if r in framework.index
+        ]
+        produced = ~np.isnan(pro_gaps).all(axis=1) if claim in producing else None
+        out[claim] = read_standard(
+            framework.reading,
+            meets_many(standard, pro_gaps, con.with_gaps()),
             s[:, j],
-            threshold_of(case, standard),
+            framework.thresholds.get(claim),
             s[:, rivals],
-            np.full(s.shape[0], pro.shape[1] > 0) if claim.id in burdens else None,
+            produced,
         )
-        if single:
-            flat[claim.id] = bool(verdict[0])
-        else:
-            many[claim.id] = verdict
-    return flat if single else many
+    if single:
+        return {claim: bool(verdict[0]) for claim, verdict in out.items()}
+    return out

@@ -13,9 +13,10 @@ from argmap.io.casefile import save
 from argmap.model import Case
 from argmap.render import render
 from argmap.scenario.uncertainty import sweep
+from argmap.semantics.compile import claim_burdens
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Verdict
-from argmap.semantics.standards import Burden, claim_burdens
+from argmap.semantics.standards import Burden
 
 
 def _case(**claim: Any) -> Case:

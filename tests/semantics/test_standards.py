@@ -76,12 +76,12 @@ def test_weights_are_strength_times_edge_weight_and_out_nodes_do_not_apply() -> 
     s = dfquad(fw).strengths
     pro, con = claim_weights(fw, "C", s)
     assert pro.tolist() == [[pytest.approx(0.45)]] and con.tolist() == [[pytest.approx(0.4)]]
-    assert standard_outcomes(case, fw, s) == {"C": True}
+    assert standard_outcomes(fw, s) == {"C": True}
     labels = np.zeros(fw.n, dtype=np.int8)
     labels[fw.index["P"]] = -1
     pro, _ = claim_weights(fw, "C", s, labels)
     assert pro.shape == (1, 0)
-    assert standard_outcomes(case, fw, s, labels) == {"C": False}
+    assert standard_outcomes(fw, s, labels) == {"C": False}
 
 
 def test_many_samples_give_one_verdict_each() -> None:
@@ -89,5 +89,5 @@ def test_many_samples_give_one_verdict_each() -> None:
     fw = compile_case(case)
     base = np.tile(fw.base, (3, 1))
     base[:, fw.index["K"]] = [0.1, 0.5, 0.9]
-    out = standard_outcomes(case, fw, dfquad(fw, base).strengths)
+    out = standard_outcomes(fw, dfquad(fw, base).strengths)
     assert list(out) == ["C"] and out["C"].tolist() == [True, False, False]

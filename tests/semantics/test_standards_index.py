@@ -9,18 +9,20 @@ import pytest
 
 from argmap.io.casefile import load
 from argmap.model import Case
-from argmap.semantics.compile import compile_case
+from argmap.semantics.compile import (
+    claim_standards,
+    compile_case,
+    rivals_of,
+    standard_of,
+    threshold_of,
+)
 from argmap.semantics.evaluate import dung_labels
 from argmap.semantics.gradual import gradual_strengths
 from argmap.semantics.standards import (
-    claim_standards,
     claim_weights,
     meets_many,
     read_standard,
-    rivals_of,
-    standard_of,
     standard_outcomes,
-    threshold_of,
 )
 from tests.render.synthetic import synthetic_case
 
@@ -46,7 +48,7 @@ def test_one_pass_matches_claim_by_claim(case: Case) -> None:
     strengths = gradual_strengths(fw, "dfquad").strengths
     labels = dung_labels(fw.abstract(), "grounded")[0]
     for lab in (None, labels):
-        got = standard_outcomes(case, fw, strengths, lab)
+        got = standard_outcomes(fw, strengths, lab)
         expected = {}
         for claim in case.claims:
             standard = standard_of(case, claim.id)
@@ -66,7 +68,7 @@ def test_one_pass_matches_claim_by_claim(case: Case) -> None:
         assert got == expected
         assert expected  # the cases have claims with standards
     samples = np.vstack([strengths, strengths * 0.5])
-    many = standard_outcomes(case, fw, samples)
+    many = standard_outcomes(fw, samples)
     assert set(many) == set(got)
     assert all(v.shape == (2,) for v in many.values())  # type: ignore[union-attr]
 

@@ -11,9 +11,10 @@ from pydantic import ValidationError
 
 from argmap.model import DEFAULT_THRESHOLDS, Case, ProofStandard, StandardName
 from argmap.scenario.analysis import threshold
+from argmap.semantics.compile import threshold_of
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Label, Verdict
-from argmap.semantics.standards import read_standard, threshold_of
+from argmap.semantics.standards import read_standard
 from tests.model.strategies import cases
 
 

@@ -1,0 +1,75 @@
+"""Count how often one ``argmap report`` compiles a case and parses an expression.
+
+Run from the repository root::
+
+    python bench/compile_count.py [CASE] [SCENARIO_DIR]
+
+(defaults: the worked case and the shipped scenarios). It builds the report in memory,
+as ``argmap report CASE --scenarios DIR`` does, with counters wrapped around
+:func:`argmap.semantics.compile.compile_case`,
+:func:`argmap.model.expressions.parse_expression` and, where it exists, the parser
+behind its cache (``_parse_text``: how many texts were really parsed), and prints the
+counts. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import argmap.model.expressions as expressions
+import argmap.semantics.compile as compile_module
+from argmap.io.casefile import load
+from argmap.report import build_report
+from argmap.scenario.files import load_scenario
+
+CALLS: Counter[str] = Counter()
+
+
+def counted(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` with a counter under ``label``."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        CALLS[label] += 1
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def patch_everywhere(func: Callable[..., Any], label: str) -> None:
+    """Replace ``func`` by a counting wrapper in every loaded module that binds it, so
+    both ``from m import f`` at module top and lazy imports see the wrapper."""
+    wrapper = counted(label, func)
+    for module in list(sys.modules.values()):
+        for name, value in list(vars(module).items() if module else ()):
+            if value is func:
+                setattr(module, name, wrapper)
+
+
+def main(argv: list[str]) -> None:
+    case_path = Path(argv[0] if argv else "seeds/musk_v_microsoft.yaml")
+    scenario_dir = Path(argv[1] if len(argv) > 1 else "scenarios")
+    # load every module that binds the functions before patching them
+    for name in ("argmap.render", "argmap.scenario.run", "argmap.cli"):
+        importlib.import_module(name)
+
+    patch_everywhere(compile_module.compile_case, "compile_case")
+    patch_everywhere(expressions.parse_expression, "parse_expression")
+    if hasattr(expressions, "_parse_text"):
+        patch_everywhere(expressions._parse_text, "expressions parsed (cache misses)")
+    case = load(case_path)
+    scenarios = [load_scenario(p) for p in sorted(scenario_dir.glob("*.yaml"))]
+    CALLS.clear()  # count the report, not the loading
+    build_report(case, scenarios, formats=("svg",))
+    print(f"report on {case_path} with {len(scenarios)} scenarios:")
+    for label in ("compile_case", "parse_expression", "expressions parsed (cache misses)"):
+        if label in CALLS or label != "expressions parsed (cache misses)":
+            print(f"  {label}: {CALLS[label]}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
