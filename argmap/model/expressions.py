@@ -26,7 +26,7 @@ import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ExpressionError
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import sympy
 
 __all__ = [
+    "CACHE_SIZE",
     "FUNCTIONS",
     "MAX_EXPONENT",
     "MAX_LENGTH",
@@ -53,6 +54,8 @@ MAX_NESTING = 32
 """Deepest nesting of parentheses and calls."""
 MAX_EXPONENT = 16
 """Largest absolute value of a numeric exponent; symbolic exponents are parameters only."""
+CACHE_SIZE = 4096
+"""Most parsed expressions (and, separately, vectorized functions) kept in memory."""
 
 FUNCTIONS: dict[str, int | tuple[int, int]] = {
     "min": (2, 8),
@@ -94,17 +97,9 @@ class Expression:
     def vectorized(self, order: tuple[str, ...]) -> Callable[..., np.ndarray]:
         """A numpy function of the parameters in ``order``: element by element, with
         NaN wherever :meth:`evaluate` would refuse the same values
-        (:func:`argmap.model.vectorized.evaluate_array`)."""
-        key = (self.text, order)
-        func = _VECTORIZED.get(key)
-        if func is None:
-            from argmap.model.vectorized import evaluate_array
-
-            def func(*arrays: Any, _expression: Expression = self) -> np.ndarray:
-                return evaluate_array(_expression, dict(zip(order, arrays, strict=True)))
-
-            _VECTORIZED[key] = func
-        return func
+        (:func:`argmap.model.vectorized.evaluate_array`). Made once per expression
+        and order (a bounded cache, :data:`CACHE_SIZE`)."""
+        return _vectorized(self, order)
 
     def __str__(self) -> str:
         return self.text
@@ -113,12 +108,19 @@ class Expression:
 def parse_expression(text: str, known: Mapping[str, object] | None = None) -> Expression:
     """Parse and check ``text``; with ``known``, every name must be one of its keys.
 
+    A text is parsed once: the checked :class:`Expression` is kept in a bounded cache
+    keyed on the text without surrounding blanks (:data:`CACHE_SIZE` entries), so a
+    case compiled for every scenario and every Monte Carlo chunk does not parse its
+    weights again. Expressions are immutable, so sharing them is safe.
+
     Raises
     ------
     ExpressionError
         The text is not restricted arithmetic, is too large, or names an unknown
         parameter. The message says which part is wrong.
 
+    >>> parse_expression(" w + 1") is parse_expression("w + 1")
+    True
     >>> parse_expression("().__class__")
     Traceback (most recent call last):
     ...
@@ -126,7 +128,21 @@ def parse_expression(text: str, known: Mapping[str, object] | None = None) -> Ex
     """
     if not isinstance(text, str):
         raise ExpressionError("an expression must be text")
-    stripped = text.strip()
+    expression = _parse_text(text.strip())
+    if known is not None:
+        unknown = sorted(expression.names - set(known))
+        if unknown:
+            raise ExpressionError(
+                "unknown parameter"
+                + ("s " if len(unknown) > 1 else " ")
+                + ", ".join(repr(n) for n in unknown)
+            )
+    return expression
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _parse_text(stripped: str) -> Expression:
+    """Parse and check one expression text (already stripped); errors are not cached."""
     if not stripped:
         raise ExpressionError("empty expression")
     if len(stripped) > MAX_LENGTH:
@@ -143,15 +159,18 @@ def parse_expression(text: str, known: Mapping[str, object] | None = None) -> Ex
         raise ExpressionError(f"expression has more than {MAX_NODES} parts")
     names: set[str] = set()
     _check(tree.body, names)
-    if known is not None:
-        unknown = sorted(names - set(known))
-        if unknown:
-            raise ExpressionError(
-                "unknown parameter"
-                + ("s " if len(unknown) > 1 else " ")
-                + ", ".join(repr(n) for n in unknown)
-            )
     return Expression(stripped, tree.body, frozenset(names))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _vectorized(expression: Expression, order: tuple[str, ...]) -> Callable[..., np.ndarray]:
+    """The numpy function of :meth:`Expression.vectorized`, made once per key."""
+    from argmap.model.vectorized import evaluate_array
+
+    def func(*arrays: Any) -> np.ndarray:
+        return evaluate_array(expression, dict(zip(order, arrays, strict=True)))
+
+    return func
 
 
 def _check_nesting(text: str) -> None:
@@ -402,7 +421,3 @@ def _to_sympy(node: ast.expr) -> Any:
             return sympy.sqrt(args[0])
         return 1 / (1 + sympy.exp(-args[0]))
     raise ExpressionError(f"not allowed in an expression: {_describe(node)}")  # pragma: no cover
-
-
-_VECTORIZED: dict[tuple[str, tuple[str, ...]], Callable[..., Any]] = {}
-"""Array functions by expression text and parameter order, made once each."""
