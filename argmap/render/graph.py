@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Relation, Stance
+from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Relation
 from argmap.model.expressions import parse_expression
+from argmap.model.projection import CaseGraph, project
 
 __all__ = ["DRAWN_KINDS", "Edge", "GraphNode", "case_graph", "neighbourhood", "number"]
 
@@ -22,7 +23,8 @@ DRAWN_KINDS = ("claim", "evidence", "argument", "precedent", "event")
 """The node kinds a map draws (parties, sources, issues and factors are shown otherwise:
 as clusters, the source list and labels)."""
 
-_KIND = {Claim: "claim", Evidence: "evidence", Argument: "argument", Precedent: "precedent"}
+_DRAWN_EDGE = {"premise": "premise", "precedent": "cites", "pro": "support", "con": "rebut"}
+"""How each link an argument makes is drawn (:class:`~argmap.model.projection.ArgumentLink`)."""
 
 
 @dataclass(frozen=True)
@@ -64,38 +66,30 @@ def case_graph(case: Case) -> tuple[dict[str, GraphNode], list[Edge]]:
     """Every drawable node of ``case`` (in file order) and every edge between them.
 
     Events are included only when something connects to them; all of them appear in
-    the timeline view.
+    the timeline view. The graph is read by :func:`argmap.model.projection.project`,
+    as the compiled framework reads it.
     """
     values = case.parameter_values
+    graph = project(case)
     nodes: dict[str, GraphNode] = {}
-    items: list[Claim | Evidence | Argument | Precedent] = [
-        *case.claims,
-        *case.evidence,
-        *case.arguments,
-        *case.precedents,
-    ]
-    for item in items:
-        nodes[item.id] = GraphNode(item.id, _KIND[type(item)], item)
+    for item in graph.of_kind("claim", "evidence", "argument", "precedent"):
+        nodes[item.id] = GraphNode(item.id, item.kind, item.node)
     edges: list[Edge] = []
-    for arg in case.arguments:
-        for premise in arg.premises:
-            edges.append(Edge(premise, arg.id, "premise"))
-        if arg.precedent is not None:
-            edges.append(Edge(arg.precedent, arg.id, "cites"))
-        kind = "support" if arg.stance is Stance.PRO else "rebut"
-        edges.append(Edge(arg.id, arg.conclusion, kind, number(arg.weight, values)))
-    edges += _relation_edges(case, values)
-    for rid, rel in undercut_relations(case).items():
+    for link in graph.argument_links:
+        weight = number(link.argument.weight, values) if link.kind in ("pro", "con") else None
+        edges.append(Edge(link.origin, link.target, _DRAWN_EDGE[link.kind], weight))
+    edges += _relation_edges(case, graph, values)
+    for rid, rel in graph.undercut_targets.items():
         nodes[rid] = GraphNode(rid, "junction", rel)
     linked = {e.tail for e in edges} | {e.head for e in edges}
-    for event in case.events:
+    for event in graph.of_kind("event"):
         if event.id in linked:
-            nodes[event.id] = GraphNode(event.id, "event", event)
+            nodes[event.id] = GraphNode(event.id, "event", event.node)
     edges = [e for e in edges if e.tail in nodes and e.head in nodes]
     return nodes, edges
 
 
-def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
+def _relation_edges(case: Case, graph: CaseGraph, values: dict[str, float]) -> list[Edge]:
     """The relations, with declared contraries (:mod:`argmap.model.contraries`) drawn as
     what they are: two contradictories as one double-headed edge (along a rebut drawn
     between them, or on its own), a contrary as an edge of its own kind."""
@@ -107,12 +101,13 @@ def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
             kind_of[(b, a)] = "contradicts"
     edges: list[Edge] = []
     drawn: set[frozenset[str]] = set()
-    junctions = undercut_relations(case)
-    for rel in case.relations:
+    junctions = graph.undercut_targets
+    for link in graph.relations:
+        rel = link.relation
         kind = rel.kind.value
         pair = (rel.origin, rel.target)
         weight = number(rel.weight, values)
-        if rel.target in junctions and not case.has(rel.target):
+        if link.on_relation:
             # an undercut of a relation aims at the junction on that relation's edge
             edges.append(Edge(rel.origin, rel.target, "undercut", weight, rel.note))
             continue
@@ -126,7 +121,7 @@ def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
                 if frozenset(pair) in drawn:
                     continue  # the mirror rebut is the same double-headed edge
                 drawn.add(frozenset(pair))
-        edges.append(Edge(rel.origin, rel.target, kind, number(rel.weight, values), rel.note))
+        edges.append(Edge(rel.origin, rel.target, kind, weight, rel.note))
     for exclusion in case.contraries:
         a, b = exclusion.claims
         if exclusion.symmetric and frozenset((a, b)) not in drawn:
@@ -141,12 +136,7 @@ def _relation_edges(case: Case, values: dict[str, float]) -> list[Edge]:
 def undercut_relations(case: Case) -> dict[str, Relation]:
     """The relations that an undercut targets, by id: each is drawn through a junction
     point named by its id, where the undercut arrives."""
-    named = {rel.id: rel for rel in case.relations if rel.id is not None}
-    return {
-        rel.target: named[rel.target]
-        for rel in case.relations
-        if rel.target in named and not case.has(rel.target)
-    }
+    return project(case).undercut_targets
 
 
 def without_junctions(

@@ -17,9 +17,10 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import CaseError, Problem, SolverError
-from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
+from argmap.model import Argument, Case, ExclusionKind, RelationKind, parse_expression
 from argmap.model.definedness import undefined_at
 from argmap.model.origins import locate
+from argmap.model.projection import CaseGraph, project
 from argmap.semantics.compile.framework import (
     ATTACK_KINDS,
     SUPPORT_KINDS,
@@ -40,19 +41,7 @@ __all__ = ["compile_case"]
 _SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
 """The field holding each kind's score (arguments' is ``weight``)."""
 
-_SECTIONS = (
-    ("claims", "claim"),
-    ("evidence", "evidence"),
-    ("arguments", "argument"),
-    ("precedents", "precedent"),
-    ("events", "event"),
-)
-"""The case sections that become nodes, in case order, with their kind."""
-
 _SUPPORT = SUPPORT_KINDS.index("support")
-_PREMISE = SUPPORT_KINDS.index("premise")
-_PRO = SUPPORT_KINDS.index("pro")
-_PRECEDENT = SUPPORT_KINDS.index("precedent")
 _CON = ATTACK_KINDS.index("con")
 _REBUT = ATTACK_KINDS.index("rebut")
 _CONTRARY = ATTACK_KINDS.index("contrary")
@@ -114,12 +103,13 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     (('C', 'E'), [1], [0])
     """
     params = _parameter_values(case, values)
+    graph = project(case)
     dropped = _inapplicable_arguments(case)
-    nodes = _nodes(case, dropped)
+    nodes = _nodes(case, graph, dropped)
     index = {name: i for i, name in enumerate(nodes.ids)}
-    edges = _relation_edges(case, index, dropped)
+    edges = _relation_edges(case, graph, index, dropped)
     edges.att += _exclusion_attacks(case, index)
-    _argument_edges(case, index, dropped, edges)
+    _argument_edges(graph, index, dropped, edges)
     try:
         a_src, a_dst, a_w, a_kind = _edge_arrays(edges.att, False, params, edges.paths)
         s_src, s_dst, s_w, s_kind = _edge_arrays(edges.sup, True, params, edges.paths)
@@ -193,17 +183,16 @@ def _inapplicable_arguments(case: Case) -> dict[str, str]:
     return dropped
 
 
-def _nodes(case: Case, dropped: Mapping[str, str]) -> _Nodes:
+def _nodes(case: Case, graph: CaseGraph, dropped: Mapping[str, str]) -> _Nodes:
     """The nodes in case order with their score expressions (module docstring)."""
     nodes = _Nodes()
-    for section, kind in _SECTIONS:
-        for i, node in enumerate(getattr(case, section)):
-            if node.id in dropped:
-                continue
-            nodes.ids.append(node.id)
-            nodes.kinds.append(kind)
-            nodes.paths.append(f"{section}[{i}].{_SCORE_FIELD.get(kind, 'weight')}")
-            nodes.exprs.append(_base_expression(case, kind, node))
+    for node in graph.nodes:
+        if node.id in dropped:
+            continue
+        nodes.ids.append(node.id)
+        nodes.kinds.append(node.kind)
+        nodes.paths.append(f"{node.path}.{_SCORE_FIELD.get(node.kind, 'weight')}")
+        nodes.exprs.append(_base_expression(case, node.kind, node.node))
     return nodes
 
 
@@ -222,17 +211,19 @@ def _base_expression(case: Case, kind: str, node: object) -> str | float:
     return 1.0
 
 
-def _relation_edges(case: Case, index: Mapping[str, int], dropped: Mapping[str, str]) -> _Edges:
+def _relation_edges(
+    case: Case, graph: CaseGraph, index: Mapping[str, int], dropped: Mapping[str, str]
+) -> _Edges:
     """The edges the case's relations draw; undercuts of relations are set aside."""
     edges = _Edges()
     contraries = _contrary_pairs(case)
-    named = {rel.id for rel in case.relations if rel.id is not None}
-    for r, rel in enumerate(case.relations):
+    for link in graph.relations:
+        rel = link.relation
         if rel.origin in dropped or rel.target in dropped:
             continue
         w: str | float = 1.0 if rel.weight is None else rel.weight
-        if rel.target in named and rel.target not in index:
-            edges.higher.append((index[rel.origin], rel.target, w, r))
+        if link.on_relation:
+            edges.higher.append((index[rel.origin], rel.target, w, link.position))
             continue
         src, dst = index[rel.origin], index[rel.target]
         support = rel.kind is RelationKind.SUPPORT
@@ -242,7 +233,7 @@ def _relation_edges(case: Case, index: Mapping[str, int], dropped: Mapping[str, 
             code = _CONTRARY
         else:
             code = ATTACK_KINDS.index(rel.kind.value)
-        edges.paths[(src, dst, support, code)] = f"relations[{r}].weight"
+        edges.paths[(src, dst, support, code)] = f"{link.path}.weight"
         target = edges.sup if support else edges.att
         if rel.id is not None:
             edges.placed[rel.id] = (support, len(target))
@@ -251,22 +242,18 @@ def _relation_edges(case: Case, index: Mapping[str, int], dropped: Mapping[str, 
 
 
 def _argument_edges(
-    case: Case, index: Mapping[str, int], dropped: Mapping[str, str], edges: _Edges
+    graph: CaseGraph, index: Mapping[str, int], dropped: Mapping[str, str], edges: _Edges
 ) -> None:
     """Add each argument's edges: its premises and precedent (necessary supports), and
-    its own support (pro) or attack (con) on its conclusion."""
-    for arg in case.arguments:
-        if arg.id in dropped:
+    its own support (pro) or attack (con) on its conclusion, all of weight 1."""
+    for link in graph.argument_links:
+        if link.argument.id in dropped:
             continue
-        a = index[arg.id]
-        for premise in arg.premises:
-            edges.sup.append((index[premise], a, 1.0, _PREMISE))
-        if arg.precedent is not None:
-            edges.sup.append((index[arg.precedent], a, 1.0, _PRECEDENT))
-        if arg.stance is Stance.PRO:
-            edges.sup.append((a, index[arg.conclusion], 1.0, _PRO))
+        edge = (index[link.origin], index[link.target], 1.0)
+        if link.kind == "con":
+            edges.att.append((*edge, _CON))
         else:
-            edges.att.append((a, index[arg.conclusion], 1.0, _CON))
+            edges.sup.append((*edge, SUPPORT_KINDS.index(link.kind)))
 
 
 def _edge_arrays(
