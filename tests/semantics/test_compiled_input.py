@@ -77,9 +77,7 @@ def test_the_case_models_are_known() -> None:
     assert "ProofStandard" not in _case_models()  # a value, read by the standards
 
 
-@pytest.mark.parametrize(
-    "path", _semantics_modules(), ids=lambda p: str(p.relative_to(SEMANTICS))
-)
+@pytest.mark.parametrize("path", _semantics_modules(), ids=lambda p: str(p.relative_to(SEMANTICS)))
 def test_no_semantics_module_outside_compile_imports_the_case(path: Path) -> None:
     assert _offending_imports(path, _case_models()) == []
 
