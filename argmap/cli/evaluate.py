@@ -22,13 +22,12 @@ import io
 import json
 from typing import Any
 
+# the names come from the light vocabulary module: the engine is not imported for --help
+from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
+from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
+from argmap.vocabulary import check_dung, check_gradual
+
 __all__ = ["register", "render_output", "run"]
-
-
-# the names, for help only: importing the engine here would slow down `argmap --help`
-# (tests check they match argmap.semantics.evaluate.DUNG_SEMANTICS and GRADUAL)
-DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
 
 
 def register(subparsers: Any) -> None:
@@ -87,12 +86,11 @@ def run(args: argparse.Namespace) -> int:
     from argmap.cli._terminal import show
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
-    from argmap.semantics.evaluate import check_dung, evaluate
-    from argmap.semantics.gradual.models import canonical_name
+    from argmap.semantics.evaluate import evaluate
 
     # check names before loading, so a typo is reported even for a large case
     check_dung(args.semantics)
-    canonical_name(args.gradual)
+    check_gradual(args.gradual)
     if args.output:
         check_output(args.output, [args.case])
     case = load(args.case)

@@ -23,11 +23,11 @@ from typing import Any
 
 from argmap.cli._args import samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
+from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
+from argmap.vocabulary import check_dung, check_gradual
 
 __all__ = ["parse_values", "register", "run"]
-
-DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
 
 
 def parse_values(text: str) -> list[float]:
@@ -119,13 +119,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.semantics.evaluate import check_dung
-    from argmap.semantics.gradual.models import canonical_name
-
     if args.semantics is not None:
         args.semantics = check_dung(args.semantics)
     if args.gradual is not None:
-        args.gradual = canonical_name(args.gradual)
+        args.gradual = check_gradual(args.gradual)
     action = {
         "run": _run,
         "sweep": _sweep,

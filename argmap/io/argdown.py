@@ -32,6 +32,7 @@ from typing import Any
 from argmap.errors import CaseError, Problem
 from argmap.io.argdown_parse import ArgdownSyntax, Info
 from argmap.model import Case
+from argmap.vocabulary import ATTACK_KINDS, SECTION_OF_KIND, is_id
 
 __all__ = ["SKETCHED_TAG", "dumps_argdown", "id_for_title", "parse_argdown", "read_argdown"]
 
@@ -39,9 +40,9 @@ SKETCHED_TAG = "sketched-argument"
 _CLAIM_DATA = frozenset({"base_score", "issue", "asserted_by"})
 _ARG_DATA = frozenset({"scheme", "stance", "weight", "precedent", "applies_if", "asserted_by"})
 _ARGDOWN_DATA = frozenset({"kind", "isInMap", "isGroup", "color", "uses", "title", "images"})
-_SECTIONS = {"evidence": "evidence", "event": "events", "precedent": "precedents"}
+_SECTIONS = {kind: SECTION_OF_KIND[kind] for kind in ("evidence", "event", "precedent")}
 _FRONT_SECTIONS = ("parameters", "parties", "sources", "issues", "factors")
-_ATTACKS = frozenset({"rebut", "undermine", "undercut"})
+_ATTACKS = frozenset(ATTACK_KINDS)
 _LABEL_LIMIT = 120  # the model's bound on a label
 
 
@@ -93,7 +94,7 @@ def id_for_title(title: str, prefix: str) -> str:
     >>> id_for_title("1st point", "S")
     'S_1st_point'
     """
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]{0,59}", title):
+    if is_id(title) and len(title) <= 60:
         return title
     slug = re.sub(r"[^A-Za-z0-9_.\-]+", "_", title).strip("_")
     if not slug or not slug[0].isalpha():

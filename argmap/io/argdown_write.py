@@ -21,12 +21,14 @@ from argmap.io.argdown import SKETCHED_TAG, id_for_title
 from argmap.io.casefile import document_to_data
 from argmap.io.yaml_schema import QuotingDumper
 from argmap.model import Argument, Case, Claim, Event, Evidence, Node, Precedent
+from argmap.vocabulary import GRAPH_KINDS, SECTION_OF_KIND
 
 __all__ = ["dumps_argdown", "escape_text"]
 
 _DEFAULT_SCHEME = "defeasible inference"
 _PLAIN_TAG = re.compile(r"[^\s#()\[\]<>{}\\/]+")
-_DRAWN = ("claims", "evidence", "events", "precedents", "arguments")
+# the graph's sections, arguments last: the nodes they draw on take their titles first
+_DRAWN = tuple(SECTION_OF_KIND[kind] for kind in sorted(GRAPH_KINDS, key="argument".__eq__))
 Titled = Claim | Evidence | Event | Precedent | Argument
 """The node kinds that are Argdown statements or arguments (and carry a label)."""
 

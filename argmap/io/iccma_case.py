@@ -29,13 +29,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.model import Case, Claim, Relation, RelationKind
+from argmap.vocabulary import is_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
 
 __all__ = ["af_to_case", "case_to_af", "claim_ids"]
-
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")
 
 
 def claim_ids(names: tuple[str, ...]) -> list[str]:
@@ -43,7 +42,7 @@ def claim_ids(names: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     taken: set[str] = set()
     for name in names:
-        base = name if _ID.match(name) else "a" + re.sub(r"[^A-Za-z0-9_.\-]", "_", name)
+        base = name if is_id(name) else "a" + re.sub(r"[^A-Za-z0-9_.\-]", "_", name)
         base = base[:60]
         candidate, k = base, 2
         while candidate in taken:

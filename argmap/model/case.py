@@ -43,25 +43,13 @@ from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
 from argmap.model.standards import ProofSettings
 from argmap.model.values import STRICT, SchemaVersion
+from argmap.vocabulary import NODE_SECTIONS
 
 __all__ = ["NODE_SECTIONS", "SCHEMA_VERSION", "Case", "Node"]
 
 SCHEMA_VERSION: Literal[1] = 1
 
 Node = Party | Source | Issue | Claim | Evidence | Argument | Factor | Precedent | Event
-
-NODE_SECTIONS: tuple[str, ...] = (
-    "parties",
-    "sources",
-    "issues",
-    "claims",
-    "evidence",
-    "arguments",
-    "factors",
-    "precedents",
-    "events",
-)
-"""The list fields of a Case that hold nodes, in file order."""
 
 
 class Case(BaseModel):

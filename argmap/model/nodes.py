@@ -3,13 +3,22 @@
 Every node has a stable, user-chosen ``id``; ids share one namespace across the case.
 Scores and weights are numbers in [0, 1] or restricted expressions over the case's
 parameters (see :mod:`argmap.model.expressions`).
+
+Each model carries its ``kind`` as a constant field, the tag that tells nodes apart
+where they are written side by side (a scenario's ``add_node``). In a case file the
+section implies the kind, so the field is optional there and never written back:
+
+>>> Claim(id="C1", text="The data was licensed").kind
+'claim'
+>>> Claim(id="C1", text="t").model_dump()["id"], "kind" in Claim(id="C1", text="t").model_dump()
+('C1', False)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -24,6 +33,7 @@ from pydantic_core import CoreSchema
 
 from argmap.model.standards import ProofStandard, StandardName
 from argmap.model.values import STRICT, Id, NodeLabel, ScoreOrExpression, Text
+from argmap.vocabulary import NODE_KINDS
 
 __all__ = [
     "Argument",
@@ -42,6 +52,18 @@ __all__ = [
     "Source",
     "Stance",
 ]
+
+
+def _kind(kind: str) -> Any:
+    # the discriminator: constant, implied by the case-file section, left out of dumps
+    # (a case file stays as it was); repr=False keeps reprs as they were
+    assert kind in NODE_KINDS, kind
+    return Field(
+        default=kind,
+        exclude=True,
+        repr=False,
+        description="the kind of node (implied by the case-file section that holds it)",
+    )
 
 
 class Side(StrEnum):
@@ -98,6 +120,7 @@ class Party(BaseModel):
     """An actor in the dispute: a company, a person, a court."""
 
     model_config = STRICT
+    kind: Literal["party"] = _kind("party")
     id: Id
     name: Text
     side: Side | None = None
@@ -122,6 +145,7 @@ class Source(BaseModel):
     """Where evidence comes from: bibliographic facts of one document."""
 
     model_config = STRICT
+    kind: Literal["source"] = _kind("source")
     id: Id
     outlet: Text
     title: Text
@@ -135,6 +159,7 @@ class Issue(BaseModel):
     """A question the dispute turns on, with the proof standard its answer must meet."""
 
     model_config = STRICT
+    kind: Literal["issue"] = _kind("issue")
     id: Id
     question: Text
     proof_standard: Annotated[
@@ -150,6 +175,7 @@ class Claim(BaseModel):
     """A proposition that can stand or fall, factual or legal."""
 
     model_config = STRICT
+    kind: Literal["claim"] = _kind("claim")
     id: Id
     label: NodeLabel | None = None
     text: Text
@@ -168,6 +194,7 @@ class Evidence(BaseModel):
     """An item of record: what a source says, how far it is established, how reliable."""
 
     model_config = STRICT
+    kind: Literal["evidence"] = _kind("evidence")
     id: Id
     label: NodeLabel | None = None
     text: Text
@@ -190,6 +217,7 @@ class Argument(BaseModel):
     """
 
     model_config = STRICT
+    kind: Literal["argument"] = _kind("argument")
     id: Id
     label: NodeLabel | None = None
     conclusion: Id
@@ -217,6 +245,7 @@ class Factor(BaseModel):
     """A legally relevant fact pattern that favours one side (Horty's factors)."""
 
     model_config = STRICT
+    kind: Literal["factor"] = _kind("factor")
     id: Id
     text: Text
     favours: Side
@@ -231,6 +260,7 @@ class Precedent(BaseModel):
     """
 
     model_config = STRICT
+    kind: Literal["precedent"] = _kind("precedent")
     id: Id
     label: NodeLabel | None = None
     name: Text
@@ -271,6 +301,7 @@ class Event(BaseModel):
     """A dated happening; feeds the timeline and arguments from temporal sequence."""
 
     model_config = STRICT
+    kind: Literal["event"] = _kind("event")
     id: Id
     label: NodeLabel | None = None
     text: Text

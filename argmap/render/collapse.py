@@ -25,10 +25,11 @@ from dataclasses import dataclass, field
 
 from argmap.model import Argument, Stance
 from argmap.render.graph import Edge, GraphNode
+from argmap.vocabulary import ATTACK_KINDS
 
 __all__ = ["ClaimLink", "ClaimSummary", "collapse", "count_line"]
 
-_ATTACKS = frozenset({"rebut", "undermine", "undercut"})
+_ATTACKS = frozenset(ATTACK_KINDS)
 
 
 @dataclass

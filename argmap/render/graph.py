@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from argmap.errors import ArgmapError, RenderError
 from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Relation, Stance
 from argmap.model.expressions import parse_expression
+from argmap.vocabulary import GRAPH_KINDS
 
 __all__ = ["DRAWN_KINDS", "Edge", "GraphNode", "case_graph", "neighbourhood", "number"]
 
-DRAWN_KINDS = ("claim", "evidence", "argument", "precedent", "event")
+DRAWN_KINDS = GRAPH_KINDS
 """The node kinds a map draws (parties, sources, issues and factors are shown otherwise:
 as clusters, the source list and labels)."""
-
-_KIND = {Claim: "claim", Evidence: "evidence", Argument: "argument", Precedent: "precedent"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ def case_graph(case: Case) -> tuple[dict[str, GraphNode], list[Edge]]:
         *case.precedents,
     ]
     for item in items:
-        nodes[item.id] = GraphNode(item.id, _KIND[type(item)], item)
+        nodes[item.id] = GraphNode(item.id, item.kind, item)
     edges: list[Edge] = []
     for arg in case.arguments:
         for premise in arg.premises:

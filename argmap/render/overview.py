@@ -41,6 +41,7 @@ from argmap.render.legend import LegendSpec, footer
 from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation, NodeResult
 from argmap.semantics.standards import issue_burden
+from argmap.vocabulary import ATTACK_KINDS
 
 __all__ = [
     "CLAIM_WIDTH",
@@ -323,7 +324,7 @@ def issue_selection(
         if e.head in core:
             keep.add(e.tail)
     # one more step for what undermines or undercuts the evidence and arguments drawn
-    attacks = ("rebut", "undermine", "undercut")
+    attacks = ATTACK_KINDS
     for e in edges:
         if (
             e.head in keep

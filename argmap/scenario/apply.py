@@ -27,9 +27,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, ExpressionError, Problem, ScenarioError
-from argmap.model import NODE_SECTIONS, Case, parse_expression
+from argmap.model import Case, parse_expression
+from argmap.model.problems import problems_from_validation
 from argmap.scenario.model import (
-    SECTION_OF_KIND,
     AddNode,
     AddPrecedent,
     AddRelation,
@@ -44,13 +44,11 @@ from argmap.scenario.model import (
     SetStandard,
     SetWeight,
 )
+from argmap.vocabulary import KIND_OF_SECTION, NODE_SECTIONS, SCORE_FIELD, SECTION_OF_KIND
 
 __all__ = ["apply_scenario", "remove_nodes"]
 
 Data = dict[str, Any]
-
-_KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
-_SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
 
 
 class _Failed(Exception):
@@ -115,8 +113,6 @@ def apply_scenario(case: Case, scenario: Scenario) -> Case:
 
 
 def _problems(data: Data) -> list[Problem]:
-    from argmap.io.casefile import problems_from_validation
-
     try:
         Case.model_validate(data)
     except CaseError as exc:
@@ -160,7 +156,7 @@ def _node(data: Data, node_id: str, path: str, *kinds: str) -> tuple[str, Data]:
         what = kinds[0] if len(kinds) == 1 else "node"
         raise _Failed(path, f"unknown {what} {node_id!r}")
     section, i = found
-    kind = _KIND_OF_SECTION[section]
+    kind = KIND_OF_SECTION[section]
     if kinds and kind not in kinds:
         want = " or ".join(kinds)
         raise _Failed(path, f"{node_id!r} is {_a(kind)}, not {_a(want)}")
@@ -226,8 +222,8 @@ def _matches(ref: Any, relation: Data) -> bool:
 
 def _set_score(data: Data, op: SetScore, path: str) -> dict[str, str]:
     _check_expression(data, op.value, f"{path}.value")
-    kind, item = _node(data, op.node, f"{path}.node", *_SCORE_FIELD)
-    item[_SCORE_FIELD[kind]] = op.value
+    kind, item = _node(data, op.node, f"{path}.node", *SCORE_FIELD)
+    item[SCORE_FIELD[kind]] = op.value
     return {}
 
 

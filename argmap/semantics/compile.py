@@ -72,6 +72,8 @@ from argmap.errors import CaseError, Problem
 from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
 from argmap.model.definedness import undefined_at
 from argmap.model.origins import locate
+from argmap.vocabulary import ATTACK_KINDS as RELATION_ATTACKS
+from argmap.vocabulary import GRAPH_KINDS, SCORE_FIELD, SECTION_OF_KIND
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
@@ -81,23 +83,15 @@ __all__ = ["ATTACK_KINDS", "SUPPORT_KINDS", "Framework", "compile_case"]
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
 
-ATTACK_KINDS = ("rebut", "undermine", "undercut", "con", "contrary")
+ATTACK_KINDS = (*RELATION_ATTACKS, "con", "contrary")
 """Codes of ``Framework.att_kind``: the relation kind, ``con`` for a con argument, or
 ``contrary`` for the attack of a declared contrary on the claim it excludes."""
 SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
 """Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
 argument -> conclusion, precedent -> argument from precedent."""
 
-_SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
-"""The field holding each kind's score (arguments' is ``weight``)."""
-
-_SECTIONS = (
-    ("claims", "claim"),
-    ("evidence", "evidence"),
-    ("arguments", "argument"),
-    ("precedents", "precedent"),
-    ("events", "event"),
-)
+_SECTIONS = tuple((SECTION_OF_KIND[kind], kind) for kind in GRAPH_KINDS)
+"""The case-file sections whose nodes become arguments, each with its kind."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -380,7 +374,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
                 continue
             ids.append(node.id)
             kinds.append(kind)
-            paths.append(f"{section}[{i}].{_SCORE_FIELD.get(kind, 'weight')}")
+            paths.append(f"{section}[{i}].{SCORE_FIELD.get(kind, 'weight')}")
             if kind == "claim":
                 exprs.append(node.base_score)
             elif kind == "evidence":

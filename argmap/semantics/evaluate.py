@@ -29,33 +29,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import SolverError
 from argmap.model import Case
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
+from argmap.vocabulary import DUNG_SEMANTICS, check_dung
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
 
-__all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "dung_labels", "evaluate"]
-
-DUNG_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-"""The extension semantics :func:`evaluate` accepts."""
+__all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "check_dung", "dung_labels", "evaluate"]
 
 ENUMERATION_LIMIT = 10_000
 """Most extensions enumerated before falling back to per-node acceptance queries."""
 
 _LABEL = {1: Label.IN, -1: Label.OUT, 0: Label.UNDEC}
-
-
-def check_dung(semantics: str) -> str:
-    """The canonical name of a Dung semantics; SolverError for an unknown one."""
-    key = semantics.strip().lower().replace("_", "-")
-    key = {"semistable": "semi-stable"}.get(key, key)
-    if key not in DUNG_SEMANTICS:
-        raise SolverError(
-            f"unknown semantics {semantics!r} (choose from {', '.join(DUNG_SEMANTICS)})"
-        )
-    return key
 
 
 def dung_labels(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]]:

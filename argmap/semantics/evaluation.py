@@ -8,73 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
+
+from argmap.vocabulary import Label, Verdict
 
 __all__ = ["Evaluation", "Label", "NodeResult", "Verdict"]
-
-
-class Label(StrEnum):
-    """A Dung labelling's verdict on one argument (Caminada's labels)."""
-
-    IN = "in"
-    OUT = "out"
-    UNDEC = "undec"
-
-
-class Verdict(StrEnum):
-    """One word for a claim's standing, reading its Dung label and its proof standard
-    together (the two can disagree: the label counts every defeat that nothing
-    answers, the standard reads the claim's strength against a threshold).
-
-    ========== ================ =====================================================
-    verdict    label, standard  reading
-    ========== ================ =====================================================
-    proved     in, met          no defeat stands and the strength meets the standard
-    accepted   in, (none)       no defeat stands; the claim has no issue to prove
-    unproven   in, not met      no defeat stands, but the strength falls short
-    contested  out/undec, met   the strength meets the standard, yet a defeat stands
-    undecided  undec, not met   attacks and defences are in a stalemate
-    defeated   out, not met     a defeat stands and the strength does not save it
-    ========== ================ =====================================================
-    """
-
-    PROVED = "proved"
-    ACCEPTED = "accepted"
-    UNPROVEN = "unproven"
-    CONTESTED = "contested"
-    UNDECIDED = "undecided"
-    DEFEATED = "defeated"
-
-    @property
-    def meaning(self) -> str:
-        """A short gloss for legends and table notes."""
-        return _VERDICT_MEANINGS[self]
-
-    @classmethod
-    def of(cls, label: Label, standard_met: bool | None) -> Verdict:
-        """The verdict for ``label`` and ``standard_met`` (None: no standard).
-
-        >>> Verdict.of(Label.OUT, True)
-        <Verdict.CONTESTED: 'contested'>
-        """
-        if label is Label.IN:
-            if standard_met is None:
-                return cls.ACCEPTED
-            return cls.PROVED if standard_met else cls.UNPROVEN
-        if standard_met:
-            return cls.CONTESTED
-        return cls.UNDECIDED if label is Label.UNDEC else cls.DEFEATED
-
-
-_VERDICT_MEANINGS = {
-    Verdict.PROVED: "in, and its issue's proof standard is met",
-    Verdict.ACCEPTED: "in; no proof standard applies",
-    Verdict.UNPROVEN: "in (no attack on it stands), but the standard is not met",
-    Verdict.CONTESTED: "the standard is met, but an attack on it stands unanswered "
-    "(label out or undec)",
-    Verdict.UNDECIDED: "undec, and the standard is not met",
-    Verdict.DEFEATED: "out: an attack on it stands, and the standard is not met",
-}
 
 
 @dataclass(frozen=True)
