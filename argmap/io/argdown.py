@@ -25,18 +25,18 @@ Case exactly (see ``docs/interchange.md`` for what other tools' files lose).
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import CaseError, Problem
 from argmap.io.argdown_parse import ArgdownSyntax, Info
+from argmap.io.argdown_text import SKETCHED_TAG, id_for_title
+from argmap.io.argdown_write import dumps_argdown
 from argmap.model import Case
-from argmap.vocabulary import ATTACK_KINDS, SECTION_OF_KIND, is_id
+from argmap.vocabulary import ATTACK_KINDS, SECTION_OF_KIND
 
 __all__ = ["SKETCHED_TAG", "dumps_argdown", "id_for_title", "parse_argdown", "read_argdown"]
 
-SKETCHED_TAG = "sketched-argument"
 _CLAIM_DATA = frozenset({"base_score", "issue", "asserted_by"})
 _ARG_DATA = frozenset({"scheme", "stance", "weight", "precedent", "applies_if", "asserted_by"})
 _ARGDOWN_DATA = frozenset({"kind", "isInMap", "isGroup", "color", "uses", "title", "images"})
@@ -75,31 +75,6 @@ def parse_argdown(
             raise CaseError(Problem("", "the file is empty", file, 1))
         syntax.warnings.append(f"{file}: no statements or arguments, so the case is empty")
     return _Builder(syntax).case()
-
-
-def dumps_argdown(case: Case) -> str:
-    """A Case as Argdown text (see :mod:`argmap.io.argdown_write`)."""
-    from argmap.io.argdown_write import dumps_argdown as dump
-
-    return dump(case)
-
-
-def id_for_title(title: str, prefix: str) -> str:
-    """The id an Argdown title becomes: the title itself when it is a valid id, else
-    the title with every run of characters an id cannot hold turned into ``_`` (and
-    ``prefix`` in front when it does not start with a letter), at most 60 characters.
-
-    >>> id_for_title("Epidemic Influence Hypothesis", "S")
-    'Epidemic_Influence_Hypothesis'
-    >>> id_for_title("1st point", "S")
-    'S_1st_point'
-    """
-    if is_id(title) and len(title) <= 60:
-        return title
-    slug = re.sub(r"[^A-Za-z0-9_.\-]+", "_", title).strip("_")
-    if not slug or not slug[0].isalpha():
-        slug = f"{prefix}_{slug}".rstrip("_")
-    return slug[:60]
 
 
 def _shown(info: Info) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from argmap.io.argdown import SKETCHED_TAG, id_for_title
+from argmap.io.argdown_text import SKETCHED_TAG, id_for_title
 from argmap.io.casefile import document_to_data
 from argmap.io.yaml_schema import QuotingDumper
 from argmap.model import Argument, Case, Claim, Event, Evidence, Node, Precedent

@@ -98,6 +98,7 @@ class Expression:
         key = (self.text, order)
         func = _VECTORIZED.get(key)
         if func is None:
+            # lazy: vectorized brings numpy, which validating a case does not need
             from argmap.model.vectorized import evaluate_array
 
             def func(*arrays: Any, _expression: Expression = self) -> np.ndarray:

@@ -8,8 +8,9 @@ under one gradual semantics, and checks each claim's issue's proof standard
 **Labels under semantics with several extensions** (complete, preferred, stable,
 semi-stable, stage): a node is ``in`` when it belongs to every extension (skeptical
 acceptance), ``out`` when every extension attacks it (it is out in each extension's
-labelling, Caminada 2006), and ``undec`` otherwise. When there is no extension at all
-(stable semantics on an odd cycle) every node is ``undec`` and a note says why.
+labelling, Caminada 2006), and ``undec`` otherwise
+(:func:`~argmap.semantics.dung.skeptical.dung_labels`). When there is no extension at
+all (stable semantics on an odd cycle) every node is ``undec`` and a note says why.
 Grounded and ideal semantics have exactly one extension, whose labelling is used.
 
 References
@@ -24,63 +25,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
 from argmap.model import Case
+from argmap.semantics.dung.skeptical import ENUMERATION_LIMIT, dung_labels
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 from argmap.vocabulary import DUNG_SEMANTICS, check_dung
 
-if TYPE_CHECKING:  # pragma: no cover
-    from argmap.semantics.dung.af import AF
-
 __all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "check_dung", "dung_labels", "evaluate"]
 
-ENUMERATION_LIMIT = 10_000
-"""Most extensions enumerated before falling back to per-node acceptance queries."""
-
 _LABEL = {1: Label.IN, -1: Label.OUT, 0: Label.UNDEC}
-
-
-def dung_labels(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]]:
-    """Labels (1 in, -1 out, 0 undec) under ``semantics`` as defined in the module
-    docstring, with notes (no extension, enumeration cut short)."""
-    from argmap.semantics.dung import extensions, grounded_labelling, labelling_of
-
-    semantics = check_dung(semantics)
-    if semantics == "grounded":
-        return np.asarray(grounded_labelling(af), dtype=np.int8), []
-    all_in = np.ones(af.n, dtype=bool)
-    all_out = np.ones(af.n, dtype=bool)
-    count = 0
-    for ext in extensions(af, semantics, limit=ENUMERATION_LIMIT + 1):
-        count += 1
-        if count > ENUMERATION_LIMIT:
-            return _by_queries(af, semantics)
-        lab = np.asarray(labelling_of(af, ext))
-        all_in &= lab == 1
-        all_out &= lab == -1
-    if count == 0:
-        note = f"no {semantics} extension exists; every node is labelled undec"
-        return np.zeros(af.n, dtype=np.int8), [note]
-    labels = np.where(all_in, 1, np.where(all_out, -1, 0)).astype(np.int8)
-    return labels, []
-
-
-def _by_queries(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]]:
-    from argmap.semantics.dung import skeptically_accepted
-
-    accepted = np.array([skeptically_accepted(af, i, semantics) for i in range(af.n)], dtype=bool)
-    attacked = np.zeros(af.n, dtype=bool)
-    attacked[af.dst[accepted[af.src]]] = True
-    labels = np.where(accepted, 1, np.where(attacked, -1, 0)).astype(np.int8)
-    note = (
-        f"more than {ENUMERATION_LIMIT} {semantics} extensions: in = skeptically accepted, "
-        "out = attacked by a skeptically accepted node (a lower bound on out)"
-    )
-    return labels, [note]
 
 
 def evaluate(

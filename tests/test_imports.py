@@ -1,0 +1,60 @@
+"""Imports point one way: the import-linter contracts in pyproject.toml hold.
+
+The contracts (layers, errors as a leaf, solvers free of pydantic and file code) are
+checked here, so the suite and CI enforce them; ``lint-imports`` at the repository root
+prints the same report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import grimp
+import pytest
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = ROOT / "pyproject.toml"
+
+
+def test_the_import_contracts_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
+    code = lint_imports(config_filename=str(PYPROJECT), no_cache=True, no_logo=True)
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert " broken" not in out.replace("0 broken", "")
+
+
+def test_a_broken_contract_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the check can fail: the layers upside down are broken at once
+    config = tmp_path / "upside_down.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_package = "argmap"\n\n'
+        "[[tool.importlinter.contracts]]\n"
+        'name = "upside down"\ntype = "layers"\n'
+        'layers = ["argmap.errors", "argmap.model", "argmap.cli"]\n',
+        "utf-8",
+    )
+    assert lint_imports(config_filename=str(config), no_cache=True, no_logo=True) == 1
+    assert "upside down BROKEN" in capsys.readouterr().out
+
+
+def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """The import circles of argmap's modules (strongly connected parts of two or more)."""
+    modules = sorted(m for m in graph.modules if m.startswith("argmap"))
+    out: list[list[str]] = []
+    for module in modules:
+        if any(module in cycle for cycle in out):
+            continue
+        reached = graph.find_downstream_modules(module)
+        part = [m for m in reached if module in graph.find_downstream_modules(m)]
+        if part:
+            out.append(sorted({module, *part}))
+    return out
+
+
+def test_no_import_circles_outside_render() -> None:
+    # render's package and its notebook module still import each other (the package's
+    # callable-module arrangement, which the layout work replaces)
+    graph = grimp.build_graph("argmap", exclude_type_checking_imports=True)
+    cycles = [c for c in _cycles(graph) if not all(m.startswith("argmap.render") for m in c)]
+    assert cycles == []
