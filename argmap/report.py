@@ -46,7 +46,7 @@ from argmap.semantics.standards import threshold_of
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
     from argmap.render import Map
-    from argmap.scenario.compare import ClaimOutcome, Comparison
+    from argmap.scenario.comparison import ClaimOutcome, Comparison
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
 
@@ -111,7 +111,7 @@ def build_report(
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
-        from argmap.scenario.run import compare
+        from argmap.scenario.runner import compare
 
         comparison = compare(
             case,

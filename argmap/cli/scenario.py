@@ -164,7 +164,7 @@ def _inputs(args: argparse.Namespace) -> list[str]:
 def _run(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.errors import ArgmapError
     from argmap.scenario.files import load_scenarios
-    from argmap.scenario.run import compare
+    from argmap.scenario.runner import compare
 
     if args.workers is not None and args.workers < 1:
         raise ArgmapError("--workers must be at least 1")

@@ -20,7 +20,7 @@ from typing import Any
 from argmap.errors import ScenarioError
 from argmap.model import Case
 from argmap.scenario.apply import apply_scenario
-from argmap.scenario.compare import BASELINE, Comparison, build_comparison
+from argmap.scenario.comparison import BASELINE, Comparison, build_comparison
 from argmap.scenario.model import Scenario
 from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
 from argmap.semantics.evaluation import Evaluation

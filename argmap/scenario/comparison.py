@@ -26,7 +26,7 @@ from argmap.scenario.tables import Cell, cell, markdown_table, text_table
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from argmap.scenario.run import ScenarioRun
+    from argmap.scenario.runner import ScenarioRun
 
 __all__ = ["BASELINE", "MONTE_CARLO_FIELDS", "ClaimOutcome", "Comparison", "build_comparison"]
 
@@ -106,7 +106,7 @@ class Comparison:
 
     Examples
     --------
-    >>> from argmap.scenario.run import compare
+    >>> from argmap.scenario.runner import compare
     >>> from argmap.scenario import load_scenarios
     >>> base, scenarios = load_scenarios(["scenarios/04_nyt_for_plaintiff.yaml"])
     >>> comparison = compare(base, scenarios)
