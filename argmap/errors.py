@@ -20,6 +20,7 @@ __all__ = [
     "MapTooLargeError",
     "Problem",
     "RenderError",
+    "RendererNotFoundError",
     "ScenarioError",
     "SolverError",
     "line_for",
@@ -105,6 +106,28 @@ class ExpressionError(ArgmapError):
 
 class RenderError(ArgmapError):
     """A map cannot be rendered in the requested format (names the fix)."""
+
+
+class RendererNotFoundError(RenderError):
+    """The program or library a format needs to be drawn is not installed.
+
+    Like the ``graphviz`` package's ``ExecutableNotFound``: raised when a map is laid
+    out or converted, never when it is built, so the DOT source stays available.
+    ``renderer`` names what is missing (``'dot'``, ``'graphviz-pure'``, ``'cairosvg'``,
+    or ``'dot or graphviz-pure'`` when neither layout program is there) and ``fix`` says
+    how to install it; the message carries both.
+
+    >>> err = RendererNotFoundError("dot", "install Graphviz")
+    >>> isinstance(err, RenderError), err.renderer
+    (True, 'dot')
+    >>> print(err)
+    the renderer 'dot' was not found; install Graphviz
+    """
+
+    def __init__(self, renderer: str, fix: str, what: str | None = None) -> None:
+        self.renderer, self.fix = renderer, fix
+        what = what or f"the renderer {renderer!r} was not found"
+        super().__init__(f"{what}; {fix}")
 
 
 class MapTooLargeError(RenderError):

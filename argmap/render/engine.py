@@ -8,7 +8,8 @@ because its PDF plugin is often missing. Which renderer runs is chosen by ``engi
 or the ``ARGMAP_RENDERER`` environment variable (``auto``, ``dot``, ``graphviz-pure``).
 
 As in the ``graphviz`` package, a missing program is one clear error that says what to
-install (:class:`~argmap.errors.RenderError`).
+install (:class:`~argmap.errors.RendererNotFoundError`, a
+:class:`~argmap.errors.RenderError`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import MapTooLargeError, RenderError
+from argmap.errors import MapTooLargeError, RendererNotFoundError, RenderError
 
 __all__ = [
     "ENGINES",
@@ -120,8 +121,10 @@ def find_renderer(engine: str | None = None) -> Renderer:
 
     Raises
     ------
-    RenderError
+    RendererNotFoundError
         The requested renderer is not installed, or none is (the message names the fix).
+    RenderError
+        An unknown renderer name.
     """
     choice = engine or os.environ.get("ARGMAP_RENDERER") or "auto"
     if choice not in ENGINES:
@@ -131,15 +134,17 @@ def find_renderer(engine: str | None = None) -> Renderer:
         if path:
             return Renderer("dot", path)
         if choice == "dot":
-            raise RenderError(f"the Graphviz program 'dot' was not found on PATH; {_FIX_DOT}")
+            what = "the Graphviz program 'dot' was not found on PATH"
+            raise RendererNotFoundError("dot", _FIX_DOT, what)
     path = _locate("graphviz-pure")
     if path:
         return Renderer("graphviz-pure", path)
     if choice == "graphviz-pure":
-        raise RenderError(f"the renderer 'graphviz-pure' was not found; {_FIX_PURE}")
-    raise RenderError(
-        "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure'); "
-        f"{_FIX_PURE} (or {_FIX_DOT})"
+        raise RendererNotFoundError("graphviz-pure", _FIX_PURE)
+    raise RendererNotFoundError(
+        "dot or graphviz-pure",
+        f"{_FIX_PURE} (or {_FIX_DOT})",
+        "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure')",
     )
 
 
@@ -209,6 +214,12 @@ def _run(renderer: Renderer, source: str, fmt: str, dpi: float = PNG_DPI) -> byt
             f"{renderer.name} took longer than {TIMEOUT:.0f}s to lay out the map; "
             "render a focus view (--focus ID --depth K) instead"
         ) from None
+    except FileNotFoundError:
+        # found when looked up, gone since (uninstalled while argmap runs)
+        _locate.cache_clear()
+        fix = _FIX_DOT if renderer.name == "dot" else _FIX_PURE
+        what = f"the renderer {renderer.name!r} is no longer at {renderer.path}"
+        raise RendererNotFoundError(renderer.name, fix, what) from None
     except OSError as exc:
         raise RenderError(f"cannot run {renderer.path}: {exc.strerror or exc}") from None
     if done.returncode != 0 or not done.stdout:
@@ -327,16 +338,19 @@ def svg_to_pdf(svg: bytes) -> bytes:
 
     Raises
     ------
+    RendererNotFoundError
+        cairosvg or its libcairo is missing.
     RenderError
-        cairosvg or its libcairo is missing, or the conversion fails.
+        The conversion fails.
     """
     try:
         import cairosvg  # heavy: loads libcairo through cffi
     except (ImportError, OSError) as exc:
-        raise RenderError(
-            "PDF needs cairosvg and the cairo library "
-            f"({exc}); install them with: pip install cairosvg "
-            "(and the system package libcairo2), or write SVG or PNG instead"
+        raise RendererNotFoundError(
+            "cairosvg",
+            "install them with: pip install cairosvg (and the system package libcairo2), "
+            "or write SVG or PNG instead",
+            f"PDF needs cairosvg and the cairo library ({exc})",
         ) from None
     font = _pdf_font()
     if font is not None:
