@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.display import Displayable, DisplayTable
 from argmap.errors import CaseError
 from argmap.model.contraries import Exclusion
 from argmap.model.defeat import DefeatSettings
@@ -52,9 +53,12 @@ SCHEMA_VERSION: Literal[1] = 1
 Node = Party | Source | Issue | Claim | Evidence | Argument | Factor | Precedent | Event
 
 
-class Case(BaseModel):
+class Case(BaseModel, Displayable):
     """A dispute: its parties, sources, issues, claims, evidence, arguments,
-    factors, precedents, events, relations and parameters."""
+    factors, precedents, events, relations and parameters.
+
+    In Jupyter it shows its map (once :mod:`argmap.render` is loaded) over a table of
+    what it holds (:class:`~argmap.display.Displayable`)."""
 
     model_config = STRICT | {"title": "argmap case"}
 
@@ -115,6 +119,10 @@ class Case(BaseModel):
     def parameter_values(self) -> dict[str, float]:
         """Each parameter's current value by name."""
         return {p.id: p.value for p in self.parameters}
+
+    def _display_table(self) -> DisplayTable:
+        rows = [(part, n) for part, n in self.counts().items() if n]
+        return DisplayTable(self.title, ("part", "count"), rows)
 
     def counts(self) -> dict[str, int]:
         """How many of each kind of element the case has (for summaries)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from argmap.display import Displayable, DisplayTable
 from argmap.vocabulary import Label, Verdict
 
 __all__ = ["Evaluation", "Label", "NodeResult", "Verdict"]
@@ -37,8 +38,20 @@ class NodeResult:
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    """Results for every node of a case under one Dung and one gradual semantics."""
+class Evaluation(Displayable):
+    """Results for every node of a case under one Dung and one gradual semantics.
+
+    In Jupyter it shows a table of its claims (every node when there is no claim),
+    drawn as a chart once :mod:`argmap.render` is loaded.
+
+    >>> ev = Evaluation("t", "grounded", "dfquad", {"C": NodeResult("C", "claim", Label.IN, 0.5)})
+    >>> print(ev._repr_markdown_())
+    **t: grounded semantics, dfquad strengths**
+    <BLANKLINE>
+    | node | label | strength | standard | met | verdict |
+    | --- | --- | ---: | --- | --- | --- |
+    | C | in | 0.500 | – | – | accepted |
+    """
 
     title: str
     semantics: str
@@ -59,3 +72,12 @@ class Evaluation:
     def claims(self) -> list[NodeResult]:
         """The results for claims, in case order."""
         return [r for r in self.nodes.values() if r.kind == "claim"]
+
+    def _display_table(self) -> DisplayTable:
+        rows = [
+            (r.id, r.label.value, r.strength, r.standard, r.standard_met, r.verdict.value)
+            for r in (self.claims() or list(self))
+        ]
+        title = f"{self.title}: {self.semantics} semantics, {self.gradual} strengths"
+        header = ("node", "label", "strength", "standard", "met", "verdict")
+        return DisplayTable(title, header, rows)

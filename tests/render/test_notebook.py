@@ -30,10 +30,10 @@ def test_registration_inside_ipython() -> None:
         case = load(EXAMPLE)
         display = shell.display_formatter
         assert display is not None
-        svg_formatter = display.formatters["image/svg+xml"]
-        svg = svg_formatter(case)
-        assert svg is not None and "<svg" in svg
+        data, _ = display.format(case)
+        assert "<svg" in data["image/svg+xml"] and "<svg" in data["text/html"]
         ev = hand_evaluation(case, {"C_principled": "in"})
-        assert "<svg" in svg_formatter(ev)
+        data, _ = display.format(ev)
+        assert "<svg" in data["image/svg+xml"] and "C_principled" in data["text/markdown"]
     finally:
         shell_mod.InteractiveShell.clear_instance()
