@@ -37,9 +37,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap import __version__
 from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.io.atomic import replace_folder
+from argmap.io.casefile import load as load_case
 from argmap.model import ProofReading
+from argmap.render import render
 from argmap.safe_text import markdown_text
+from argmap.scenario.runner import compare
+from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import NodeResult, Verdict
 from argmap.semantics.standards import threshold_of
 
@@ -82,8 +88,6 @@ def build_report(
     left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
     tables and the brief are made all the same.
     """
-    from argmap.render import render
-    from argmap.semantics.evaluate import evaluate
 
     evaluation = evaluate(case, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
@@ -111,8 +115,6 @@ def build_report(
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
-        from argmap.scenario.runner import compare
-
         comparison = compare(
             case,
             list(scenarios),
@@ -211,9 +213,6 @@ def write_report(
         ``out_dir`` holds files argmap did not write, or cannot be written.
     """
     import json
-
-    from argmap import __version__
-    from argmap.io.atomic import replace_folder
 
     folder = check_report_folder(out_dir)
     manifest = {"argmap": __version__, "files": sorted(report.files)}
@@ -521,6 +520,5 @@ def _open_detail(row: ClaimOutcome) -> str:
 
 
 def load(path: str) -> Case:  # pragma: no cover - doctest helper
-    from argmap.io.casefile import load as load_case
 
     return load_case(path)

@@ -41,6 +41,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, Problem
+from argmap.io.casefile import read_bytes
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
 
@@ -102,7 +103,6 @@ class AifDocument:
 
 def read_aif(path: str | os.PathLike[str], title: str | None = None) -> AifDocument:
     """Read an AIF JSON file (see :func:`parse_aif`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_aif(read_bytes(path), str(path), title=title)
 

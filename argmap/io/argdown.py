@@ -32,6 +32,7 @@ from argmap.errors import CaseError, Problem
 from argmap.io.argdown_parse import ArgdownSyntax, Info
 from argmap.io.argdown_text import SKETCHED_TAG, id_for_title
 from argmap.io.argdown_write import dumps_argdown
+from argmap.io.casefile import load_model, read_bytes
 from argmap.model import Case
 from argmap.vocabulary import ATTACK_KINDS, SECTION_OF_KIND
 
@@ -48,7 +49,6 @@ _LABEL_LIMIT = 120  # the model's bound on a label
 
 def read_argdown(path: str | os.PathLike[str], warnings: list[str] | None = None) -> Case:
     """Read an ``.argdown`` file (see :func:`parse_argdown`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_argdown(read_bytes(path), str(path), warnings=warnings)
 
@@ -106,7 +106,6 @@ class _Builder:
         return CaseError(Problem("", message, self.s.file, line))
 
     def case(self) -> Case:
-        from argmap.io.casefile import load_model
 
         infos = list(self.s.infos.values())
         for info in infos:  # ids given as data ({id: C1}) first: they are exact

@@ -59,6 +59,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, Problem
+from argmap.io.casefile import read_bytes
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
 from argmap.semantics.evaluation import Evaluation
@@ -129,7 +130,6 @@ def is_carneades(data: Any) -> bool:
 
 def read_carneades(path: str | os.PathLike[str]) -> CarneadesDocument:
     """Read a Carneades 4 YAML file (see :func:`parse_carneades`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_carneades(read_bytes(path), str(path))
 

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.model import Case, Claim, Relation, RelationKind
+from argmap.semantics.compile import compile_case
 from argmap.vocabulary import is_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,6 +75,5 @@ def af_to_case(af: AF, title: str = "Abstract argumentation framework") -> Case:
 
 def case_to_af(case: Case, values: Mapping[str, float] | None = None) -> AF:
     """The Dung projection of ``case`` (names are node ids); see the module docstring."""
-    from argmap.semantics.compile import compile_case
 
     return compile_case(case, values).abstract()

@@ -29,6 +29,7 @@ from argmap.display import Displayable, DisplayTable
 from argmap.errors import CaseError
 from argmap.model.contraries import Exclusion
 from argmap.model.defeat import DefeatSettings
+from argmap.model.integrity import problems
 from argmap.model.nodes import (
     Argument,
     Claim,
@@ -82,7 +83,6 @@ class Case(BaseModel, Displayable):
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:
-        from argmap.model.integrity import problems
 
         found = problems(self)
         if found:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from argmap.errors import ExpressionError, Problem
 from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
+from argmap.model.parameters import Beta, Choice
 from argmap.model.relations import RelationKind
 from argmap.vocabulary import GRAPH_KINDS, KIND_OF_SECTION
 
@@ -173,7 +174,6 @@ def _contraries(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
 
 def _domains(case: Case) -> Iterator[Problem]:
     """Each parameter's value and distribution inside its domain (default [0, 1])."""
-    from argmap.model.parameters import Beta, Choice
 
     for i, parameter in enumerate(case.parameters):
         low, high = parameter.bounds

@@ -18,7 +18,11 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapTooLargeError
+from argmap.render.engine import check_layout_size, dot_size
 from argmap.render.map import Map
+from argmap.render.notebook import register_ipython_formatters as register
+from argmap.render.theme import get_theme
+from argmap.render.views import build_dot
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
@@ -92,9 +96,6 @@ def render(
     only when ``.dot`` is read, and ``pipe``/``save`` raise
     :class:`~argmap.errors.MapTooLargeError` at once.
     """
-    from argmap.render.engine import check_layout_size, dot_size
-    from argmap.render.theme import get_theme
-    from argmap.render.views import build_dot
 
     def build() -> str:
         return build_dot(
@@ -126,7 +127,6 @@ def render(
 
 def register_ipython_formatters() -> bool:
     """See :func:`argmap.render.notebook.register_ipython_formatters`."""
-    from argmap.render.notebook import register_ipython_formatters as register
 
     return register()
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapTooLargeError, RendererNotFoundError, RenderError
+from argmap.render.reproducible import pin_pdf_dates, source_date_epoch
 
 __all__ = [
     "ENGINES",
@@ -364,7 +365,6 @@ def svg_to_pdf(svg: bytes) -> bytes:
         raise RenderError(f"cannot convert the map to PDF: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - cairosvg returns bytes here
         raise RenderError("cannot convert the map to PDF")
-    from argmap.render.reproducible import pin_pdf_dates, source_date_epoch
 
     # cairo stamps the time of the run: pinned, so two runs give the same bytes
     return pin_pdf_dates(pdf, source_date_epoch())

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.render.engine import FORMATS, check_layout_size, pipe, render_png, svg_to_pdf
+from argmap.io.atomic import write_atomic
+from argmap.render.engine import FORMATS, check_layout_size, dot_size, pipe, render_png, svg_to_pdf
 
 __all__ = ["DISPLAY_NODE_LIMIT", "Map"]
 
@@ -87,8 +88,6 @@ class Map:
 
     def _built(self) -> str:
         if self._dot is None:
-            from argmap.render.engine import dot_size
-
             assert self._build is not None
             self._dot = self._build()
             self._nodes, self._edges = dot_size(self._dot)
@@ -168,7 +167,6 @@ class Map:
         RenderError
             Unsupported suffix, missing folder, or a rendering failure.
         """
-        from argmap.io.atomic import write_atomic
 
         target = Path(path)
         fmt = target.suffix.lower().lstrip(".")

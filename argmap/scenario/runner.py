@@ -23,7 +23,9 @@ from argmap.scenario.apply import apply_scenario
 from argmap.scenario.comparison import BASELINE, Comparison, build_comparison
 from argmap.scenario.model import Scenario
 from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
+from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Evaluation
+from argmap.semantics.precedent import forced_outcomes
 
 __all__ = ["ScenarioRun", "compare", "forced", "run"]
 
@@ -63,7 +65,6 @@ def run(
     ``samples``, a Monte Carlo run over the parameter distributions is attached
     (with its per-sample values if ``keep_samples``).
     """
-    from argmap.semantics.evaluate import evaluate
 
     semantics = semantics or (scenario.semantics if scenario else None) or "grounded"
     gradual = gradual or (scenario.gradual if scenario else None) or "dfquad"
@@ -99,7 +100,6 @@ def run(
 
 def forced(case: Case) -> tuple[str, ...]:
     """The sides the case base forces for the factors present in ``case``, sorted."""
-    from argmap.semantics.precedent import forced_outcomes
 
     favours = {f.id: f.favours for f in case.factors}
     present = {f.id for f in case.factors if f.present}

@@ -35,6 +35,21 @@ from argmap.scenario.distributed import DEFAULT_CHUNK_SIZE, plan_chunks, run_chu
 from argmap.scenario.limits import check_samples
 from argmap.scenario.results import ClaimSummary, MonteCarloResult, StrengthTally, SweepResult
 from argmap.scenario.sampling import draw_parameters
+from argmap.semantics.compile import compile_case
+from argmap.semantics.defeat import defeat_mask
+from argmap.semantics.dung.labelling import grounded_labels_batch
+from argmap.semantics.evaluate import check_dung, dung_labels
+from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
+from argmap.semantics.standards import (
+    claim_burdens,
+    claim_standards,
+    meets_many,
+    read_standard,
+    rivals_of,
+    threshold_of,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
@@ -123,15 +138,6 @@ def evaluate_samples(
     has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
-    from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.standards import (
-        claim_burdens,
-        claim_standards,
-        meets_many,
-        read_standard,
-        rivals_of,
-        threshold_of,
-    )
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
@@ -198,7 +204,6 @@ def _defeat_groups(
 
     ``base`` is ``(S, N)``, ``weights`` the edge weights ``(S, E)`` or ``(1, E)``
     (attacks then supports)."""
-    from argmap.semantics.defeat import defeat_mask
 
     b = np.atleast_2d(np.asarray(base, dtype=np.float64))
     w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
@@ -218,9 +223,6 @@ def _labels_and_lost_edges(
     which edges (attacks then supports) lost their force in each sample ``(S, E)``
     (:mod:`argmap.semantics.recursive`); None otherwise. One pass: the defeats are
     decided and each distinct set of them labelled once."""
-    from argmap.semantics.dung.labelling import grounded_labels_batch
-    from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
 
     groups, inverse = _defeat_groups(fw, base, weights)
     samples = inverse.size
@@ -258,7 +260,6 @@ def sample_labels(
 def _compiled(case_json: str) -> tuple[Case, Framework]:
     # a worker receives the case as JSON text: cheap to send, and the compiled form is
     # reused by every later chunk of the same run in that process
-    from argmap.semantics.compile import compile_case
 
     case = Case.model_validate_json(case_json)
     return case, compile_case(case)
@@ -290,9 +291,6 @@ def _run_job(job: _Job) -> SampleEvaluation:
 def _prepare(
     case: Case, semantics: str, gradual: str, claims: Sequence[str] | None
 ) -> tuple[str, str, tuple[str, ...], str, str]:
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.evaluate import check_dung
-    from argmap.semantics.gradual.models import canonical_name
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
@@ -321,7 +319,6 @@ def _stack(parts: list[SampleEvaluation], width: int) -> SampleEvaluation:
 
 
 def _has_standard(case: Case, claims: Sequence[str]) -> BoolArray:
-    from argmap.semantics.standards import claim_standards
 
     standards = claim_standards(case)
     return np.array([c in standards for c in claims], dtype=bool)

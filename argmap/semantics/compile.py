@@ -68,10 +68,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import CaseError, Problem
+from argmap.errors import CaseError, Problem, SolverError
 from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
 from argmap.model.definedness import undefined_at
 from argmap.model.origins import locate
+from argmap.semantics.dung.af import AF
+from argmap.semantics.gradual.qbaf import schedule
+from argmap.semantics.precedent import compare_factors, is_applicable
 from argmap.vocabulary import ATTACK_KINDS as RELATION_ATTACKS
 from argmap.vocabulary import GRAPH_KINDS, SCORE_FIELD, SECTION_OF_KIND
 
@@ -271,14 +274,12 @@ class Framework:
         :class:`~argmap.semantics.dung.af.AF` with the same node order and names,
         over the attack edges that ``defeats`` marks (default: all of positive
         weight)."""
-        from argmap.semantics.dung.af import AF
 
         src, dst = self.dung_attacks(defeats)
         return AF.from_arrays(self.ids, src, dst)
 
     def find_cycle(self) -> list[str] | None:
         """Ids along one directed cycle of attacks and supports, or None if acyclic."""
-        from argmap.semantics.gradual.qbaf import schedule
 
         plan = schedule(self)
         if plan.cyclic is None:
@@ -344,14 +345,11 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     >>> fw.ids, fw.att_src.tolist(), fw.att_dst.tolist()
     (('C', 'E'), [1], [0])
     """
-    from argmap.semantics.precedent import is_applicable
 
     params = dict(case.parameter_values)
     if values:
         unknown = sorted(set(values) - set(params))
         if unknown:
-            from argmap.errors import SolverError
-
             raise SolverError("unknown parameter(s): " + ", ".join(unknown))
         params.update({k: float(v) for k, v in values.items()})
     dropped: dict[str, str] = {}
@@ -530,7 +528,6 @@ def _precedent_weight_expr(case: Case, arg: Argument) -> float:
     its authority), so the argument's effective weight is
     :func:`~argmap.semantics.precedent.argument_weight`, authority x similarity, and
     falls when the precedent itself is undermined."""
-    from argmap.semantics.precedent import compare_factors
 
     precedent = next(p for p in case.precedents if p.id == arg.precedent)
     return compare_factors(case, precedent, side=arg.applies_if).similarity

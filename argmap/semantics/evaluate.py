@@ -29,8 +29,14 @@ from dataclasses import replace
 import numpy as np
 
 from argmap.model import Case
+from argmap.semantics.compile import compile_case
+from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.dung.skeptical import ENUMERATION_LIMIT, dung_labels
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
+from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
+from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
 from argmap.vocabulary import DUNG_SEMANTICS, check_dung
 
 __all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "check_dung", "dung_labels", "evaluate"]
@@ -83,12 +89,6 @@ def evaluate(
     SolverError
         Unknown semantics or parameter.
     """
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.defeat import check_defeat, defeat_mask
-    from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.gradual.models import canonical_name
-    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
-    from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)

@@ -43,8 +43,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from argmap.errors import SolverError
 from argmap.model import Case
+from argmap.semantics.compile import compile_case
+from argmap.semantics.defeat import check_defeat, defeat_mask
+from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.semantics.evaluation import Label
+from argmap.semantics.gradual import gradual_strengths
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
@@ -233,7 +238,6 @@ def strength_contributions(
 ) -> list[Contribution]:
     """Every node's and parameter's contribution to ``node``'s strength, ranked by
     absolute impact (largest first); see the module docstring."""
-    from argmap.semantics.gradual import gradual_strengths
 
     c = fw.index[node]
     n = fw.n
@@ -316,16 +320,10 @@ def explain(
     """Explain ``claim_id`` (any compiled node id works) under the two semantics,
     with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
     does."""
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.defeat import check_defeat, defeat_mask
-    from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.gradual import gradual_strengths
 
     semantics = check_dung(semantics)
     fw = compile_case(case, values)
     if claim_id not in fw.index:
-        from argmap.errors import SolverError
-
         why = fw.dropped.get(claim_id, "no such node")
         raise SolverError(f"cannot explain {claim_id!r}: {why}")
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
