@@ -48,6 +48,7 @@ from argmap.scenario.runner import compare
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import NodeResult, Verdict
 from argmap.semantics.standards import threshold_of
+from argmap.vocabulary import CLAIM_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
@@ -247,17 +248,8 @@ def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
     return rows
 
 
-_HEADER = [
-    "claim",
-    "issue",
-    "text",
-    "label",
-    "strength",
-    "standard",
-    "standard met",
-    "verdict",
-    "burden",
-]
+_HEADER = [column.replace("_", " ") for column in CLAIM_COLUMNS]
+"""The claim table's columns as the Markdown table heads them (the CSV keeps ``_``)."""
 
 
 def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
@@ -269,7 +261,7 @@ def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
 def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([h.replace(" ", "_") for h in _HEADER])
+    writer.writerow(CLAIM_COLUMNS)
     writer.writerows(_claim_rows(case, evaluation))
     return buffer.getvalue()
 
@@ -520,5 +512,4 @@ def _open_detail(row: ClaimOutcome) -> str:
 
 
 def load(path: str) -> Case:  # pragma: no cover - doctest helper
-
     return load_case(path)

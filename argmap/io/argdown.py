@@ -106,7 +106,6 @@ class _Builder:
         return CaseError(Problem("", message, self.s.file, line))
 
     def case(self) -> Case:
-
         infos = list(self.s.infos.values())
         for info in infos:  # ids given as data ({id: C1}) first: they are exact
             given = info.data.pop("id", None)

@@ -168,7 +168,6 @@ def convert(
 
 
 def _write_out(path: str | os.PathLike[str], text: str, source: str | os.PathLike[str]) -> None:
-
     # a missing folder, no permission or OUT naming IN: the user's to fix, one line
     write_output(path, text, [source])
 

@@ -83,7 +83,6 @@ class Case(BaseModel, Displayable):
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:
-
         found = problems(self)
         if found:
             # not a ValueError: pydantic passes it through whole, with every path intact

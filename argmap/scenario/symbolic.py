@@ -182,7 +182,6 @@ class _Builder:
     """Builds strength expressions node by node in topological order."""
 
     def __init__(self, fw: Framework, chosen: set[str], gradual: str) -> None:
-
         self.fw = fw
         self.chosen = chosen
         self.gradual = gradual

@@ -319,7 +319,6 @@ def _stack(parts: list[SampleEvaluation], width: int) -> SampleEvaluation:
 
 
 def _has_standard(case: Case, claims: Sequence[str]) -> BoolArray:
-
     standards = claim_standards(case)
     return np.array([c in standards for c in claims], dtype=bool)
 
