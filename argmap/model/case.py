@@ -56,10 +56,10 @@ Node = Party | Source | Issue | Claim | Evidence | Argument | Factor | Precedent
 
 class Case(BaseModel, Displayable):
     """A dispute: its parties, sources, issues, claims, evidence, arguments,
-    factors, precedents, events, relations and parameters.
+    factors, precedents, events, relations and parameters."""
 
-    In Jupyter it shows its map (once :mod:`argmap.render` is loaded) over a table of
-    what it holds (:class:`~argmap.display.Displayable`)."""
+    # (the docstring is the schema's description; in Jupyter a case shows its map, once
+    # argmap.render is loaded, over the table _display_table gives: argmap.display)
 
     model_config = STRICT | {"title": "argmap case"}
 
