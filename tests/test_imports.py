@@ -58,3 +58,41 @@ def test_no_import_circles_outside_render() -> None:
     graph = grimp.build_graph("argmap", exclude_type_checking_imports=True)
     cycles = [c for c in _cycles(graph) if not all(m.startswith("argmap.render") for m in c)]
     assert cycles == []
+
+
+# The own-module imports that stay inside functions outside cli/ (the commands import the
+# engine in their handlers so that `argmap --help` stays fast), each with its reason.
+LAZY_OWN_IMPORTS = {
+    # numpy: validating a case needs no numpy, vectorizing an expression does
+    ("argmap/model/expressions.py", "argmap.model.vectorized"),
+    # the public face loads the drawing code only inside IPython
+    ("argmap/__init__.py", "argmap.render.notebook"),
+    # the render package imports its notebook module (the callable-module arrangement)
+    ("argmap/render/notebook.py", "argmap.render"),
+}
+
+
+def _imports_in_functions(path: Path) -> set[tuple[str, str]]:
+    import ast
+
+    found = set()
+    for function in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            for node in ast.walk(function):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("argmap"):
+                    found.add((path.relative_to(ROOT).as_posix(), node.module or ""))
+                elif isinstance(node, ast.Import):
+                    found |= {
+                        (path.relative_to(ROOT).as_posix(), alias.name)
+                        for alias in node.names
+                        if alias.name.startswith("argmap")
+                    }
+    return found
+
+
+def test_own_module_imports_sit_at_module_top() -> None:
+    found: set[tuple[str, str]] = set()
+    for path in sorted((ROOT / "argmap").rglob("*.py")):
+        if "cli" not in path.relative_to(ROOT).parts:
+            found |= _imports_in_functions(path)
+    assert found == LAZY_OWN_IMPORTS
