@@ -254,3 +254,18 @@ def test_the_vocabulary_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_json_schema_says_the_same_about_kind() -> None:
+    import jsonschema
+    import yaml
+
+    from argmap.cli.schema import case_schema
+
+    schema = case_schema()
+    jsonschema.validate(yaml.safe_load(CASE), schema)
+    jsonschema.validate(yaml.safe_load(CASE.replace("{id: C1,", "{kind: claim, id: C1,")), schema)
+    with pytest.raises(jsonschema.ValidationError, match="'claim' was expected"):
+        jsonschema.validate(
+            yaml.safe_load(CASE.replace("{id: C1,", "{kind: evidence, id: C1,")), schema
+        )
