@@ -14,6 +14,7 @@ is :func:`argmap.scenario.apply.apply_scenario`'s job.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -356,6 +357,8 @@ class Scenario(BaseModel):
         | None
     ) = None
     gradual: Literal["dfquad", "quadratic_energy", "euler_based", "h_categorizer"] | None = None
+    as_of: dt.date | None = None
+    """Read the scenario's case as of this date (:mod:`argmap.model.as_of`)."""
 
     # where the scenario was read from: file name and path -> line map, for errors
     _file: str | None = PrivateAttr(default=None)
