@@ -51,9 +51,7 @@ def as_of_arg(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"must be a date YYYY-MM-DD (got {text!r})"
-        ) from None
+        raise argparse.ArgumentTypeError(f"must be a date YYYY-MM-DD (got {text!r})") from None
 
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:

@@ -7,9 +7,10 @@ Output formats (``--format``):
 - ``csv``: header ``id,issue,label,strength,standard,standard_met,verdict`` then one
   row per claim (``standard`` and ``standard_met`` empty for a claim without an issue);
 - ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
-  "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [{"id", "text", "issue", "label", "strength", "standard",
-  "standard_met", "verdict"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
-  "strength"}]`` for every node. The shape is documented in ``docs/semantics.md``.
+  "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [{"id", "text", "issue",
+  "label", "strength", "standard", "standard_met", "verdict"}]}``; with ``--all``, also
+  ``"nodes": [{"id", "kind", "label", "strength"}]`` for every node. The shape is
+  documented in ``docs/semantics.md``.
 
 With ``-o OUT`` the output is written atomically to OUT instead of standard output.
 """

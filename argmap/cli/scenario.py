@@ -220,10 +220,9 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
 def _load(path: str, as_of: Any = None) -> Any:
     """A case file, or a scenario file applied to its base case, read as of ``as_of``
     (else the scenario's, else the case's own ``as_of``)."""
-    from argmap.model.as_of import at_date
-
     from argmap.io.casefile import format_for, load, read_bytes
     from argmap.io.locations import load_with_lines
+    from argmap.model.as_of import at_date
 
     data, _ = load_with_lines(read_bytes(path), path, format_for(path))
     if (

@@ -78,9 +78,9 @@ __all__ = [
     "a_fortiori_conflicts",
     "argument_weight",
     "compare_factors",
+    "conflict_warnings",
     "describe_weight",
     "forced_outcomes",
-    "conflict_warnings",
     "in_scope",
     "is_applicable",
     "other_side",
@@ -386,7 +386,8 @@ def a_fortiori_conflicts(case: Case) -> list[Conflict]:
             out.append(Conflict(p.id, by, p.theory, p.outcome))
     present = [f.id for f in case.factors if f.present]
     named = sorted({p.theory for p in base if p.theory is not None})
-    for theory in named or [None]:
+    theories: list[str | None] = [*named] if named else [None]
+    for theory in theories:
         # a precedent that names no theory is in every theory's scope
         scoped = [p for p in base if p.theory in (theory, None)]
         forcing = [p for p in scoped if _forced_by(p, present, favours, theory_of)]
@@ -435,8 +436,9 @@ def describe_weight(
     ...                 jurisdiction="j", status="decided", outcome="defendant",
     ...                 factors=["F_public"], reason=["F_public"], authority=0.8)],
     ...     arguments=[Argument(id="A", conclusion="C", precedent="P")])
-    >>> describe_weight(case, case.arguments[0])
-    'authority 0.8 x on point 0.5 = 0.40: shares F_public; distinguished by F_contract; decided 2019 for the defendant'
+    >>> print(describe_weight(case, case.arguments[0]))  # doctest: +NORMALIZE_WHITESPACE
+    authority 0.8 x on point 0.5 = 0.40: shares F_public; distinguished by F_contract;
+    decided 2019 for the defendant
     """
     if argument.precedent is None:
         return ""
