@@ -85,6 +85,7 @@ __all__ = [
     "is_applicable",
     "other_side",
     "standing",
+    "theory_warnings",
 ]
 
 
@@ -406,6 +407,27 @@ def conflict_warnings(case: Case) -> list[Problem]:
             f"warning: {c}",
         )
         for c in a_fortiori_conflicts(case)
+    ]
+
+
+def theory_warnings(case: Case) -> list[Problem]:
+    """A factor's ``theory`` that no precedent decided and that is no issue id: most
+    likely a typo, and the factor then counts for no precedent that names a theory.
+
+    >>> from argmap.model import Case, Factor
+    >>> case = Case(title="t", factors=[Factor(id="F", text="t", favours="plaintiff",
+    ...                                        theory="CFAA acess")])
+    >>> print(theory_warnings(case)[0])
+    factors[0].theory: warning: no precedent decided theory 'CFAA acess', and no issue has that id
+    """
+    named = {p.theory for p in case.precedents} | {i.id for i in case.issues}
+    return [
+        Problem(
+            f"factors[{i}].theory",
+            f"warning: no precedent decided theory {f.theory!r}, and no issue has that id",
+        )
+        for i, f in enumerate(case.factors)
+        if f.theory is not None and f.theory not in named
     ]
 
 

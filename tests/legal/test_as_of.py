@@ -366,3 +366,24 @@ def test_save_and_load_keep_as_of_and_history(tmp_path: Path) -> None:
     case = Case.model_validate(data)
     save(case, tmp_path / "c.yaml")
     assert load(tmp_path / "c.yaml") == case
+
+
+def test_render_as_of_draws_only_what_was_known(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(REVERSAL)
+    early, late = tmp_path / "early.dot", tmp_path / "late.dot"
+    assert main(["render", str(path), "--as-of", "2020-01-01", "-o", str(early)]) == 0
+    assert main(["render", str(path), "-o", str(late)]) == 0
+    assert "E_public" not in early.read_text() and "A_blog" not in early.read_text()
+    assert "E_public" in late.read_text()
+
+
+def test_build_report_as_of_overrides_the_case_default() -> None:
+    from argmap.report import build_report
+
+    data = yaml.safe_load(REVERSAL)
+    data["as_of"] = D(2024, 3, 1)
+    report = build_report(Case.model_validate(data), formats=("svg",), as_of=D(2020, 1, 1))
+    assert report.evaluation.as_of == D(2020, 1, 1)
+    brief = report.files["brief.md"].decode()
+    assert "*As of 2020-01-01*" in brief and "S\\_blog" not in brief and "S_blog" not in brief

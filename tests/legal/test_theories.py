@@ -205,3 +205,15 @@ def test_worked_case_names_no_theory_and_keeps_its_numbers() -> None:
     case = load(Path(__file__).resolve().parents[2] / "seeds" / "musk_v_microsoft.yaml")
     assert all(f.theory is None for f in case.factors)
     assert a_fortiori_conflicts(case) == []
+
+
+def test_validate_warns_of_a_theory_no_precedent_decided(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "case.yaml"
+    save(_case(theory_of_extra="copyright: fair sue"), path)
+    assert main(["validate", "-q", str(path)]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "warning: no precedent decided theory 'copyright: fair sue'" in err[0]
+    number = int(err[0].split(":")[1])
+    assert "copyright: fair sue" in path.read_text().splitlines()[number - 1]
