@@ -217,3 +217,23 @@ def test_validate_warns_of_a_theory_no_precedent_decided(
     assert len(err) == 1 and "warning: no precedent decided theory 'copyright: fair sue'" in err[0]
     number = int(err[0].split(":")[1])
     assert "copyright: fair sue" in path.read_text().splitlines()[number - 1]
+
+
+def test_a_scenario_deciding_a_pending_case_against_the_case_base_is_flagged() -> None:
+    from argmap.scenario import Scenario
+    from argmap.scenario.run import run
+
+    decided = _with_decision(_case(theory_of_extra=COPYRIGHT), TRADE_SECRET)
+    data = decided.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    hypo = next(p for p in data["precedents"] if p["id"] == "Hypo")
+    hypo.update(status="pending", outcome=None)
+    pending = Case.model_validate(data)
+    assert evaluate(pending).conflicts == ()
+    for outcome, flagged in (("defendant", True), ("plaintiff", False)):
+        scenario = Scenario(
+            name=f"for the {outcome}",
+            question="What if the pending case is decided?",
+            interventions=[{"op": "decide_precedent", "precedent": "Hypo", "outcome": outcome}],
+        )
+        conflicts = run(pending, scenario).evaluation.conflicts
+        assert any(c.startswith("Hypo is decided") for c in conflicts) is flagged
