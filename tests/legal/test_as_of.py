@@ -387,3 +387,17 @@ def test_build_report_as_of_overrides_the_case_default() -> None:
     assert report.evaluation.as_of == D(2020, 1, 1)
     brief = report.files["brief.md"].decode()
     assert "*As of 2020-01-01*" in brief and "S\\_blog" not in brief and "S_blog" not in brief
+
+
+def test_scenario_sweep_reads_the_case_as_of_the_date(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["scenario", "sweep", str(WORKED), "--param", "w_fair_use", "--values", "0.8"]
+    argv += ["--claim", "C_fair_use", "--format", "csv"]
+    assert main(argv) == 0
+    now = capsys.readouterr().out
+    assert main([*argv, "--as-of", "2023-04-30"]) == 0
+    then = capsys.readouterr().out
+    case = load(WORKED)
+    values = {"w_fair_use": 0.8}
+    expected = evaluate(case, values=values, as_of=D(2023, 4, 30))["C_fair_use"].strength
+    row = then.splitlines()[1].split(",")
+    assert now != then and float(row[2]) == pytest.approx(expected, abs=1e-9)
