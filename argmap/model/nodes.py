@@ -279,7 +279,7 @@ class Precedent(BaseModel):
     reason: list[Id] = Field(default_factory=list)
     authority: ScoreOrExpression = 0.5
     sources: list[Id] = Field(default_factory=list)
-    # -- legal: its date and what happened to it later (argmap.semantics.precedent) --
+    # -- legal: its date and what happened to it later (argmap.model.as_of) --
     date: dt.date | None = None
     """The decision date (filing date for a pending case); ``year`` must agree."""
     history: list[HistoryEvent] = Field(default_factory=list, max_length=50)
