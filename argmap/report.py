@@ -29,6 +29,7 @@ Files written (``OUT/``):
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -42,6 +43,7 @@ from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.io.atomic import replace_folder
 from argmap.io.casefile import load as load_case
 from argmap.model import ProofReading
+from argmap.model.as_of import at_date, standing
 from argmap.render import render
 from argmap.safe_text import markdown_text
 from argmap.scenario.runner import compare
@@ -82,14 +84,19 @@ def build_report(
     theme: str = "briefing",
     formats: Sequence[str] = ("svg", "png", "pdf"),
     force: bool = False,
+    as_of: dt.date | None = None,
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
     A map too large to lay out (:func:`argmap.render.engine.check_layout_size`) is
     left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
-    tables and the brief are made all the same.
+    tables and the brief are made all the same. ``as_of`` reads the case (and every
+    scenario) as of that date, else as of the case's own ``as_of``
+    (:mod:`argmap.model.as_of`); the brief says which.
     """
 
+    full = case
+    case = at_date(case, as_of)  # only what was known then is drawn and counted
     evaluation = evaluate(case, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
     jobs: list[tuple[str, Map, str]] = []
@@ -117,7 +124,7 @@ def build_report(
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
         comparison = compare(
-            case,
+            full,
             list(scenarios),
             semantics,
             gradual,
@@ -125,6 +132,7 @@ def build_report(
             seed=seed,
             progress=False,
             keep_samples=False,  # the report shows summaries: memory bounded at any N
+            as_of=as_of,
         )
         report.comparison = comparison
         report.files["scenarios.csv"] = comparison.to_csv().encode()
@@ -310,6 +318,15 @@ def _brief(case: Case, report: Report) -> str:
         # paragraph by paragraph, each made inert (the author's own Markdown included)
         for paragraph in re.split(r"\n\s*\n", case.description.strip()):
             out += [markdown_text(paragraph, line_start=True), ""]
+    if evaluation.as_of is not None:
+        out += [
+            f"*As of {evaluation.as_of.isoformat()}*: only the sources, evidence, events "
+            "and precedent decisions known on that date count, each precedent with its "
+            "status then.",
+            "",
+        ]
+    for conflict in evaluation.conflicts:
+        out += [f"**Warning**: {markdown_text(conflict)}.", ""]
     if "map.svg" in report.files:
         out += [
             "![Overview: the claims of each issue and how they bear on one another](map.svg)",
@@ -397,6 +414,7 @@ def _brief(case: Case, report: Report) -> str:
                 + markdown_text(_describe_changes(changes, shares))
             )
         out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
+    out += _precedent_section(case, evaluation)
     if "timeline.svg" in report.files:
         out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
     out += ["## Sources", ""]
@@ -408,6 +426,43 @@ def _brief(case: Case, report: Report) -> str:
         )
     out += ["", "Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
     return "\n".join(out)
+
+
+def _precedent_section(case: Case, evaluation: Evaluation) -> list[str]:
+    """The precedents argued from, each with its citation, court, standing and the
+    weight of every argument from it, in words and numbers."""
+    rows = []
+    for precedent in case.precedents:
+        argued = [a for a in case.arguments if a.precedent == precedent.id]
+        if not argued:
+            continue
+        status = standing(precedent, evaluation.as_of).describe(precedent)
+        for argument in argued:
+            weight = evaluation.precedent_weights.get(argument.id, "")
+            if argument.id in evaluation.nodes and evaluation.nodes[argument.id].strength == 0:
+                weight = f"{weight} (strength 0)" if weight else "strength 0"
+            rows.append(
+                [
+                    precedent.name,
+                    precedent.citation or "",
+                    precedent.court,
+                    status,
+                    argument.id,
+                    weight,
+                ]
+            )
+    if not rows:
+        return []
+    header = ["precedent", "citation", "court", "standing", "argument", "weight"]
+    return [
+        "## Precedents",
+        "",
+        "Each argument from precedent weighs its authority times how closely it fits "
+        "(on point: the share of the court's reason present, divided by one plus the "
+        "distinctions, counted within the theory the precedent decided).",
+        "",
+        _markdown_table(header, rows),
+    ]
 
 
 def _describe_changes(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:

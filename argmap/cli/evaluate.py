@@ -7,9 +7,10 @@ Output formats (``--format``):
 - ``csv``: header ``id,issue,label,strength,standard,standard_met,verdict`` then one
   row per claim (``standard`` and ``standard_met`` empty for a claim without an issue);
 - ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
-  "notes": [str], "claims": [{"id", "text", "issue", "label", "strength", "standard",
-  "standard_met", "verdict"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
-  "strength"}]`` for every node. The shape is documented in ``docs/semantics.md``.
+  "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [{"id", "text", "issue",
+  "label", "strength", "standard", "standard_met", "verdict"}]}``; with ``--all``, also
+  ``"nodes": [{"id", "kind", "label", "strength"}]`` for every node. The shape is
+  documented in ``docs/semantics.md``.
 
 With ``-o OUT`` the output is written atomically to OUT instead of standard output.
 """
@@ -21,6 +22,8 @@ import csv
 import io
 import json
 from typing import Any
+
+from argmap.cli._args import add_as_of
 
 # the names come from the light vocabulary module: the engine is not imported for --help
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
@@ -77,6 +80,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
+    add_as_of(parser)
     parser.add_argument("--all", action="store_true", help="JSON: include every node")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
     parser.set_defaults(handler=run)
@@ -101,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         defeat=args.defeat,
         ordering=args.ordering,
         comparison=args.comparison,
+        as_of=args.as_of,
     )
     text = render_output(case, evaluation, args.format, include_all=args.all)
     if args.output:
@@ -149,6 +154,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
             "defeat": evaluation.defeat,
             "converged": evaluation.converged,
             "iterations": evaluation.iterations,
+            "as_of": evaluation.as_of.isoformat() if evaluation.as_of else None,
             "notes": list(evaluation.notes),
             "claims": rows,
         }
@@ -206,6 +212,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
     title = (
         f"{evaluation.title} — {evaluation.semantics} / {evaluation.gradual}"
         f" / defeat: {evaluation.defeat}"
+        + (f" / as of {evaluation.as_of.isoformat()}" if evaluation.as_of else "")
     )
     notes = [f"note: {n}" for n in evaluation.notes]
     return "\n".join([title, *lines, *notes]) + "\n"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from argmap.cli._args import add_as_of
+
 __all__ = ["register", "run"]
 
 _VIEWS = ("map", "overview", "issue", "diff", "timeline")
@@ -79,6 +81,7 @@ def register(subparsers: Any) -> None:
         default="issue",
         help="group nodes by issue (default), by party, or not at all",
     )
+    add_as_of(parser)
     parser.add_argument("--title", metavar="TEXT", help="title over the map")
     parser.add_argument(
         "--engine",
@@ -103,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.errors import RenderError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
+    from argmap.model.as_of import at_date
     from argmap.render import render
     from argmap.render.engine import FORMATS
 
@@ -148,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
         semantics = semantics or scenario.semantics
         gradual = gradual or scenario.gradual
     semantics, gradual = semantics or "grounded", gradual or "dfquad"
+    # only what was known on the date is drawn (a scenario's nodes included)
+    shown, case = at_date(shown, args.as_of), at_date(case, args.as_of)
     evaluation = None
     if not args.plain:
         from argmap.semantics.evaluate import evaluate

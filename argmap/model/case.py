@@ -13,6 +13,7 @@ in one model validator, which reports every problem with its path at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, Literal
@@ -80,6 +81,9 @@ class Case(BaseModel, Displayable):
     contraries: list[Exclusion] = Field(default_factory=list)
     proof: ProofSettings = Field(default_factory=ProofSettings)
     defeat: DefeatSettings = Field(default_factory=DefeatSettings)
+    # -- legal: the date the case is read as of (argmap.model.as_of) --
+    as_of: dt.date | None = None
+    """Read the case with only what was known on this date (``--as-of`` overrides)."""
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:

@@ -26,6 +26,7 @@ from pydantic import (
     BeforeValidator,
     Field,
     GetJsonSchemaHandler,
+    StringConstraints,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -43,6 +44,8 @@ __all__ = [
     "Evidence",
     "EvidenceStatus",
     "Factor",
+    "HistoryAction",
+    "HistoryEvent",
     "Issue",
     "Outcome",
     "Party",
@@ -241,6 +244,10 @@ class Argument(BaseModel):
         return self
 
 
+TheoryName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+"""A legal theory's name: an issue id or a short name (``breach of contract``)."""
+
+
 class Factor(BaseModel):
     """A legally relevant fact pattern that favours one side (Horty's factors)."""
 
@@ -250,6 +257,32 @@ class Factor(BaseModel):
     text: Text
     favours: Side
     present: bool = Field(default=False, description="whether it holds in the case at hand")
+    theory: TheoryName | None = None
+    """The legal theory the factor bears on (an issue id or a named theory such as
+    ``CFAA access``); a precedent counts it only if it decided that theory. ``None``:
+    it bears on every theory."""
+
+
+class HistoryAction(StrEnum):
+    """What a later court (or the parties) did to a decision."""
+
+    AFFIRMED = "affirmed"
+    REVERSED = "reversed"  # loses its authority from that date
+    VACATED = "vacated"  # loses its authority from that date
+    REMANDED = "remanded"
+    PENDING_APPEAL = "pending appeal"
+    SETTLED = "settled"
+
+
+class HistoryEvent(BaseModel):
+    """One dated step of a precedent's subsequent history."""
+
+    model_config = STRICT
+    date: dt.date
+    action: HistoryAction
+    court: str | None = Field(default=None, max_length=300)
+    citation: str | None = Field(default=None, max_length=300)
+    note: str | None = Field(default=None, max_length=1000)
 
 
 class Precedent(BaseModel):
@@ -276,6 +309,11 @@ class Precedent(BaseModel):
     reason: list[Id] = Field(default_factory=list)
     authority: ScoreOrExpression = 0.5
     sources: list[Id] = Field(default_factory=list)
+    # -- legal: its date and what happened to it later (argmap.model.as_of) --
+    date: dt.date | None = None
+    """The decision date (filing date for a pending case); ``year`` must agree."""
+    history: list[HistoryEvent] = Field(default_factory=list, max_length=50)
+    """Subsequent history, dated and in date order (affirmed, reversed, ...)."""
 
     @model_validator(mode="after")
     def _outcome_fits_status(self) -> Precedent:
@@ -285,6 +323,16 @@ class Precedent(BaseModel):
             raise ValueError("a pending precedent has no outcome yet")
         if not set(self.reason) <= set(self.factors):
             raise ValueError("reason must be a subset of factors")
+        if self.date is not None and self.date.year != self.year:
+            raise ValueError(f"year {self.year} is not the year of date {self.date.isoformat()}")
+        dates = [event.date for event in self.history]
+        if dates != sorted(dates):
+            raise ValueError("history must be in date order")
+        if self.date is not None and dates and dates[0] < self.date:
+            raise ValueError(
+                f"history starts on {dates[0].isoformat()}, before the decision "
+                f"({self.date.isoformat()})"
+            )
         return self
 
 

@@ -14,6 +14,7 @@ is :func:`argmap.scenario.apply.apply_scenario`'s job.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -299,6 +300,8 @@ class Scenario(BaseModel):
     seed: int | None = Field(default=None, json_schema_extra={"minimum": 0, "maximum": MAX_SEED})
     semantics: DungName | None = None
     gradual: GradualName | None = None
+    as_of: dt.date | None = None
+    """Read the scenario's case as of this date (:mod:`argmap.model.as_of`)."""
 
     # where the scenario was read from: file name and path -> line map, for errors
     _file: str | None = PrivateAttr(default=None)

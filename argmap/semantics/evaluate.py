@@ -23,18 +23,21 @@ The Knowledge Engineering Review 26(4), 2011.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
 
 from argmap.model import Case
+from argmap.model.as_of import at_date
 from argmap.semantics.compile import compile_case
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.dung.skeptical import ENUMERATION_LIMIT, dung_labels
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 from argmap.semantics.gradual import gradual_strengths
 from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.precedent import a_fortiori_conflicts, describe_weight
 from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
 from argmap.semantics.standards import claim_burdens, claim_standards, standard_outcomes
 from argmap.vocabulary import DUNG_SEMANTICS, check_dung
@@ -53,6 +56,7 @@ def evaluate(
     defeat: str | None = None,
     ordering: str | None = None,
     comparison: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Evaluation:
     """Evaluate ``case`` under a Dung and a gradual semantics.
 
@@ -72,6 +76,11 @@ def evaluate(
         of positive weight); the ASPIC+ ordering ``weakest-link`` or ``last-link``;
         the set comparison ``elitist`` or ``democratic``. Each defaults to the case's
         own ``defeat`` settings (preference, weakest-link, elitist unless it says).
+    as_of : datetime.date, optional
+        Read the case with only what was known on that date, each precedent as it
+        stood then (:func:`argmap.model.as_of.at_date`; default: the case's own
+        ``as_of``, else everything, with each precedent's whole history). Items not
+        yet known get label ``out``, strength 0 and a note.
 
     Examples
     --------
@@ -92,6 +101,8 @@ def evaluate(
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
+    full = case
+    case = at_date(case, as_of)
     fw = compile_case(case, values)
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
     defeats = defeat_mask(fw, rule)
@@ -132,7 +143,15 @@ def evaluate(
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)
         notes.append(f"{node_id} does not apply: {reason}")
-    order = {n.id: k for k, n in enumerate(case.iter_nodes())}
+    unknown = _not_yet_known(full, nodes)
+    for node_id, kind in unknown.items():
+        nodes[node_id] = NodeResult(node_id, kind, Label.OUT, 0.0)
+    if unknown and case.as_of is not None:
+        shown = ", ".join(list(unknown)[:8]) + (", ..." if len(unknown) > 8 else "")
+        notes.append(f"as of {case.as_of.isoformat()}, {len(unknown)} not yet known: {shown}")
+    conflicts = tuple(str(c) for c in a_fortiori_conflicts(case))
+    notes += [f"warning: {c}" for c in conflicts]
+    order = {n.id: k for k, n in enumerate(full.iter_nodes())}
     return Evaluation(
         title=case.title,
         semantics=semantics,
@@ -144,4 +163,29 @@ def evaluate(
         defeat=rule.rule
         if rule.rule == "attack"
         else ", ".join((rule.rule, rule.ordering, rule.comparison)),
+        as_of=case.as_of,
+        conflicts=conflicts,
+        precedent_weights={
+            a.id: describe_weight(case, a, values, case.as_of)
+            for a in case.arguments
+            if a.precedent is not None
+        },
     )
+
+
+_DATED = (
+    ("evidence", "evidence"),
+    ("arguments", "argument"),
+    ("precedents", "precedent"),
+    ("events", "event"),
+)
+
+
+def _not_yet_known(case: Case, results: Mapping[str, NodeResult]) -> dict[str, str]:
+    """Nodes of ``case`` without a result (left out as of a date) -> their kind."""
+    return {
+        node.id: kind
+        for section, kind in _DATED
+        for node in getattr(case, section)
+        if node.id not in results
+    }

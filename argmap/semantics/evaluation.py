@@ -6,6 +6,7 @@ scenario comparison, CLI tables, notebooks). Fields may be added; none is remove
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -62,6 +63,15 @@ class Evaluation(Displayable):
     notes: tuple[str, ...] = field(default_factory=tuple)
     defeat: str = "preference, weakest-link, elitist"
     """How attacks became defeats (:class:`~argmap.semantics.defeat.DefeatRule`)."""
+    # -- legal: the date read as of, Horty consistency, precedent weights in words --
+    as_of: dt.date | None = None
+    """The date the case was read as of (:mod:`argmap.model.as_of`), if any."""
+    conflicts: tuple[str, ...] = ()
+    """Decisions the case base forbids a fortiori
+    (:func:`~argmap.semantics.precedent.a_fortiori_conflicts`)."""
+    precedent_weights: dict[str, str] = field(default_factory=dict)
+    """Argument from precedent id -> its weight in words and numbers
+    (:func:`~argmap.semantics.precedent.describe_weight`)."""
 
     def __getitem__(self, node_id: str) -> NodeResult:
         return self.nodes[node_id]

@@ -36,6 +36,7 @@ K. Cyras, T. Kampik, Q. Weng. Dispute trees as explanations in quantitative
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -45,11 +46,13 @@ import numpy.typing as npt
 
 from argmap.errors import SolverError
 from argmap.model import Case
+from argmap.model.as_of import at_date
 from argmap.semantics.compile import compile_case
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.semantics.evaluation import Label
 from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.precedent import describe_weight
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
@@ -295,6 +298,9 @@ class Explanation:
     strength: float
     reason: LabelReason
     contributions: tuple[Contribution, ...]
+    precedents: tuple[str, ...] = ()
+    """For each argument from precedent on the node: ``id: its weight in words and
+    numbers`` (:func:`~argmap.semantics.precedent.describe_weight`)."""
 
     def __str__(self) -> str:
         lines = [str(self.reason), f"strength {self.strength:.3f}; what matters most:"]
@@ -303,6 +309,9 @@ class Explanation:
                 break
             extra = f", removal {x.removal:+.3f}" if x.removal is not None else ""
             lines.append(f"  {x.name} ({x.kind}): slope {x.derivative:+.3f}{extra}")
+        if self.precedents:
+            lines.append("arguments from precedent:")
+            lines += [f"  {line}" for line in self.precedents]
         return "\n".join(lines)
 
 
@@ -316,12 +325,14 @@ def explain(
     defeat: str | None = None,
     ordering: str | None = None,
     comparison: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Explanation:
     """Explain ``claim_id`` (any compiled node id works) under the two semantics,
     with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
-    does."""
+    does, on the case as of ``as_of`` (:func:`argmap.model.as_of.at_date`)."""
 
     semantics = check_dung(semantics)
+    case = at_date(case, as_of)
     fw = compile_case(case, values)
     if claim_id not in fw.index:
         why = fw.dropped.get(claim_id, "no such node")
@@ -337,4 +348,9 @@ def explain(
         reason = explain_label(af, labels, j, semantics)
     strength = float(gradual_strengths(fw, gradual).strengths[j])
     contributions = tuple(strength_contributions(fw, claim_id, gradual))
-    return Explanation(claim_id, reason.label, strength, reason, contributions)
+    precedents = tuple(
+        f"{a.id}: {describe_weight(case, a, values, case.as_of)}"
+        for a in case.arguments
+        if a.precedent is not None and a.conclusion == claim_id and a.id in fw.index
+    )
+    return Explanation(claim_id, reason.label, strength, reason, contributions, precedents)
