@@ -41,6 +41,7 @@ from argmap.model.nodes import (
 )
 from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
+from argmap.model.schemes import QuestionSettings, Scheme
 from argmap.model.standards import ProofSettings
 from argmap.model.values import STRICT, SchemaVersion
 
@@ -86,6 +87,10 @@ class Case(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     contraries: list[Exclusion] = Field(default_factory=list)
     proof: ProofSettings = Field(default_factory=ProofSettings)
+    schemes: list[Scheme] = Field(
+        default_factory=list, description="argumentation schemes beyond the catalogue"
+    )
+    critical_questions: QuestionSettings = Field(default_factory=QuestionSettings)
     defeat: DefeatSettings = Field(default_factory=DefeatSettings)
 
     @model_validator(mode="after")

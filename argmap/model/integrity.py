@@ -13,6 +13,7 @@ from argmap.errors import ExpressionError, Problem
 from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
 from argmap.model.relations import RelationKind
+from argmap.model.scheme_checks import scheme_problems
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model.case import Case
@@ -49,6 +50,7 @@ def problems(case: Case) -> list[Problem]:
     found += _references(case, kinds)
     found += _relations(case, kinds)
     found += _contraries(case, kinds)
+    found += scheme_problems(case, kinds)
     found += _domains(case)
     found += _expressions(case)
     return found

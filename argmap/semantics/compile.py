@@ -72,6 +72,7 @@ from argmap.errors import CaseError, Problem
 from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
 from argmap.model.definedness import undefined_at
 from argmap.model.origins import locate
+from argmap.semantics.critical_questions import add_open_questions
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
@@ -465,7 +466,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     hoa_att = np.array([-1 if placed[h[1]][0] else placed[h[1]][1] for h in kept], np.int32)
     hoa_sup = np.array([placed[h[1]][1] if placed[h[1]][0] else -1 for h in kept], np.int32)
     base.setflags(write=False)
-    return Framework(
+    framework = Framework(
         ids=tuple(ids),
         kinds=tuple(kinds),
         index=index,
@@ -488,6 +489,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         hoa_sup=hoa_sup,
         hoa_w=hoa_w,
     )
+    return add_open_questions(case, framework, params)
 
 
 def _exclusion_attacks(

@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from argmap.errors import SolverError
 from argmap.model import Case
+from argmap.semantics.critical_questions import QUESTION_KIND
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -177,6 +178,8 @@ def evaluate(
     burdens = claim_burdens(case)
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
+        if fw.kinds[i] == QUESTION_KIND:
+            continue  # an open question's implicit undercutter is no node of the case
         standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
         verdict = met.get(node_id)
         nodes[node_id] = NodeResult(
