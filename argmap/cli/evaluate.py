@@ -161,6 +161,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
                     "kind": r.kind,
                     "label": r.label.value,
                     "strength": round(r.strength, 6),
+                    **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
                 }
                 for r in evaluation
             ]

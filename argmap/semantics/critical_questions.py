@@ -49,7 +49,13 @@ from argmap.model.origins import locate
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
-__all__ = ["QUESTION_KIND", "OpenQuestion", "add_open_questions", "open_questions"]
+__all__ = [
+    "QUESTION_KIND",
+    "OpenQuestion",
+    "add_open_questions",
+    "open_questions",
+    "questions_by_argument",
+]
 
 QUESTION_KIND = "question"
 """The compiled kind of an implicit undercutter node."""
@@ -173,3 +179,23 @@ def add_open_questions(case: Case, fw: Framework, values: Mapping[str, float]) -
         base_expressions=fw.base_expressions + tuple(q.weight for q in questions),
         edge_expressions=edges,
     )
+
+
+def questions_by_argument(case: Case, fw: Framework) -> dict[str, tuple[str, ...]]:
+    """The open questions that undercut each argument of ``fw`` (compiled from
+    ``case``): argument id -> question ids, in scheme order, arguments in file order.
+
+    Examples
+    --------
+    >>> from argmap.model import Argument, Case, Claim
+    >>> from argmap.semantics.compile import compile_case
+    >>> case = Case(title="t", claims=[Claim(id="C", text="c"), Claim(id="P", text="p")],
+    ...             arguments=[Argument(id="A", conclusion="C", premises=["P"], scheme="sign")])
+    >>> questions_by_argument(case, compile_case(case))
+    {'A': ('strength', 'other_cause')}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for q in open_questions(case):
+        if q.node in fw.index:
+            out[q.argument] = (*out.get(q.argument, ()), q.question)
+    return out

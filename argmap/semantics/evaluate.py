@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from argmap.errors import SolverError
 from argmap.model import Case
-from argmap.semantics.critical_questions import QUESTION_KIND
+from argmap.semantics.critical_questions import QUESTION_KIND, questions_by_argument
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -176,6 +176,10 @@ def evaluate(
     met = standard_outcomes(case, fw, result.strengths, labels)
     standards = claim_standards(case)
     burdens = claim_burdens(case)
+    asked = questions_by_argument(case, fw)
+    notes += [
+        f"{a} is undercut by open critical questions: {', '.join(q)}" for a, q in asked.items()
+    ]
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
         if fw.kinds[i] == QUESTION_KIND:
@@ -190,6 +194,7 @@ def evaluate(
             standard=standard.name.value if standard is not None else None,
             standard_met=bool(verdict) if verdict is not None else None,
             burden=str(burdens[node_id]) if node_id in burdens else None,
+            open_questions=asked.get(node_id, ()),
         )
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)

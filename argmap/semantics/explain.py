@@ -44,6 +44,7 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.model import Case
+from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluation import Label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -291,9 +292,13 @@ class Explanation:
     strength: float
     reason: LabelReason
     contributions: tuple[Contribution, ...]
+    open_questions: tuple[str, ...] = ()
+    """One line per open critical question of the node (an argument) or of the
+    arguments for and against it (a claim): each undercuts its argument."""
 
     def __str__(self) -> str:
-        lines = [str(self.reason), f"strength {self.strength:.3f}; what matters most:"]
+        lines = [str(self.reason), *self.open_questions]
+        lines.append(f"strength {self.strength:.3f}; what matters most:")
         for x in self.contributions[:8]:
             if abs(x.impact) < 1e-12 and abs(x.derivative) < 1e-12:
                 break
@@ -339,4 +344,16 @@ def explain(
         reason = explain_label(af, labels, j, semantics)
     strength = float(gradual_strengths(fw, gradual).strengths[j])
     contributions = tuple(strength_contributions(fw, claim_id, gradual))
-    return Explanation(claim_id, reason.label, strength, reason, contributions)
+    questions = tuple(_open_question_lines(case, claim_id))
+    return Explanation(claim_id, reason.label, strength, reason, contributions, questions)
+
+
+def _open_question_lines(case: Case, node: str) -> list[str]:
+    """The open critical questions that bear on ``node``, one line each."""
+    concluding = {a.id for a in case.arguments if a.conclusion == node}
+    return [
+        f"open critical question {q.question} of {q.argument} ({q.scheme}, weight "
+        f"{q.weight if isinstance(q.weight, str) else format(q.weight, 'g')}): {q.text}"
+        for q in open_questions(case)
+        if not q.disabled and (q.argument == node or q.argument in concluding)
+    ]
