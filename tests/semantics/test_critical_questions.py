@@ -38,12 +38,27 @@ def expert_case(questions: dict[str, Any] | None = None, **extra: Any) -> Case:
         "issues": [{"id": "I1", "question": "Defective?", "proof_standard": "preponderance"}],
         "claims": [{"id": "C_defect", "text": "The product was defective", "issue": "I1"}],
         "evidence": [
-            {"id": "E_expert", "text": "Smith is an engineer", "source": "S1",
-             "status": "fact", "reliability": 0.9},
-            {"id": "E_says", "text": "Smith says it was defective", "source": "S1",
-             "status": "fact", "reliability": 0.9},
-            {"id": "E_peer", "text": "Two other engineers agree", "source": "S1",
-             "status": "fact", "reliability": 0.8},
+            {
+                "id": "E_expert",
+                "text": "Smith is an engineer",
+                "source": "S1",
+                "status": "fact",
+                "reliability": 0.9,
+            },
+            {
+                "id": "E_says",
+                "text": "Smith says it was defective",
+                "source": "S1",
+                "status": "fact",
+                "reliability": 0.9,
+            },
+            {
+                "id": "E_peer",
+                "text": "Two other engineers agree",
+                "source": "S1",
+                "status": "fact",
+                "reliability": 0.8,
+            },
         ],
         "arguments": [
             {
