@@ -161,7 +161,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
                     "kind": r.kind,
                     "label": r.label.value,
                     "strength": round(r.strength, 6),
-                    **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
+                    # only where there are some: files of cases without schemes stay as they were
+                    **({"open_questions": list(r.open_questions)} if r.open_questions else {}),
                 }
                 for r in evaluation
             ]
