@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.model import ProofReading
 from argmap.safe_text import markdown_text
+from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluation import NodeResult, Verdict
 from argmap.semantics.standards import threshold_of
 
@@ -393,6 +394,7 @@ def _brief(case: Case, report: Report) -> str:
         "[evaluation.md](evaluation.md).",
         "",
     ]
+    out += _open_questions_section(case, evaluation)
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
         shares, sentence = _baseline_uncertainty(report.comparison)
@@ -417,6 +419,26 @@ def _brief(case: Case, report: Report) -> str:
         )
     out += ["", "Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
     return "\n".join(out)
+
+
+def _open_questions_section(case: Case, evaluation: Evaluation) -> list[str]:
+    """A table of the critical questions still open (none: no section), each of
+    which undercuts its argument (:mod:`argmap.semantics.critical_questions`)."""
+    rows = [
+        [q.argument, q.scheme, q.question, q.text, str(q.weight)]
+        for q in open_questions(case)
+        if q.argument in evaluation.nodes and q.question in evaluation[q.argument].open_questions
+    ]
+    if not rows:
+        return []
+    return [
+        "## Open critical questions",
+        "",
+        "Each open question undercuts its argument with its weight until it is answered "
+        "or conceded (`questions:` on the argument).",
+        "",
+        _markdown_table(["argument", "scheme", "question", "asks", "weight"], rows),
+    ]
 
 
 def _describe_changes(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:
