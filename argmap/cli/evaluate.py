@@ -161,8 +161,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
                     "kind": r.kind,
                     "label": r.label.value,
                     "strength": round(r.strength, 6),
-                    # only where there are some: files of cases without schemes stay as they were
-                    **({"open_questions": list(r.open_questions)} if r.open_questions else {}),
+                    # a column of argument rows: each its open critical questions
+                    **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
                 }
                 for r in evaluation
             ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,16 @@ def test_validate_reports_bad_roles_and_questions_on_their_line(
     err = capsys.readouterr().err
     assert err == f"{case}:{line}: {message}\n"
     assert main(["evaluate", str(case)]) == 2  # every command refuses the case
+
+
+def test_evaluate_json_gives_argument_rows_their_open_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(CASE + "    questions: {strength: conceded}\n", "utf-8")
+    assert main(["evaluate", str(case), "--format", "json", "--all"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = {row["id"]: row for row in data["nodes"]}
+    assert rows["A"]["open_questions"] == ["other_cause"]
+    assert "open_questions" not in rows["C_knew"]
+    assert data["notes"] == ["A is undercut by open critical questions: other_cause"]
