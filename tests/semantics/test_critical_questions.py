@@ -207,6 +207,7 @@ ROLE_ERRORS = [
     ({"questions": {"backup": {"status": "answered", "by": "S1"}}}, "must be evidence or a claim"),
     ({"questions": {"backup": {"status": "answered"}}}, "names what answers it in 'by'"),
     ({"scheme": "from sign", "roles": {"sign": "E_says"}}, "'from sign' is not a scheme id"),
+    ({"questions": {"backup": {"weight": "w_nope"}}}, "backup.weight: unknown parameter 'w_nope'"),
 ]
 
 
@@ -236,3 +237,29 @@ def test_bad_roles_and_questions_are_located_errors(change: dict[str, Any], mess
     text = str(info.value)
     assert message.replace("'", "") in text.replace("'", "")
     assert text.startswith("bad.yaml:1") and ":" in text.split()[0]
+
+
+def test_a_case_scheme_brings_its_own_questions() -> None:
+    own = {
+        "id": "house_rule",
+        "name": "Our house rule",
+        "roles": [{"id": "fact", "text": "The fact holds"}],
+        "questions": [{"id": "stale", "text": "Is the rule out of date?", "weight": 0.4}],
+    }
+    case = expert_case(ALL_CLOSED, schemes=[own])
+    data = case.model_dump(by_alias=True, exclude_defaults=True, mode="json")
+    data["arguments"][0] |= {"scheme": "house_rule", "roles": {"fact": "E_says"}, "questions": {}}
+    result = evaluate(validate_strictly(Case, data))
+    assert result["A_expert"].open_questions == ("stale",)
+    assert result["A_expert"].label == "out"
+
+
+def test_schemes_roles_and_questions_survive_yaml_and_json() -> None:
+    from argmap.io.casefile import dumps
+
+    case = expert_case(
+        ALL_CLOSED | {"backup": {"weight": 0.3, "note": "no data shown"}},
+        critical_questions={"weight": 0.1},
+    )
+    for fmt in ("yaml", "json"):
+        assert loads(dumps(case, fmt), fmt) == case
