@@ -41,7 +41,18 @@ def _names(items: list[str]) -> str:
 
 def scheme_problems(case: Case, kinds: Mapping[str, str]) -> Iterator[Problem]:
     """Every error in the case's schemes and in the arguments that use them;
-    ``kinds`` maps each node id to its kind."""
+    ``kinds`` maps each node id to its kind.
+
+    Examples
+    --------
+    >>> from argmap.model import Argument, Case, Claim
+    >>> case = Case.model_construct(
+    ...     title="t", schemes=[], claims=[Claim(id="C", text="c")],
+    ...     arguments=[Argument(id="A", conclusion="C", premises=["C"], scheme="sign",
+    ...                         roles={"omen": "C"})])
+    >>> [str(p) for p in scheme_problems(case, {"C": "claim", "A": "argument"})]
+    ["arguments[0].roles.omen: scheme sign has no role 'omen' (its roles: sign)"]
+    """
     seen: dict[str, int] = {}
     for i, own in enumerate(case.schemes):
         if own.id in seen:

@@ -104,7 +104,13 @@ def _particulars(item: GraphNode) -> tuple[str, str]:
 
 def question_badge(result: NodeResult, theme: Theme) -> str:
     """``? 2 open questions`` in the undecided colour (escaped HTML): an argument's
-    open critical questions, each an implicit undercutter."""
+    open critical questions, each an implicit undercutter.
+
+    >>> from argmap.render.theme import get_theme
+    >>> result = NodeResult("A", "argument", Label.OUT, 0.3, open_questions=("q",))
+    >>> "? 1 open question<" in question_badge(result, get_theme("briefing"))
+    True
+    """
     count = len(result.open_questions)
     text = f"? {count} open question{'s' if count != 1 else ''}"
     return _font(f"<B>{html_text(text)}</B>", theme, theme.small, theme.status["undec"].color)
