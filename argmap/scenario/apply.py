@@ -16,7 +16,9 @@ Removing things cascades, so that the result is always a valid case:
   with no premises go); removed factors leave the precedents' factor lists;
 - a removed source (``drop_source``, or ``remove_node`` on a source) takes all its
   evidence, and leaves the source lists of precedents and events;
-- a removed party or issue is cleared from ``asserted_by``, ``party`` and ``issue``.
+- a removed party or issue is cleared from ``asserted_by``, ``party`` and ``issue``;
+- a removed premise leaves the scheme role it filled unfilled, and a removed answer
+  reopens the critical questions it answered.
 """
 
 from __future__ import annotations
@@ -343,6 +345,7 @@ def remove_nodes(data: Data, ids: set[str]) -> set[str]:
         pending = {e["id"] for e in data["evidence"] if e["source"] in removed}
         for argument in data["arguments"]:
             argument["premises"] = [p for p in argument["premises"] if p not in removed]
+            _free_roles_and_answers(argument, removed)
             if argument.get("precedent") in removed:
                 argument["precedent"] = None
                 argument["applies_if"] = None
@@ -356,6 +359,15 @@ def remove_nodes(data: Data, ids: set[str]) -> set[str]:
         r for r in data["relations"] if r["from"] not in removed and r["to"] not in removed
     ]
     return removed
+
+
+def _free_roles_and_answers(argument: Data, removed: set[str]) -> None:
+    """A role filled by a removed premise is unfilled; a critical question answered by
+    a removed node is open again (the answer is gone, the doubt is back)."""
+    argument["roles"] = {r: p for r, p in argument.get("roles", {}).items() if p not in removed}
+    for state in argument.get("questions", {}).values():
+        if state.get("by") in removed:
+            state["status"], state["by"] = "open", None
 
 
 def _clear_references(data: Data, removed: set[str]) -> None:
