@@ -42,6 +42,7 @@ from argmap.scenario.model import (
     Scenario,
     SetFactor,
     SetParameter,
+    SetQuestion,
     SetScore,
     SetStandard,
     SetWeight,
@@ -314,6 +315,24 @@ def _set_factor(data: Data, op: SetFactor, path: str) -> dict[str, str]:
     return {}
 
 
+def _set_question(data: Data, op: SetQuestion, path: str) -> dict[str, str]:
+    _, item = _node(data, op.argument, f"{path}.argument", "argument")
+    state: Data = {"status": op.status.value, "by": op.by}
+    if op.weight is not None:
+        _check_expression(data, op.weight, f"{path}.weight")
+        state["weight"] = op.weight
+    else:  # an open question keeps the weight the case gave it
+        state["weight"] = item.get("questions", {}).get(op.question, {}).get("weight")
+    item["questions"] = {**item.get("questions", {}), op.question: state}
+    # the case's checks (a question the scheme has, an answer that exists) report
+    # against this intervention's fields
+    return {f"arguments[{_index(data, op.argument)}].questions.{op.question}": path}
+
+
+def _index(data: Data, argument: str) -> int:
+    return next(i for i, a in enumerate(data["arguments"]) if a["id"] == argument)
+
+
 _HANDLERS: dict[str, Callable[[Data, Any, str], dict[str, str]]] = {
     "set_parameter": _set_parameter,
     "set_weight": _set_weight,
@@ -327,6 +346,7 @@ _HANDLERS: dict[str, Callable[[Data, Any, str], dict[str, str]]] = {
     "set_standard": _set_standard,
     "drop_source": _drop_source,
     "set_factor": _set_factor,
+    "set_question": _set_question,
 }
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from argmap.errors import ScenarioError
 from argmap.io.casefile import validate_strictly
 from argmap.model import Case
 from argmap.scenario.apply import apply_scenario
@@ -65,3 +68,38 @@ def test_dropping_the_answer_reopens_the_questions_it_answered() -> None:
     assert questions["consistency"].status == "open" and questions["consistency"].by is None
     assert evaluate(after)["A"].open_questions == ("consistency", "backup")
     assert evaluate(after)["A"].label == "out"
+
+
+def test_set_question_answers_concedes_and_reopens() -> None:
+    base = _case()
+    reopened = _apply(base, {"op": "set_question", "argument": "A", "question": "trustworthy",
+                             "status": "open", "weight": 0.5})  # fmt: skip
+    assert evaluate(reopened)["A"].open_questions == ("trustworthy",)
+    assert evaluate(reopened)["A"].strength < evaluate(base)["A"].strength
+    answered = _apply(
+        reopened,
+        {"op": "set_question", "argument": "A", "question": "trustworthy",
+         "status": "answered", "by": "E_peer"},
+    )  # fmt: skip
+    assert evaluate(answered)["A"].open_questions == ()
+    assert answered.arguments[0].questions["trustworthy"].by == "E_peer"
+
+
+@pytest.mark.parametrize(
+    ("op", "message"),
+    [
+        ({"argument": "C", "question": "field", "status": "open"},
+         "interventions[0].argument: 'C' is a claim, not an argument"),
+        ({"argument": "A", "question": "vibes", "status": "open"},
+         "interventions[0]: scheme expert_opinion has no critical question 'vibes' (its "
+            "questions: expertise, field, what_said, trustworthy, consistency, backup)"),
+        ({"argument": "A", "question": "field", "status": "answered", "by": "E_gone"},
+         "interventions[0].by: unknown answer 'E_gone'"),
+        ({"argument": "A", "question": "field", "status": "answered"},
+         "interventions[0]: an answered question names what answers it in 'by'"),
+    ],
+)  # fmt: skip
+def test_set_question_errors_name_the_intervention(op: dict[str, Any], message: str) -> None:
+    with pytest.raises(ScenarioError) as info:
+        _apply(_case(), {"op": "set_question", **op})
+    assert str(info.value) == message
