@@ -60,8 +60,6 @@ __all__ = [
 QUESTION_KIND = "question"
 """The compiled kind of an implicit undercutter node."""
 
-_UNDERCUT = 2  # Framework.att_kind code of an undercut (compile.ATTACK_KINDS)
-
 
 @dataclass(frozen=True)
 class OpenQuestion:
@@ -141,7 +139,9 @@ def add_open_questions(case: Case, fw: Framework, values: Mapping[str, float]) -
     ('A?other_cause', 'question', [('A?other_cause', 1.0, 'undercut')])
     """
     from argmap.errors import CaseError
-    from argmap.semantics.compile import _score
+
+    # compile calls this module, so its names are imported here, not at the top
+    from argmap.semantics.compile import ATTACK_KINDS, _score
 
     questions = [q for q in open_questions(case) if not q.disabled and q.argument in fw.index]
     if not questions:
@@ -160,7 +160,9 @@ def add_open_questions(case: Case, fw: Framework, values: Mapping[str, float]) -
     att_src = np.concatenate([fw.att_src, new_src]).astype(np.int32)
     att_dst = np.concatenate([fw.att_dst, new_dst]).astype(np.int32)
     att_w = np.concatenate([fw.att_w, np.ones(len(questions))])
-    att_kind = np.concatenate([fw.att_kind, np.full(len(questions), _UNDERCUT, np.int8)])
+    att_kind = np.concatenate(
+        [fw.att_kind, np.full(len(questions), ATTACK_KINDS.index("undercut"), np.int8)]
+    )
     for arr in (base, att_src, att_dst, att_w, att_kind):
         arr.setflags(write=False)
     n_att = fw.att_src.size
