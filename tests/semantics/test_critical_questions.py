@@ -263,3 +263,29 @@ def test_schemes_roles_and_questions_survive_yaml_and_json() -> None:
     )
     for fmt in ("yaml", "json"):
         assert loads(dumps(case, fmt), fmt) == case
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "schemes:\n  - id: s\n    name: S\n    questions:\n"
+            "      - {id: q, text: Q?}\n      - {id: q, text: Again?}\n",
+            "cat.yaml:2: schemes[0]: critical question 'q' is listed more than once",
+        ),
+        ("schemes: !!python/object:os.system {}\n", "cat.yaml:1:"),
+        (
+            "schemes:\n  - id: s\n    name: S\n    questions: [{id: q, text: Q?, weight: 2}]\n",
+            "cat.yaml:4: schemes[0].questions[0].weight:",
+        ),
+    ],
+)
+def test_a_catalogue_file_is_read_safely_and_checked(text: str, message: str) -> None:
+    from argmap.io.casefile import load_model
+    from argmap.io.locations import load_with_lines
+    from argmap.model.catalogue import Catalogue
+
+    with pytest.raises(CaseError) as info:
+        data, lines = load_with_lines(text.encode(), "cat.yaml")
+        load_model(Catalogue, data, "cat.yaml", lines)
+    assert str(info.value).startswith(message)
