@@ -47,6 +47,7 @@ from argmap.model.as_of import at_date, standing
 from argmap.render import render
 from argmap.safe_text import markdown_text
 from argmap.scenario.runner import compare
+from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import NodeResult, Verdict
 from argmap.semantics.standards import threshold_of
@@ -401,6 +402,7 @@ def _brief(case: Case, report: Report) -> str:
         "[evaluation.md](evaluation.md).",
         "",
     ]
+    out += _open_questions_section(case, evaluation)
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
         shares, sentence = _baseline_uncertainty(report.comparison)
@@ -462,6 +464,26 @@ def _precedent_section(case: Case, evaluation: Evaluation) -> list[str]:
         "distinctions, counted within the theory the precedent decided).",
         "",
         _markdown_table(header, rows),
+    ]
+
+
+def _open_questions_section(case: Case, evaluation: Evaluation) -> list[str]:
+    """A table of the critical questions still open (none: no section), each of
+    which undercuts its argument (:mod:`argmap.semantics.critical_questions`)."""
+    rows = [
+        [q.argument, q.scheme, q.question, q.text, str(q.weight)]
+        for q in open_questions(case)
+        if q.argument in evaluation.nodes and q.question in evaluation[q.argument].open_questions
+    ]
+    if not rows:
+        return []
+    return [
+        "## Open critical questions",
+        "",
+        "Each open question undercuts its argument with its weight until it is answered "
+        "or conceded (`questions:` on the argument).",
+        "",
+        _markdown_table(["argument", "scheme", "question", "asks", "weight"], rows),
     ]
 
 

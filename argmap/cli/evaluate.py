@@ -165,6 +165,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
                     "kind": r.kind,
                     "label": r.label.value,
                     "strength": round(r.strength, 6),
+                    # a column of argument rows: each its open critical questions
+                    **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
                 }
                 for r in evaluation
             ]

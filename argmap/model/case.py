@@ -44,6 +44,7 @@ from argmap.model.nodes import (
 )
 from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
+from argmap.model.schemes import QuestionSettings, Scheme
 from argmap.model.standards import ProofSettings
 from argmap.model.values import STRICT, SchemaVersion
 from argmap.vocabulary import NODE_SECTIONS
@@ -80,6 +81,10 @@ class Case(BaseModel, Displayable):
     relations: list[Relation] = Field(default_factory=list)
     contraries: list[Exclusion] = Field(default_factory=list)
     proof: ProofSettings = Field(default_factory=ProofSettings)
+    schemes: list[Scheme] = Field(
+        default_factory=list, description="argumentation schemes beyond the catalogue"
+    )
+    critical_questions: QuestionSettings = Field(default_factory=QuestionSettings)
     defeat: DefeatSettings = Field(default_factory=DefeatSettings)
     # -- legal: the date the case is read as of (argmap.model.as_of) --
     as_of: dt.date | None = None

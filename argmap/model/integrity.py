@@ -14,6 +14,7 @@ from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
 from argmap.model.parameters import Beta, Choice
 from argmap.model.relations import RelationKind
+from argmap.model.scheme_checks import scheme_problems
 from argmap.vocabulary import GRAPH_KINDS, KIND_OF_SECTION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -39,6 +40,7 @@ def problems(case: Case) -> list[Problem]:
     found += _references(case, kinds)
     found += _relations(case, kinds)
     found += _contraries(case, kinds)
+    found += scheme_problems(case, kinds)
     found += _domains(case)
     found += _expressions(case)
     return found

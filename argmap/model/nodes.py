@@ -32,6 +32,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from argmap.model.schemes import StateOrStatus
 from argmap.model.standards import ProofStandard, StandardName
 from argmap.model.values import STRICT, Id, NodeLabel, ScoreOrExpression, Text
 from argmap.vocabulary import NODE_KINDS
@@ -217,6 +218,11 @@ class Argument(BaseModel):
     it applies only when that precedent is (or is assumed to be) decided for that side.
     A ``weight`` of ``None`` means 1.0, or, for an argument from precedent, the weight
     derived from the precedent's authority and similarity.
+
+    A ``scheme`` that is the id of a catalogue scheme (:mod:`argmap.model.catalogue`)
+    brings its critical questions: ``roles`` maps the scheme's premise roles to
+    premises, ``questions`` records each question's state (one not listed is open;
+    an open one undercuts the argument, :mod:`argmap.semantics.critical_questions`).
     """
 
     model_config = STRICT
@@ -227,6 +233,10 @@ class Argument(BaseModel):
     premises: list[Id] = Field(default_factory=list, max_length=64)
     text: str | None = Field(default=None, max_length=4000)
     scheme: str = Field(default="defeasible inference", max_length=100)
+    roles: dict[Id, Id] = Field(default_factory=dict, description="scheme role -> premise id")
+    questions: dict[Id, StateOrStatus] = Field(
+        default_factory=dict, description="critical question id -> its state"
+    )
     stance: Stance = Stance.PRO
     weight: ScoreOrExpression | None = None
     precedent: Id | None = None

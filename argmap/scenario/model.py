@@ -41,6 +41,7 @@ from argmap.model import (
     RelationKind,
     Side,
 )
+from argmap.model.schemes import QuestionStatus
 from argmap.model.values import STRICT, Id, SchemaVersion, ScoreOrExpression
 from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED, check_samples, check_seed
 from argmap.vocabulary import (
@@ -70,6 +71,7 @@ __all__ = [
     "Scenario",
     "SetFactor",
     "SetParameter",
+    "SetQuestion",
     "SetScore",
     "SetStandard",
     "SetWeight",
@@ -241,6 +243,19 @@ class SetFactor(_Op):
     present: bool
 
 
+class SetQuestion(_Op):
+    """Say where a critical question of an argument stands: answered (``by`` an item
+    of evidence or a claim), conceded, or open again, optionally with the weight of
+    its implicit undercutter while open (:mod:`argmap.semantics.critical_questions`)."""
+
+    op: Literal["set_question"] = "set_question"
+    argument: Id
+    question: Id
+    status: QuestionStatus
+    by: Id | None = None
+    weight: ScoreOrExpression | None = None
+
+
 Intervention = Annotated[
     SetParameter
     | SetWeight
@@ -253,7 +268,8 @@ Intervention = Annotated[
     | AddPrecedent
     | SetStandard
     | DropSource
-    | SetFactor,
+    | SetFactor
+    | SetQuestion,
     Field(discriminator="op"),
 ]
 """One what-if change, chosen by ``op``."""
@@ -271,6 +287,7 @@ OPS = (
     "set_standard",
     "drop_source",
     "set_factor",
+    "set_question",
 )
 """The intervention names, in the order the documentation lists them."""
 

@@ -68,14 +68,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import CaseError, Problem, SolverError
+from argmap.errors import CaseError, SolverError
 from argmap.model import Argument, Case, ExclusionKind, RelationKind, Stance, parse_expression
-from argmap.model.definedness import undefined_at
 from argmap.model.origins import locate
+from argmap.semantics.critical_questions import add_open_questions
 from argmap.semantics.dung.af import AF
 from argmap.semantics.gradual.qbaf import schedule
 from argmap.semantics.precedent import compare_factors, is_applicable
-from argmap.vocabulary import ATTACK_KINDS as RELATION_ATTACKS
+from argmap.semantics.scoring import ATTACK_KINDS, SUPPORT_KINDS
+from argmap.semantics.scoring import score as _score
 from argmap.vocabulary import GRAPH_KINDS, SCORE_FIELD, SECTION_OF_KIND
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,12 +87,6 @@ __all__ = ["ATTACK_KINDS", "SUPPORT_KINDS", "Framework", "compile_case"]
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
 
-ATTACK_KINDS = (*RELATION_ATTACKS, "con", "contrary")
-"""Codes of ``Framework.att_kind``: the relation kind, ``con`` for a con argument, or
-``contrary`` for the attack of a declared contrary on the claim it excludes."""
-SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
-"""Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
-argument -> conclusion, precedent -> argument from precedent."""
 
 _SECTIONS = tuple((SECTION_OF_KIND[kind], kind) for kind in GRAPH_KINDS)
 """The case-file sections whose nodes become arguments, each with its kind."""
@@ -313,17 +308,6 @@ class Framework:
         return [self.ids[i] for i in path[seen[node] :]]
 
 
-def _score(expr: float | str, values: Mapping[str, float], path: str | None = None) -> float:
-    if not isinstance(expr, str):
-        return min(max(float(expr), 0.0), 1.0)
-    expression = parse_expression(expr)
-    reason = undefined_at(expression, values)
-    if reason is not None:
-        # name the field: the caller adds the file and line the case was read from
-        raise CaseError(Problem(path or "", reason))
-    return min(max(expression.evaluate(values), 0.0), 1.0)
-
-
 def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Framework:
     """Compile ``case`` into a :class:`Framework` at the given parameter values.
 
@@ -457,7 +441,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     hoa_att = np.array([-1 if placed[h[1]][0] else placed[h[1]][1] for h in kept], np.int32)
     hoa_sup = np.array([placed[h[1]][1] if placed[h[1]][0] else -1 for h in kept], np.int32)
     base.setflags(write=False)
-    return Framework(
+    framework = Framework(
         ids=tuple(ids),
         kinds=tuple(kinds),
         index=index,
@@ -480,6 +464,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         hoa_sup=hoa_sup,
         hoa_w=hoa_w,
     )
+    return add_open_questions(case, framework, params)
 
 
 def _exclusion_attacks(

@@ -32,6 +32,7 @@ import numpy as np
 from argmap.model import Case
 from argmap.model.as_of import at_date
 from argmap.semantics.compile import compile_case
+from argmap.semantics.critical_questions import QUESTION_KIND, questions_by_argument
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.dung.skeptical import ENUMERATION_LIMIT, dung_labels
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
@@ -127,8 +128,14 @@ def evaluate(
     met = standard_outcomes(case, fw, result.strengths, labels)
     standards = claim_standards(case)
     burdens = claim_burdens(case)
+    asked = questions_by_argument(case, fw)
+    notes += [
+        f"{a} is undercut by open critical questions: {', '.join(q)}" for a, q in asked.items()
+    ]
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
+        if fw.kinds[i] == QUESTION_KIND:
+            continue  # an open question's implicit undercutter is no node of the case
         standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
         verdict = met.get(node_id)
         nodes[node_id] = NodeResult(
@@ -139,6 +146,7 @@ def evaluate(
             standard=standard.name.value if standard is not None else None,
             standard_met=bool(verdict) if verdict is not None else None,
             burden=str(burdens[node_id]) if node_id in burdens else None,
+            open_questions=asked.get(node_id, ()),
         )
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)

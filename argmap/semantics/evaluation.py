@@ -31,6 +31,9 @@ class NodeResult:
     standard_met: bool | None = None
     burden: str | None = None
     """Who bears the burden of persuasion (and of production, where it differs)."""
+    open_questions: tuple[str, ...] = ()
+    """An argument's open critical questions of positive weight, each an implicit
+    undercutter (:mod:`argmap.semantics.critical_questions`)."""
 
     @property
     def verdict(self) -> Verdict:

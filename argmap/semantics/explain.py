@@ -48,6 +48,7 @@ from argmap.errors import SolverError
 from argmap.model import Case
 from argmap.model.as_of import at_date
 from argmap.semantics.compile import compile_case
+from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.semantics.evaluation import Label
@@ -301,9 +302,13 @@ class Explanation:
     precedents: tuple[str, ...] = ()
     """For each argument from precedent on the node: ``id: its weight in words and
     numbers`` (:func:`~argmap.semantics.precedent.describe_weight`)."""
+    open_questions: tuple[str, ...] = ()
+    """One line per open critical question of the node (an argument) or of the
+    arguments for and against it (a claim): each undercuts its argument."""
 
     def __str__(self) -> str:
-        lines = [str(self.reason), f"strength {self.strength:.3f}; what matters most:"]
+        lines = [str(self.reason), *self.open_questions]
+        lines.append(f"strength {self.strength:.3f}; what matters most:")
         for x in self.contributions[:8]:
             if abs(x.impact) < 1e-12 and abs(x.derivative) < 1e-12:
                 break
@@ -353,4 +358,18 @@ def explain(
         for a in case.arguments
         if a.precedent is not None and a.conclusion == claim_id and a.id in fw.index
     )
-    return Explanation(claim_id, reason.label, strength, reason, contributions, precedents)
+    questions = tuple(_open_question_lines(case, claim_id))
+    return Explanation(
+        claim_id, reason.label, strength, reason, contributions, precedents, questions
+    )
+
+
+def _open_question_lines(case: Case, node: str) -> list[str]:
+    """The open critical questions that bear on ``node``, one line each."""
+    concluding = {a.id for a in case.arguments if a.conclusion == node}
+    return [
+        f"open critical question {q.question} of {q.argument} ({q.scheme}, weight "
+        f"{q.weight if isinstance(q.weight, str) else format(q.weight, 'g')}): {q.text}"
+        for q in open_questions(case)
+        if not q.disabled and (q.argument == node or q.argument in concluding)
+    ]
