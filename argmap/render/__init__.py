@@ -18,7 +18,7 @@ import types
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MapTooLargeError
-from argmap.render.engine import check_layout_size, dot_size
+from argmap.render.engine import LaidOutDot, check_layout_size, dot_size
 from argmap.render.map import Map
 from argmap.render.notebook import register_ipython_formatters as register
 from argmap.render.theme import get_theme
@@ -97,7 +97,7 @@ def render(
     :class:`~argmap.errors.MapTooLargeError` at once.
     """
 
-    def build() -> str:
+    def build() -> LaidOutDot:
         return build_dot(
             case,
             evaluation,
@@ -119,10 +119,12 @@ def render(
             check_layout_size(len(case.claims), None)
         except MapTooLargeError:
             get_theme(theme)  # an unknown theme is still reported at once
-            return Map.deferred(build, at_least=len(case.claims), engine=engine)
-    dot = build()
-    nodes, edges = dot_size(dot)
-    return Map(dot, nodes=nodes, edges=edges, engine=engine, force=force)
+            return Map.deferred(lambda: build().dot, at_least=len(case.claims), engine=engine)
+    built = build()
+    nodes, edges = dot_size(built.dot)
+    return Map(
+        built.dot, nodes=nodes, edges=edges, engine=engine, force=force, layouts=built.layouts
+    )
 
 
 def register_ipython_formatters() -> bool:

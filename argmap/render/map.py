@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,9 @@ class Map:
     force
         Lay out a map beyond the layout limits anyway (see
         :func:`argmap.render.engine.check_layout_size`).
+    layouts
+        Renderings of ``dot`` already made (format -> bytes), such as the SVG the
+        overview was laid out to while its arrangement was chosen: used, not redone.
     """
 
     def __init__(
@@ -50,6 +53,7 @@ class Map:
         edges: int = 0,
         engine: str | None = None,
         force: bool = False,
+        layouts: Mapping[str, bytes] | None = None,
     ) -> None:
         self._dot: str | None = dot
         self._build: Callable[[], str] | None = None
@@ -57,7 +61,7 @@ class Map:
         self._at_least = nodes
         self.engine = engine
         self.force = force
-        self._cache: dict[str, bytes] = {}
+        self._cache: dict[str, bytes] = dict(layouts or {})
         self._lock = threading.Lock()
 
     @classmethod

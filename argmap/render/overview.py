@@ -32,7 +32,7 @@ from argmap.render.builder import (
 )
 from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
 from argmap.render.dot import DotWriter, Html
-from argmap.render.engine import check_layout_size, dot_size, layout_json
+from argmap.render.engine import LaidOutDot, check_layout_size, dot_size, lay_out, read_json0
 from argmap.render.escape import html_lines, html_text
 from argmap.render.graph import Edge, GraphNode
 from argmap.render.labels import contested_note, standard_name, status_line
@@ -149,8 +149,9 @@ def overview_dot(
     spec: LegendSpec,
     tries: int = ORDER_TRIES,
     engine: str | None = None,
-) -> str:
-    """The DOT source of the overview of ``case`` (see the module docstring).
+) -> LaidOutDot:
+    """The DOT source of the overview of ``case`` (see the module docstring), with its
+    SVG when it was laid out to choose it.
 
     ``tries`` orders of the issue boxes are laid out with ``engine`` and the one with
     the shortest links kept (:func:`_shortest`).
@@ -247,27 +248,31 @@ def _shortest(
     boxes: list[str | None],
     tries: int,
     engine: str | None,
-) -> str:
+) -> LaidOutDot:
     """The DOT, among up to ``tries`` orders of the issue boxes, whose drawn links
-    between claims are shortest in total.
+    between claims are shortest in total, with the SVG its measuring layout gave.
 
     Graphviz orders clusters within a rank partly by the order they are written in, so
     an issue box can land far from the claims it links to; a few orders (as given,
     reversed, rotated) are laid out (milliseconds each at this size) and the best kept.
-    Without a renderer, or with ``tries`` of 1, the given order is used.
+    Each is laid out once, to ``json0`` (to measure) and SVG together, so the map drawn
+    from the order kept is not laid out again. Without a renderer, or with ``tries`` of
+    1, the given order is used (and nothing is laid out).
     """
     orders: list[list[str | None]] = [boxes, boxes[::-1]]
     orders += [boxes[i:] + boxes[:i] for i in range(1, len(boxes))]
     unique = list({tuple(o): o for o in orders}.values())[: max(1, tries)]
     sources = [write(order) for order in unique]
     if len(sources) == 1:
-        return sources[0]
+        return LaidOutDot(sources[0])
     try:
         check_layout_size(*dot_size(sources[0]))  # too big to try: keep the given order
-        lengths = [link_length(layout_json(source, engine)) for source in sources]
+        layouts = [lay_out(source, ("json0", "svg"), engine) for source in sources]
+        lengths = [link_length(read_json0(layout["json0"])) for layout in layouts]
     except RenderError:
-        return sources[0]
-    return sources[lengths.index(min(lengths))]
+        return LaidOutDot(sources[0])
+    best = lengths.index(min(lengths))
+    return LaidOutDot(sources[best], {"svg": layouts[best]["svg"]})
 
 
 def link_length(graph: dict[str, Any]) -> float:

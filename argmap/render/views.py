@@ -24,6 +24,7 @@ from argmap.errors import RenderError
 from argmap.model import Case, Event, Evidence, Issue
 from argmap.render.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
 from argmap.render.dot import DotWriter, Html
+from argmap.render.engine import LaidOutDot
 from argmap.render.escape import html_text
 from argmap.render.graph import GraphNode, case_graph, neighbourhood, without_junctions
 from argmap.render.labels import day, node_label, node_tooltip
@@ -114,13 +115,14 @@ def build_dot(
     title: str | None,
     cluster: str | None,
     engine: str | None = None,
-) -> str:
-    """The DOT source of one view of ``case`` (``engine`` lays out the candidate
-    arrangements of the overview)."""
+) -> LaidOutDot:
+    """The DOT source of one view of ``case``, with any layout of it already made
+    (``engine`` lays out the candidate arrangements of the overview, and the SVG of the
+    one kept comes with it)."""
     req = _check(view, focus, depth, direction, cluster)
     title = title or case.title
     if req.view == "timeline":
-        return _timeline(case, theme, req.direction, title)
+        return LaidOutDot(_timeline(case, theme, req.direction, title))
     nodes, edges = case_graph(case)
     spec = LegendSpec(semantics=_semantics_note(evaluation))
     if req.view == "overview":
@@ -168,8 +170,16 @@ def build_dot(
         focus=req.focus if req.view != "issue" else None,
         caption=caption,
     )
-    return draw(
-        case, drawing, theme, direction=req.direction, title=title, cluster=req.cluster, spec=spec
+    return LaidOutDot(
+        draw(
+            case,
+            drawing,
+            theme,
+            direction=req.direction,
+            title=title,
+            cluster=req.cluster,
+            spec=spec,
+        )
     )
 
 
