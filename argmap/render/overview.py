@@ -27,6 +27,7 @@ from argmap.render.builder import (
     cluster_attrs,
     edge_attrs,
     graph_defaults,
+    legend_of,
     node_attrs,
     open_title,
 )
@@ -160,7 +161,9 @@ def overview_dot(
     claims = [item for item in nodes.values() if item.kind == "claim"]
     if not claims:
         raise RenderError("the overview draws claims; this case has none (draw the map)")
-    drawing = Drawing(nodes=claims, edges=[], evaluation=evaluation)
+    drawing = Drawing(
+        nodes=claims, edges=[_link_edge(link) for link in links], evaluation=evaluation
+    )
     standards = {i.id: i.proof_standard.name.value for i in case.issues}
     bearers = {i.id: issue_burden(i) for i in case.issues}
     statements: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
@@ -176,9 +179,13 @@ def overview_dot(
             standards.get(issue or ""),
             bearers.get(issue or ""),
         )
-        attrs = node_attrs(item, drawing, theme, spec, {}, label=card)
+        attrs = node_attrs(item, drawing, theme, {}, label=card)
         statements.setdefault(issue if issue in standards else None, []).append((item.id, attrs))
-    link_attrs = [(link, edge_attrs(_link_edge(link), drawing, theme, spec)) for link in links]
+    link_attrs = [
+        (link, edge_attrs(edge, drawing, theme))
+        for link, edge in zip(links, drawing.edges, strict=True)
+    ]
+    spec = legend_of(drawing, spec)
     spec.notes.append(OVERVIEW_NOTE)
     n_items = sum(1 for item in nodes.values() if item.kind != "claim")
     n_issues = len(case.issues)
