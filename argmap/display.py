@@ -8,7 +8,7 @@ for, the same way for all of them: HTML (``_repr_html_``), Markdown
 every text escaped. A picture can join the bundle: the map drawing registers an SVG
 maker per class (:func:`register_svg`), so the model and the engine import no drawing
 code (the imports point down, see ``pyproject.toml``) and still show as maps once
-:mod:`argmap.render` is loaded.
+:mod:`argmap.maps` is loaded.
 
 >>> class Demo(Displayable):
 ...     def _display_table(self) -> DisplayTable:

@@ -42,9 +42,9 @@ from argmap import __version__
 from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.io.atomic import replace_folder
 from argmap.io.casefile import load as load_case
+from argmap.maps import render
 from argmap.model import ProofReading
 from argmap.model.as_of import at_date, standing
-from argmap.render import render
 from argmap.safe_text import markdown_text
 from argmap.scenario.runner import compare
 from argmap.semantics.critical_questions import open_questions
@@ -54,8 +54,8 @@ from argmap.semantics.standards import threshold_of
 from argmap.vocabulary import CLAIM_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from argmap.maps import Map
     from argmap.model import Case
-    from argmap.render import Map
     from argmap.scenario.comparison import ClaimOutcome, Comparison
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
@@ -89,7 +89,7 @@ def build_report(
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
-    A map too large to lay out (:func:`argmap.render.engine.check_layout_size`) is
+    A map too large to lay out (:func:`argmap.maps.engine.check_layout_size`) is
     left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
     tables and the brief are made all the same. ``as_of`` reads the case (and every
     scenario) as of that date, else as of the case's own ``as_of``

@@ -11,8 +11,9 @@ sources they laid out and which output formats each run wrote.
 
 ``--before`` runs the script again with ``PYTHONPATH`` pointing at the other checkout
 (its ``argmap`` is imported instead of this one), so both columns come from the same
-counting. Counting wraps ``subprocess.run`` as ``argmap.render.engine`` sees it, which
-every version of the engine starts the renderer with.
+counting. Counting wraps ``subprocess.run`` as ``argmap.maps.engine`` (``argmap.render.engine``
+before the package was renamed) sees it, which every version of the engine starts the
+renderer with.
 """
 
 from __future__ import annotations
@@ -47,8 +48,12 @@ def _view(source: str) -> str:
 
 def count() -> dict[str, Any]:
     """Run the report and return the renderer runs by view."""
-    import argmap.render.engine as engine
     from argmap.cli import main
+
+    try:
+        import argmap.maps.engine as engine
+    except ModuleNotFoundError:  # a checkout from before the package was renamed
+        import argmap.render.engine as engine  # type: ignore[no-redef]
 
     real_run = subprocess.run
     runs: list[tuple[str, str, tuple[str, ...]]] = []

@@ -52,12 +52,9 @@ def _cycles(graph: grimp.ImportGraph) -> list[list[str]]:
     return out
 
 
-def test_no_import_circles_outside_render() -> None:
-    # render's package and its notebook module still import each other (the package's
-    # callable-module arrangement, which the layout work replaces)
+def test_no_import_circles() -> None:
     graph = grimp.build_graph("argmap", exclude_type_checking_imports=True)
-    cycles = [c for c in _cycles(graph) if not all(m.startswith("argmap.render") for m in c)]
-    assert cycles == []
+    assert _cycles(graph) == []
 
 
 # The own-module imports that stay inside functions outside cli/ (the commands import the
@@ -66,9 +63,7 @@ LAZY_OWN_IMPORTS = {
     # numpy: validating a case needs no numpy, vectorizing an expression does
     ("argmap/model/expressions.py", "argmap.model.vectorized"),
     # the public face loads the drawing code only inside IPython
-    ("argmap/__init__.py", "argmap.render.notebook"),
-    # the render package imports its notebook module (the callable-module arrangement)
-    ("argmap/render/notebook.py", "argmap.render"),
+    ("argmap/__init__.py", "argmap.maps.notebook"),
 }
 
 

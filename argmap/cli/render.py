@@ -106,9 +106,9 @@ def run(args: argparse.Namespace) -> int:
     from argmap.errors import RenderError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
+    from argmap.maps import render
+    from argmap.maps.engine import FORMATS
     from argmap.model.as_of import at_date
-    from argmap.render import render
-    from argmap.render.engine import FORMATS
 
     out = Path(args.output)
     fmt = out.suffix.lower().lstrip(".")
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     case = load(args.case)
     if view in ("map", "overview") and focus is None and fmt != "dot" and not args.force:
         # both draw every claim: too many claims is refused before evaluating
-        from argmap.render.engine import check_layout_size
+        from argmap.maps.engine import check_layout_size
 
         check_layout_size(len(case.claims), None)
     baseline = None

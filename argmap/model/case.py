@@ -61,7 +61,7 @@ class Case(BaseModel, Displayable):
     factors, precedents, events, relations and parameters."""
 
     # (the docstring is the schema's description; in Jupyter a case shows its map, once
-    # argmap.render is loaded, over the table _display_table gives: argmap.display)
+    # argmap.maps is loaded, over the table _display_table gives: argmap.display)
 
     model_config = STRICT | {"title": "argmap case"}
 

@@ -46,7 +46,7 @@ class Evaluation(Displayable):
     """Results for every node of a case under one Dung and one gradual semantics.
 
     In Jupyter it shows a table of its claims (every node when there is no claim),
-    drawn as a chart once :mod:`argmap.render` is loaded.
+    drawn as a chart once :mod:`argmap.maps` is loaded.
 
     >>> ev = Evaluation("t", "grounded", "dfquad", {"C": NodeResult("C", "claim", Label.IN, 0.5)})
     >>> print(ev._repr_markdown_())

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from argmap.io.casefile import load
+from argmap.maps import render
+from argmap.maps.theme import BRIEFING, PRINT
 from argmap.model import Case
-from argmap.render import render
-from argmap.render.theme import BRIEFING, PRINT
 from tests.render.helpers import (
     EXAMPLE,
     clusters,
@@ -194,9 +194,9 @@ def test_precedent_and_con_argument_edges() -> None:
 def test_drawing_leaves_the_legend_spec_alone_and_the_legend_follows_the_drawing(
     case: Case,
 ) -> None:
-    from argmap.render.builder import Drawing, draw, legend_of
-    from argmap.render.graph import case_graph
-    from argmap.render.legend import LegendSpec
+    from argmap.maps.builder import Drawing, draw, legend_of
+    from argmap.maps.graph import case_graph
+    from argmap.maps.legend import LegendSpec
     from argmap.semantics.evaluate import evaluate
 
     nodes, all_edges = case_graph(case)

@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from argmap.io.casefile import load
-from argmap.render import engine, render
-from argmap.render.engine import Renderer
+from argmap.maps import engine, render
+from argmap.maps.engine import Renderer
 from argmap.report import build_report
 from tests.render.helpers import REPO
 

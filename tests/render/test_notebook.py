@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.io.casefile import load
-from argmap.render.notebook import evaluation_table, register_ipython_formatters
+from argmap.maps.notebook import evaluation_table, register_ipython_formatters
 from tests.render.helpers import EXAMPLE, hand_evaluation, svg_texts
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.io.casefile import load
+from argmap.maps import render
+from argmap.maps.graph import case_graph
 from argmap.model import Case
-from argmap.render import render
-from argmap.render.graph import case_graph
 from argmap.semantics.evaluate import evaluate
 from tests.render.helpers import (
     EXAMPLE,
@@ -206,7 +206,7 @@ def test_worked_case_overview_fits_a_landscape_page(worked: Case) -> None:
 
 
 def test_worked_case_overview_keeps_every_claim_link(worked: Case) -> None:
-    from argmap.render.collapse import collapse
+    from argmap.maps.collapse import collapse
 
     _, links = collapse(*case_graph(worked))
     drawn = _edge_set(dot_json(render(worked, view="overview").dot))
@@ -273,10 +273,10 @@ def test_sample_case_overview_and_issue_page_render(tmp_path: Path) -> None:
 def test_box_order_with_the_shortest_links_is_kept(
     worked: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap.render import overview
-    from argmap.render.engine import LaidOutDot, pipe
-    from argmap.render.legend import LegendSpec
-    from argmap.render.theme import BRIEFING
+    from argmap.maps import overview
+    from argmap.maps.engine import LaidOutDot, pipe
+    from argmap.maps.legend import LegendSpec
+    from argmap.maps.theme import BRIEFING
 
     nodes, all_edges = case_graph(worked)
 

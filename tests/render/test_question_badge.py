@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from argmap.io.casefile import loads
+from argmap.maps import render
+from argmap.maps.graph import GraphNode
+from argmap.maps.labels import node_label, node_tooltip
+from argmap.maps.theme import get_theme
 from argmap.model import Argument
-from argmap.render import render
-from argmap.render.graph import GraphNode
-from argmap.render.labels import node_label, node_tooltip
-from argmap.render.theme import get_theme
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Label, NodeResult
 from tests.render.helpers import svg_texts

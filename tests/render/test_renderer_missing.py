@@ -10,8 +10,8 @@ import pytest
 
 from argmap.errors import ArgmapError, RendererNotFoundError, RenderError
 from argmap.io.casefile import load
-from argmap.render import engine, render
-from argmap.render.engine import Renderer
+from argmap.maps import engine, render
+from argmap.maps.engine import Renderer
 from tests.render.helpers import EXAMPLE
 
 
@@ -59,7 +59,7 @@ def test_pdf_without_cairosvg(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_command_line_says_it_in_one_line(tmp_path: object) -> None:
     code = (
         "import sys\n"
-        "from argmap.render import engine\n"
+        "from argmap.maps import engine\n"
         "engine._locate = lambda program: None\n"
         "from argmap.cli import main\n"
         f"sys.exit(main(['render', {str(EXAMPLE)!r}, '-o', {str(tmp_path)!r} + '/m.svg']))\n"

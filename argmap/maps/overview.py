@@ -4,7 +4,7 @@
   standard. Each claim shows its status, strength and standard badge and two count
   lines (arguments for and against; evidence, precedents and events behind them), and
   claims are joined where one bears on another directly or through an argument
-  (:mod:`argmap.render.collapse`). A claim's supporters and attackers sit below it
+  (:mod:`argmap.maps.collapse`). A claim's supporters and attackers sit below it
   (``TB``, the default) or after it in the direction given, so the issue's main claims
   lead each box and the issues stand side by side.
 - ``issue``: one issue's claims with everything that argues for or against them: the
@@ -21,8 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from argmap.errors import RenderError
-from argmap.model import Argument, Case, Claim
-from argmap.render.builder import (
+from argmap.maps.builder import (
     Drawing,
     cluster_attrs,
     edge_attrs,
@@ -31,15 +30,16 @@ from argmap.render.builder import (
     node_attrs,
     open_title,
 )
-from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
-from argmap.render.dot import DotWriter, Html
-from argmap.render.engine import LaidOutDot, check_layout_size, dot_size, lay_out, read_json0
-from argmap.render.escape import html_lines, html_text
-from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import contested_note, standard_name, status_line
-from argmap.render.layers import arrange
-from argmap.render.legend import LegendSpec, footer
-from argmap.render.theme import Theme
+from argmap.maps.collapse import ClaimLink, ClaimSummary, collapse, count_line
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.engine import LaidOutDot, check_layout_size, dot_size, lay_out, read_json0
+from argmap.maps.escape import html_lines, html_text
+from argmap.maps.graph import Edge, GraphNode
+from argmap.maps.labels import contested_note, standard_name, status_line
+from argmap.maps.layers import arrange
+from argmap.maps.legend import LegendSpec, footer
+from argmap.maps.theme import Theme
+from argmap.model import Argument, Case, Claim
 from argmap.semantics.evaluation import Evaluation, NodeResult
 from argmap.semantics.standards import issue_burden
 from argmap.vocabulary import ATTACK_KINDS

@@ -16,7 +16,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, RenderError
 from argmap.io.atomic import write_atomic
-from argmap.render.engine import FORMATS, check_layout_size, dot_size, pipe, render_png, svg_to_pdf
+from argmap.maps.engine import FORMATS, check_layout_size, dot_size, pipe, render_png, svg_to_pdf
 
 __all__ = ["DISPLAY_NODE_LIMIT", "Map"]
 
@@ -30,7 +30,7 @@ class Map:
     Parameters
     ----------
     dot
-        The DOT source (already escaped; built by :func:`argmap.render.render`).
+        The DOT source (already escaped; built by :func:`argmap.maps.render`).
     nodes, edges
         How many nodes and edges the map draws (for the display cap and the layout
         limits).
@@ -39,7 +39,7 @@ class Map:
         ``$ARGMAP_RENDERER``.
     force
         Lay out a map beyond the layout limits anyway (see
-        :func:`argmap.render.engine.check_layout_size`).
+        :func:`argmap.maps.engine.check_layout_size`).
     layouts
         Renderings of ``dot`` already made (format -> bytes), such as the SVG the
         overview was laid out to while its arrangement was chosen: used, not redone.
@@ -82,7 +82,7 @@ class Map:
         Raises
         ------
         MapTooLargeError
-            See :func:`argmap.render.engine.check_layout_size`.
+            See :func:`argmap.maps.engine.check_layout_size`.
         """
         if self.force:
             return

@@ -10,12 +10,13 @@ own, as a compact chart of each claim's status and strength.
 from __future__ import annotations
 
 from argmap.display import register_svg
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.drawing import render
+from argmap.maps.escape import html_text
+from argmap.maps.labels import label_of
+from argmap.maps.map import Map
+from argmap.maps.theme import get_theme
 from argmap.model import Case
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_text
-from argmap.render.labels import label_of
-from argmap.render.map import Map
-from argmap.render.theme import get_theme
 from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["evaluation_table", "register_ipython_formatters"]
@@ -80,8 +81,6 @@ def evaluation_table(evaluation: Evaluation, theme: str = "briefing") -> Map:
 
 
 def _case_svg(case: Case) -> str | None:
-    from argmap.render import render
-
     return render(case)._repr_svg_()
 
 

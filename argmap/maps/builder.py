@@ -1,6 +1,6 @@
 """Case (+ evaluation) -> DOT for the map-like views: whole map, focus and diff.
 
-The builder draws a selection of the case graph (:mod:`argmap.render.graph`) with a
+The builder draws a selection of the case graph (:mod:`argmap.maps.graph`) with a
 theme: shape and hue by node kind, status as border colour + border style + glyph,
 strength as fill depth, relation as edge colour + style + arrowhead with width by
 weight, clusters by issue or party, the title on top and the legend and sources under
@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.escape import html_lines, html_text, safe_url
+from argmap.maps.graph import Edge, GraphNode
+from argmap.maps.labels import label_of, node_label, node_tooltip, standard_name
+from argmap.maps.legend import LegendSpec, footer
+from argmap.maps.theme import Theme, mix
 from argmap.model import Argument, Case, Claim, Event, Evidence, Issue, Party, Precedent
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_lines, html_text, safe_url
-from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import label_of, node_label, node_tooltip, standard_name
-from argmap.render.legend import LegendSpec, footer
-from argmap.render.theme import Theme, mix
 from argmap.semantics.evaluation import Evaluation
 from argmap.semantics.standards import issue_burden
 
@@ -126,7 +126,7 @@ def legend_of(drawing: Drawing, spec: LegendSpec) -> LegendSpec:
 
     Examples
     --------
-    >>> from argmap.render.graph import Edge, GraphNode
+    >>> from argmap.maps.graph import Edge, GraphNode
     >>> from argmap.model import Claim
     >>> a = GraphNode("a", "claim", Claim(id="a", text="A"))
     >>> spec = legend_of(Drawing(nodes=[a], edges=[Edge("b", "a", "support")]), LegendSpec())

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import MapTooLargeError, RendererNotFoundError, RenderError
-from argmap.render.reproducible import pin_pdf_dates, source_date_epoch
+from argmap.maps.reproducible import pin_pdf_dates, source_date_epoch
 
 __all__ = [
     "ENGINES",
@@ -420,7 +420,7 @@ def _pdf_font() -> str | None:
 def svg_to_pdf(svg: bytes) -> bytes:
     """Convert SVG to vector PDF with cairosvg; byte-reproducible (the creation date
     comes from ``SOURCE_DATE_EPOCH`` or is left out, see
-    :mod:`argmap.render.reproducible`).
+    :mod:`argmap.maps.reproducible`).
 
     Raises
     ------

@@ -7,18 +7,18 @@ titled boxes stay about as tall as untitled ones), a line of particulars (source
 status and date for evidence; scheme for arguments; court and year for precedents), and,
 when the case has been evaluated, the status glyph, the strength and a proof-standard
 badge (and, on an argument with open critical questions, a small badge counting
-them). Every piece of case text passes through :mod:`argmap.render.escape`.
+them). Every piece of case text passes through :mod:`argmap.maps.escape`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from argmap.maps.dot import Html
+from argmap.maps.escape import clean, html_lines, html_text, truncate
+from argmap.maps.graph import GraphNode
+from argmap.maps.theme import Theme
 from argmap.model import Argument, Claim, Event, Evidence, Precedent
-from argmap.render.dot import Html
-from argmap.render.escape import clean, html_lines, html_text, truncate
-from argmap.render.graph import GraphNode
-from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Label, NodeResult, Verdict
 
 __all__ = [
@@ -106,7 +106,7 @@ def question_badge(result: NodeResult, theme: Theme) -> str:
     """``? 2 open questions`` in the undecided colour (escaped HTML): an argument's
     open critical questions, each an implicit undercutter.
 
-    >>> from argmap.render.theme import get_theme
+    >>> from argmap.maps.theme import get_theme
     >>> result = NodeResult("A", "argument", Label.OUT, 0.3, open_questions=("q",))
     >>> "? 1 open question<" in question_badge(result, get_theme("briefing"))
     True
