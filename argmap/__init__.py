@@ -27,7 +27,7 @@ _LAZY = {
     "dumps": "argmap.io.casefile",
     "compile_case": "argmap.semantics.compile",
     "evaluate": "argmap.semantics.evaluate",
-    "render": "argmap.render",
+    "render": "argmap.maps",
     "Scenario": "argmap.scenario",
     "compare": "argmap.scenario",
 }
@@ -54,7 +54,7 @@ def _register_notebook_display() -> None:
 
     if "IPython" not in sys.modules:
         return
-    from argmap.render.notebook import register_ipython_formatters
+    from argmap.maps.notebook import register_ipython_formatters
 
     register_ipython_formatters()
 

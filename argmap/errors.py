@@ -1,5 +1,8 @@
 """The one small hierarchy of errors that argmap raises on purpose.
 
+This module is a leaf of argmap's import graph: it imports nothing of argmap, so every
+layer can raise these errors (the contracts in ``pyproject.toml`` keep it so).
+
 Anything derived from :class:`ArgmapError` is the user's input being wrong (a bad file,
 a bad expression, a format that cannot be made); the command line turns it into one line
 on stderr and exit code 2. Any other exception is a bug in argmap and exits with 1.
@@ -7,6 +10,7 @@ on stderr and exit code 2. Any other exception is a bug in argmap and exits with
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -16,8 +20,10 @@ __all__ = [
     "MapTooLargeError",
     "Problem",
     "RenderError",
+    "RendererNotFoundError",
     "ScenarioError",
     "SolverError",
+    "line_for",
 ]
 
 
@@ -59,13 +65,35 @@ class CaseError(ArgmapError):
 
     def located(self, file: str, lines: dict[str, int] | None = None) -> CaseError:
         """The same problems, each tagged with ``file`` and its line from ``lines``."""
-        from argmap.io.locations import line_for
-
         out = []
         for p in self.problems:
             line = p.line if p.line is not None else line_for(lines or {}, p.path)
             out.append(Problem(p.path, p.message, p.file or file, line))
         return CaseError(out)
+
+
+_LAST_STEP = re.compile(r"\[\d+\]$|\.[^.\[]+$|^[^.\[]+$")
+
+
+def line_for(lines: dict[str, int], path: str) -> int | None:
+    """The line of ``path``, or of its nearest ancestor that has one.
+
+    ``lines`` maps dotted paths into a document to the line they start on (as
+    :func:`argmap.io.locations.load_with_lines` records them); the whole document's
+    line is under ``""``. It lives here, beside :class:`Problem`, so that locating a
+    problem needs nothing above this module.
+
+    >>> line_for({"": 1, "claims[0]": 4}, "claims[0].text")
+    4
+    """
+    while path:
+        if path in lines:
+            return lines[path]
+        match = _LAST_STEP.search(path)
+        if match is None:
+            break
+        path = path[: match.start()]
+    return lines.get("")
 
 
 class ScenarioError(CaseError):
@@ -78,6 +106,28 @@ class ExpressionError(ArgmapError):
 
 class RenderError(ArgmapError):
     """A map cannot be rendered in the requested format (names the fix)."""
+
+
+class RendererNotFoundError(RenderError):
+    """The program or library a format needs to be drawn is not installed.
+
+    Like the ``graphviz`` package's ``ExecutableNotFound``: raised when a map is laid
+    out or converted, never when it is built, so the DOT source stays available.
+    ``renderer`` names what is missing (``'dot'``, ``'graphviz-pure'``, ``'cairosvg'``,
+    or ``'dot or graphviz-pure'`` when neither layout program is there) and ``fix`` says
+    how to install it; the message carries both.
+
+    >>> err = RendererNotFoundError("dot", "install Graphviz")
+    >>> isinstance(err, RenderError), err.renderer
+    (True, 'dot')
+    >>> print(err)
+    the renderer 'dot' was not found; install Graphviz
+    """
+
+    def __init__(self, renderer: str, fix: str, what: str | None = None) -> None:
+        self.renderer, self.fix = renderer, fix
+        what = what or f"the renderer {renderer!r} was not found"
+        super().__init__(f"{what}; {fix}")
 
 
 class MapTooLargeError(RenderError):

@@ -29,6 +29,7 @@ Files written (``OUT/``):
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -37,16 +38,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap import __version__
 from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.io.atomic import replace_folder
+from argmap.io.casefile import load as load_case
+from argmap.maps import render
 from argmap.model import ProofReading
+from argmap.model.as_of import at_date, standing
 from argmap.safe_text import markdown_text
-from argmap.semantics.compile import threshold_of
+from argmap.scenario.runner import compare
+from argmap.semantics.compile import compile_case, threshold_of
+from argmap.semantics.critical_questions import open_questions
+from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import NodeResult, Verdict
+from argmap.vocabulary import CLAIM_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
+    from argmap.maps import Map
     from argmap.model import Case
-    from argmap.render import Map
-    from argmap.scenario.compare import ClaimOutcome, Comparison
+    from argmap.scenario.comparison import ClaimOutcome, Comparison
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
 
@@ -75,17 +85,19 @@ def build_report(
     theme: str = "briefing",
     formats: Sequence[str] = ("svg", "png", "pdf"),
     force: bool = False,
+    as_of: dt.date | None = None,
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
-    A map too large to lay out (:func:`argmap.render.engine.check_layout_size`) is
+    A map too large to lay out (:func:`argmap.maps.engine.check_layout_size`) is
     left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
-    tables and the brief are made all the same.
+    tables and the brief are made all the same. ``as_of`` reads the case (and every
+    scenario) as of that date, else as of the case's own ``as_of``
+    (:mod:`argmap.model.as_of`); the brief says which.
     """
-    from argmap.render import render
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.evaluate import evaluate
 
+    full = case
+    case = at_date(case, as_of)  # only what was known then is drawn and counted
     baseline = compile_case(case)  # once: the evaluation and the comparison share it
     evaluation = evaluate(baseline, semantics, gradual)
     report = Report(evaluation=evaluation, comparison=None)
@@ -113,10 +125,8 @@ def build_report(
     report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
     report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
     if scenarios:
-        from argmap.scenario.run import compare
-
         comparison = compare(
-            case,
+            full,
             list(scenarios),
             semantics,
             gradual,
@@ -125,6 +135,7 @@ def build_report(
             progress=False,
             keep_samples=False,  # the report shows summaries: memory bounded at any N
             compiled=baseline,
+            as_of=as_of,
         )
         report.comparison = comparison
         report.files["scenarios.csv"] = comparison.to_csv().encode()
@@ -215,9 +226,6 @@ def write_report(
     """
     import json
 
-    from argmap import __version__
-    from argmap.io.atomic import replace_folder
-
     folder = check_report_folder(out_dir)
     manifest = {"argmap": __version__, "files": sorted(report.files)}
     files = {**report.files, MANIFEST: (json.dumps(manifest, indent=2) + "\n").encode()}
@@ -251,17 +259,8 @@ def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
     return rows
 
 
-_HEADER = [
-    "claim",
-    "issue",
-    "text",
-    "label",
-    "strength",
-    "standard",
-    "standard met",
-    "verdict",
-    "burden",
-]
+_HEADER = [column.replace("_", " ") for column in CLAIM_COLUMNS]
+"""The claim table's columns as the Markdown table heads them (the CSV keeps ``_``)."""
 
 
 def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
@@ -273,7 +272,7 @@ def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
 def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([h.replace(" ", "_") for h in _HEADER])
+    writer.writerow(CLAIM_COLUMNS)
     writer.writerows(_claim_rows(case, evaluation))
     return buffer.getvalue()
 
@@ -322,6 +321,15 @@ def _brief(case: Case, report: Report) -> str:
         # paragraph by paragraph, each made inert (the author's own Markdown included)
         for paragraph in re.split(r"\n\s*\n", case.description.strip()):
             out += [markdown_text(paragraph, line_start=True), ""]
+    if evaluation.as_of is not None:
+        out += [
+            f"*As of {evaluation.as_of.isoformat()}*: only the sources, evidence, events "
+            "and precedent decisions known on that date count, each precedent with its "
+            "status then.",
+            "",
+        ]
+    for conflict in evaluation.conflicts:
+        out += [f"**Warning**: {markdown_text(conflict)}.", ""]
     if "map.svg" in report.files:
         out += [
             "![Overview: the claims of each issue and how they bear on one another](map.svg)",
@@ -396,6 +404,7 @@ def _brief(case: Case, report: Report) -> str:
         "[evaluation.md](evaluation.md).",
         "",
     ]
+    out += _open_questions_section(case, evaluation)
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
         shares, sentence = _baseline_uncertainty(report.comparison)
@@ -409,6 +418,7 @@ def _brief(case: Case, report: Report) -> str:
                 + markdown_text(_describe_changes(changes, shares))
             )
         out += ["", "Full table: [scenarios.md](scenarios.md) ([CSV](scenarios.csv)).", ""]
+    out += _precedent_section(case, evaluation)
     if "timeline.svg" in report.files:
         out += ["## Timeline", "", "![Timeline](timeline.svg)", ""]
     out += ["## Sources", ""]
@@ -420,6 +430,63 @@ def _brief(case: Case, report: Report) -> str:
         )
     out += ["", "Claim by claim: [evaluation.md](evaluation.md) ([CSV](evaluation.csv)).", ""]
     return "\n".join(out)
+
+
+def _precedent_section(case: Case, evaluation: Evaluation) -> list[str]:
+    """The precedents argued from, each with its citation, court, standing and the
+    weight of every argument from it, in words and numbers."""
+    rows = []
+    for precedent in case.precedents:
+        argued = [a for a in case.arguments if a.precedent == precedent.id]
+        if not argued:
+            continue
+        status = standing(precedent, evaluation.as_of).describe(precedent)
+        for argument in argued:
+            weight = evaluation.precedent_weights.get(argument.id, "")
+            if argument.id in evaluation.nodes and evaluation.nodes[argument.id].strength == 0:
+                weight = f"{weight} (strength 0)" if weight else "strength 0"
+            rows.append(
+                [
+                    precedent.name,
+                    precedent.citation or "",
+                    precedent.court,
+                    status,
+                    argument.id,
+                    weight,
+                ]
+            )
+    if not rows:
+        return []
+    header = ["precedent", "citation", "court", "standing", "argument", "weight"]
+    return [
+        "## Precedents",
+        "",
+        "Each argument from precedent weighs its authority times how closely it fits "
+        "(on point: the share of the court's reason present, divided by one plus the "
+        "distinctions, counted within the theory the precedent decided).",
+        "",
+        _markdown_table(header, rows),
+    ]
+
+
+def _open_questions_section(case: Case, evaluation: Evaluation) -> list[str]:
+    """A table of the critical questions still open (none: no section), each of
+    which undercuts its argument (:mod:`argmap.semantics.critical_questions`)."""
+    rows = [
+        [q.argument, q.scheme, q.question, q.text, str(q.weight)]
+        for q in open_questions(case)
+        if q.argument in evaluation.nodes and q.question in evaluation[q.argument].open_questions
+    ]
+    if not rows:
+        return []
+    return [
+        "## Open critical questions",
+        "",
+        "Each open question undercuts its argument with its weight until it is answered "
+        "or conceded (`questions:` on the argument).",
+        "",
+        _markdown_table(["argument", "scheme", "question", "asks", "weight"], rows),
+    ]
 
 
 def _describe_changes(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:
@@ -524,6 +591,4 @@ def _open_detail(row: ClaimOutcome) -> str:
 
 
 def load(path: str) -> Case:  # pragma: no cover - doctest helper
-    from argmap.io.casefile import load as load_case
-
     return load_case(path)

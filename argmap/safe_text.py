@@ -1,5 +1,5 @@
 """Case text made safe for the two places it is shown outside a map: Markdown files and
-the terminal. The one module for both (DOT and SVG have :mod:`argmap.render.escape`).
+the terminal. The one module for both (DOT and SVG have :mod:`argmap.maps.escape`).
 
 A case file is input from anyone: its titles and texts may carry HTML (``<script>``),
 Markdown that rewrites a brief (links, headings, table pipes), or control characters

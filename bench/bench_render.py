@@ -9,12 +9,12 @@ For each size a synthetic case (``tests/render/synthetic.py``: issues, rival cla
 evidence from five sources, arguments with premises, undercuts, dated events) is
 evaluated once, then timed:
 
-- **build**: ``argmap.render.render(case, evaluation)``, i.e. Case + Evaluation -> DOT
+- **build**: ``argmap.maps.render(case, evaluation)``, i.e. Case + Evaluation -> DOT
   (labels, escaping, legend, clusters); the median of several runs;
 - **layout + SVG** and **layout + PNG** with each renderer available: the system
   Graphviz ``dot`` (if on PATH) and the ``graphviz-pure`` program installed from PyPI;
   one run each (layout dominates and is deterministic). PNG of a big map includes the
-  extra SVG layout argmap does to size the image (``argmap.render.engine.png_dpi``).
+  extra SVG layout argmap does to size the image (``argmap.maps.engine.png_dpi``).
 
 A renderer that is not installed is reported as such, not skipped silently.
 
@@ -38,8 +38,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from argmap.errors import RenderError
-from argmap.render import render
-from argmap.render.engine import find_renderer, pipe
+from argmap.maps import render
+from argmap.maps.engine import find_renderer, pipe
 from argmap.semantics.evaluate import evaluate
 from tests.render.synthetic import synthetic_case
 
@@ -85,7 +85,7 @@ def worked_case_formats(engines: dict[str, str]) -> None:
     import cairosvg
 
     from argmap.io.casefile import load
-    from argmap.render.engine import _FONT_FAMILY, _pdf_font, png_dpi, svg_to_pdf
+    from argmap.maps.engine import _FONT_FAMILY, _pdf_font, png_dpi, svg_to_pdf
 
     case = load(Path(__file__).resolve().parents[1] / "seeds" / "musk_v_microsoft.yaml")
     evaluation = evaluate(case)

@@ -307,7 +307,7 @@ def test_worked_case_parameter_table_is_the_seed() -> None:
 
 
 def test_rendering_limit_table_is_the_code() -> None:
-    from argmap.render import engine
+    from argmap.maps import engine
 
     rows = markdown_table(REPO / "docs" / "rendering.md", "| limit | value |")
     shown = {row[1].split("`")[1]: int(row[1].split()[0].replace(",", "")) for row in rows}

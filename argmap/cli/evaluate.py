@@ -7,9 +7,10 @@ Output formats (``--format``):
 - ``csv``: header ``id,issue,label,strength,standard,standard_met,verdict`` then one
   row per claim (``standard`` and ``standard_met`` empty for a claim without an issue);
 - ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
-  "notes": [str], "claims": [{"id", "text", "issue", "label", "strength", "standard",
-  "standard_met", "verdict"}]}``; with ``--all``, also ``"nodes": [{"id", "kind", "label",
-  "strength"}]`` for every node. The shape is documented in ``docs/semantics.md``.
+  "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [{"id", "text", "issue",
+  "label", "strength", "standard", "standard_met", "verdict"}]}``; with ``--all``, also
+  ``"nodes": [{"id", "kind", "label", "strength"}]`` for every node. The shape is
+  documented in ``docs/semantics.md``.
 
 With ``-o OUT`` the output is written atomically to OUT instead of standard output.
 """
@@ -22,13 +23,14 @@ import io
 import json
 from typing import Any
 
+from argmap.cli._args import add_as_of
+
+# the names come from the light vocabulary module: the engine is not imported for --help
+from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
+from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
+from argmap.vocabulary import check_dung, check_gradual
+
 __all__ = ["register", "render_output", "run"]
-
-
-# the names, for help only: importing the engine here would slow down `argmap --help`
-# (tests check they match argmap.semantics.evaluate.DUNG_SEMANTICS and GRADUAL)
-DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
 
 
 def register(subparsers: Any) -> None:
@@ -78,6 +80,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("table", "json", "csv"), default="table", help="output format"
     )
+    add_as_of(parser)
     parser.add_argument("--all", action="store_true", help="JSON: include every node")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
     parser.set_defaults(handler=run)
@@ -87,12 +90,11 @@ def run(args: argparse.Namespace) -> int:
     from argmap.cli._terminal import show
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
-    from argmap.semantics.evaluate import check_dung, evaluate
-    from argmap.semantics.gradual.models import canonical_name
+    from argmap.semantics.evaluate import evaluate
 
     # check names before loading, so a typo is reported even for a large case
     check_dung(args.semantics)
-    canonical_name(args.gradual)
+    check_gradual(args.gradual)
     if args.output:
         check_output(args.output, [args.case])
     case = load(args.case)
@@ -103,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         defeat=args.defeat,
         ordering=args.ordering,
         comparison=args.comparison,
+        as_of=args.as_of,
     )
     text = render_output(case, evaluation, args.format, include_all=args.all)
     if args.output:
@@ -151,6 +154,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
             "defeat": evaluation.defeat,
             "converged": evaluation.converged,
             "iterations": evaluation.iterations,
+            "as_of": evaluation.as_of.isoformat() if evaluation.as_of else None,
             "notes": list(evaluation.notes),
             "claims": rows,
         }
@@ -161,6 +165,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
                     "kind": r.kind,
                     "label": r.label.value,
                     "strength": round(r.strength, 6),
+                    # a column of argument rows: each its open critical questions
+                    **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
                 }
                 for r in evaluation
             ]
@@ -208,6 +214,7 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
     title = (
         f"{evaluation.title} — {evaluation.semantics} / {evaluation.gradual}"
         f" / defeat: {evaluation.defeat}"
+        + (f" / as of {evaluation.as_of.isoformat()}" if evaluation.as_of else "")
     )
     notes = [f"note: {n}" for n in evaluation.notes]
     return "\n".join([title, *lines, *notes]) + "\n"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from argmap.cli._args import add_as_of
+
 __all__ = ["register", "run"]
 
 _VIEWS = ("map", "overview", "issue", "diff", "timeline")
@@ -79,6 +81,7 @@ def register(subparsers: Any) -> None:
         default="issue",
         help="group nodes by issue (default), by party, or not at all",
     )
+    add_as_of(parser)
     parser.add_argument("--title", metavar="TEXT", help="title over the map")
     parser.add_argument(
         "--engine",
@@ -103,8 +106,9 @@ def run(args: argparse.Namespace) -> int:
     from argmap.errors import RenderError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
-    from argmap.render import render
-    from argmap.render.engine import FORMATS
+    from argmap.maps import render
+    from argmap.maps.engine import FORMATS
+    from argmap.model.as_of import at_date
 
     out = Path(args.output)
     fmt = out.suffix.lower().lstrip(".")
@@ -133,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     case = load(args.case)
     if view in ("map", "overview") and focus is None and fmt != "dot" and not args.force:
         # both draw every claim: too many claims is refused before evaluating
-        from argmap.render.engine import check_layout_size
+        from argmap.maps.engine import check_layout_size
 
         check_layout_size(len(case.claims), None)
     baseline = None
@@ -148,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
         semantics = semantics or scenario.semantics
         gradual = gradual or scenario.gradual
     semantics, gradual = semantics or "grounded", gradual or "dfquad"
+    # only what was known on the date is drawn (a scenario's nodes included)
+    shown, case = at_date(shown, args.as_of), at_date(case, args.as_of)
     evaluation = None
     if not args.plain:
         from argmap.semantics.evaluate import evaluate

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from argmap.cli._args import samples_arg, seed_arg
+from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say
 
 __all__ = ["register", "run", "scenario_files"]
@@ -46,6 +46,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--seed", type=seed_arg, metavar="S", help="random seed for Monte Carlo")
     parser.add_argument("--theme", default="briefing", choices=("briefing", "print"))
+    add_as_of(parser)
     parser.add_argument(
         "--force",
         action="store_true",
@@ -103,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         theme=args.theme,
         force=args.force,
+        as_of=args.as_of,
     )
     for stem, size in report.undrawn.items():
         print(

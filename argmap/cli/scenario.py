@@ -21,13 +21,13 @@ import argparse
 import json
 from typing import Any
 
-from argmap.cli._args import samples_arg, seed_arg
+from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
+from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
+from argmap.vocabulary import check_dung, check_gradual
 
 __all__ = ["parse_values", "register", "run"]
-
-DUNG_NAMES = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-GRADUAL_NAMES = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
 
 
 def parse_values(text: str) -> list[float]:
@@ -69,6 +69,7 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
     )
     parser.add_argument("--format", choices=formats, default="table", help="output format")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
+    add_as_of(parser)
 
 
 def register(subparsers: Any) -> None:
@@ -119,13 +120,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.semantics.evaluate import check_dung
-    from argmap.semantics.gradual.models import canonical_name
-
     if args.semantics is not None:
         args.semantics = check_dung(args.semantics)
     if args.gradual is not None:
-        args.gradual = canonical_name(args.gradual)
+        args.gradual = check_gradual(args.gradual)
     action = {
         "run": _run,
         "sweep": _sweep,
@@ -167,7 +165,7 @@ def _inputs(args: argparse.Namespace) -> list[str]:
 def _run(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.errors import ArgmapError
     from argmap.scenario.files import load_scenarios
-    from argmap.scenario.run import compare
+    from argmap.scenario.runner import compare
 
     if args.workers is not None and args.workers < 1:
         raise ArgmapError("--workers must be at least 1")
@@ -187,6 +185,7 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
             seed=args.seed,
             executor=executor,
             keep_samples=False,  # the tables show summaries: memory bounded at any N
+            as_of=args.as_of,
         )
     finally:
         if executor is not None:
@@ -215,10 +214,12 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     return text, 0
 
 
-def _load(path: str) -> Any:
-    """A case file, or a scenario file applied to its base case."""
+def _load(path: str, as_of: Any = None) -> Any:
+    """A case file, or a scenario file applied to its base case, read as of ``as_of``
+    (else the scenario's, else the case's own ``as_of``)."""
     from argmap.io.casefile import format_for, load, read_bytes
     from argmap.io.locations import load_with_lines
+    from argmap.model.as_of import at_date
 
     data, _ = load_with_lines(read_bytes(path), path, format_for(path))
     if (
@@ -230,14 +231,14 @@ def _load(path: str) -> Any:
         from argmap.scenario.files import load_scenarios
 
         case, (scenario,) = load_scenarios([path])
-        return apply_scenario(case, scenario)
-    return load(path)
+        return at_date(apply_scenario(case, scenario), as_of or scenario.as_of)
+    return at_date(load(path), as_of)
 
 
 def _sweep(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.scenario.uncertainty import sweep
 
-    case = _load(args.file)
+    case = _load(args.file, args.as_of)
     result = sweep(
         case,
         args.param,
@@ -272,7 +273,7 @@ def _sweep(args: argparse.Namespace) -> tuple[str, int]:
 def _threshold(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.scenario.analysis import threshold
 
-    case = _load(args.file)
+    case = _load(args.file, args.as_of)
     t = threshold(
         case,
         args.claim,
@@ -303,7 +304,7 @@ def _threshold(args: argparse.Namespace) -> tuple[str, int]:
 def _tornado(args: argparse.Namespace) -> tuple[str, int]:
     from argmap.scenario.analysis import tornado, tornado_table
 
-    case = _load(args.file)
+    case = _load(args.file, args.as_of)
     bars = tornado(
         case,
         args.claim,

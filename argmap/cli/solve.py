@@ -28,18 +28,11 @@ from typing import Any
 
 from argmap import __version__
 from argmap.errors import SolverError
+from argmap.vocabulary import ICCMA_SEMANTICS
 
 __all__ = ["PROBLEMS", "register", "run"]
 
-SEMANTICS_CODES = {
-    "CO": "complete",
-    "GR": "grounded",
-    "PR": "preferred",
-    "ST": "stable",
-    "SST": "semi-stable",
-    "ID": "ideal",
-    "STG": "stage",
-}
+SEMANTICS_CODES = ICCMA_SEMANTICS
 TASKS = ("DC", "DS", "SE", "CE", "EE")
 # Members written per call when printing a large extension.
 _CHUNK = 1 << 20

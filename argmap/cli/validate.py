@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from argmap.model.contraries import one_way_rebuts
     from argmap.model.definedness import may_be_undefined
     from argmap.model.origins import locate
+    from argmap.model.scheme_checks import unfilled_roles
+    from argmap.semantics.precedent import conflict_warnings, theory_warnings
 
     failed = False
     for file in args.files:
@@ -46,8 +48,16 @@ def run(args: argparse.Namespace) -> int:
             say(summary(file, case))
         # warnings, located like errors (file:line: path): a one-way rebut inside an
         # issue makes a verdict hang on an arrow's direction; an expression that may
-        # fail for some draws is worth knowing, not an error
-        for problem in locate(case, [*one_way_rebuts(case), *may_be_undefined(case)]):
+        # fail for some draws is worth knowing, not an error; so is a precedent the
+        # case base forbids a fortiori (Horty), and a scheme role that no premise fills
+        warnings = [
+            *one_way_rebuts(case),
+            *may_be_undefined(case),
+            *conflict_warnings(case),
+            *theory_warnings(case),
+            *unfilled_roles(case),
+        ]
+        for problem in locate(case, warnings):
             say(problem, err=True)
     return 2 if failed else 0
 

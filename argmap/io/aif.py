@@ -7,8 +7,11 @@ transitions (``TA``) and the ``locutions`` list of who spoke when. The mapping i
 
 - ``I`` -> a claim ``I<nodeID>``;
 - ``RA`` with I premises and one I conclusion -> an argument ``RA<nodeID>`` (its
-  ``scheme`` becomes the argument's scheme); an ``RA`` whose conclusion is another
-  argument's RA node -> a support of that argument from each premise;
+  ``scheme`` becomes the argument's scheme: the id of the catalogue scheme with that
+  name or alias, such as ``expert_opinion`` for ``Expert Opinion``, else the name as
+  written; the exporter writes a catalogue scheme's AIF name back); an ``RA`` whose
+  conclusion is another argument's RA node -> a support of that argument from each
+  premise;
 - ``CA`` -> an attack from each attacker on its target: on an argument's RA node an
   undercut, on an I node that is some argument's premise an undermine, otherwise a rebut;
 - ``MA`` -> a support from the rephrased to the rephrasing statement;
@@ -34,6 +37,7 @@ import json
 import os
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -41,11 +45,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, Problem
+from argmap.io.casefile import read_bytes
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
+from argmap.model.catalogue import scheme_named, schemes_of
+from argmap.model.schemes import Scheme
 
 __all__ = [
     "AifDocument",
+    "aif_scheme_name",
     "document_from_data",
     "dumps_aif",
     "load_json",
@@ -102,7 +110,6 @@ class AifDocument:
 
 def read_aif(path: str | os.PathLike[str], title: str | None = None) -> AifDocument:
     """Read an AIF JSON file (see :func:`parse_aif`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_aif(read_bytes(path), str(path), title=title)
 
@@ -324,11 +331,28 @@ def _fast_json(raw: bytes) -> Any:
 
 
 def _scheme_of(node: dict[str, Any]) -> str:
-    """The argmap scheme name of an AIF scheme node (its ``scheme``, else its text)."""
+    """The argmap scheme name of an AIF scheme node (its ``scheme``, else its text):
+    the id of the catalogue scheme of that name or alias (``Expert Opinion`` ->
+    ``expert_opinion``), else the name as written."""
     scheme = str(node.get("scheme") or node.get("text") or "").strip()
     if not scheme or scheme == node.get("type"):
         return _DEFAULT_SCHEME
-    return scheme[:100]
+    known = scheme_named(scheme)
+    return known.id if known is not None else scheme[:100]
+
+
+def aif_scheme_name(scheme: str, schemes: Mapping[str, Scheme]) -> str:
+    """What an AIF scheme node is called for an argument of ``scheme``: a known
+    scheme's AIF name (its first alias, else its name), else ``scheme`` itself.
+
+    >>> from argmap.model.catalogue import catalogue
+    >>> aif_scheme_name("expert_opinion", catalogue())
+    'Expert Opinion'
+    """
+    known = schemes.get(scheme)
+    if known is None:
+        return scheme
+    return known.aliases[0] if known.aliases else known.name
 
 
 class _Importer:
@@ -582,10 +606,14 @@ class _Exporter:
         for p in case.precedents:
             text = p.name + (f", {p.citation}" if p.citation else "")
             self.node_of[p.id] = self._node(self._id_for(p.id), "I", text)
+        schemes = schemes_of(case)
         for arg in case.arguments:
             kind = "RA" if arg.stance.value == "pro" else "CA"
             nid = self._id_for(arg.id)
-            self.node_of[arg.id] = self._node(nid, kind, arg.scheme, arg.scheme)
+            name = aif_scheme_name(arg.scheme, schemes)
+            self.node_of[arg.id] = self._node(nid, kind, name, arg.scheme)
+            if arg.scheme in schemes:
+                self.nodes[-1].setdefault("scheme", name)
         for arg in case.arguments:
             sources = list(arg.premises) + ([arg.precedent] if arg.precedent else [])
             for premise in dict.fromkeys(sources):

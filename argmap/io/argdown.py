@@ -7,7 +7,9 @@ Reading (the syntax itself is :mod:`argmap.io.argdown_parse`):
   titles with every run of characters an id cannot hold replaced by ``_``;
 - an argument with a premise-conclusion structure -> one argument per inference step
   (the last keeps the argument's id, earlier ones are ``<id>_step<k>``); the rule text
-  becomes the scheme; anonymous premises get the ids ``<id>_<number>``;
+  becomes the scheme (the catalogue scheme's id when the text names one, such as
+  ``Argument from expert opinion``; a ``scheme`` in the argument's data wins, and its
+  ``roles`` and ``questions`` are kept); anonymous premises get the ids ``<id>_<number>``;
 - an argument without one (a sketched argument: Argdown knows its gist but not its
   conclusion) -> a claim holding the gist, tagged ``sketched-argument``;
 - support -> support; attack -> undercut on an argument with a structure, undermine on
@@ -15,8 +17,9 @@ Reading (the syntax itself is :mod:`argmap.io.argdown_parse`):
   undercut, or, on a sketched argument (which has no inference to undercut), a rebut of
   its gist with a note saying so;
 - the front matter's ``argmap:`` mapping holds the sections Argdown has no syntax for
-  (parameters, parties, sources, issues, factors) and ``relation_details`` (exact kind,
-  weight and note of relations, matched by their ends).
+  (parameters, parties, sources, issues, factors, schemes, critical_questions) and
+  ``relation_details`` (exact kind, weight and note of relations, matched by their
+  ends).
 
 Writing is :func:`argmap.io.argdown_write.dumps_argdown`; together they round-trip a
 Case exactly (see ``docs/interchange.md`` for what other tools' files lose).
@@ -25,29 +28,41 @@ Case exactly (see ``docs/interchange.md`` for what other tools' files lose).
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import CaseError, Problem
 from argmap.io.argdown_parse import ArgdownSyntax, Info
+from argmap.io.argdown_text import SKETCHED_TAG, id_for_title
+from argmap.io.argdown_write import dumps_argdown
+from argmap.io.casefile import load_model, read_bytes
 from argmap.model import Case
+from argmap.model.catalogue import scheme_named
+from argmap.vocabulary import ATTACK_KINDS, SECTION_OF_KIND
 
 __all__ = ["SKETCHED_TAG", "dumps_argdown", "id_for_title", "parse_argdown", "read_argdown"]
 
-SKETCHED_TAG = "sketched-argument"
 _CLAIM_DATA = frozenset({"base_score", "issue", "asserted_by"})
-_ARG_DATA = frozenset({"scheme", "stance", "weight", "precedent", "applies_if", "asserted_by"})
+_ARG_DATA = frozenset(
+    {"scheme", "roles", "questions", "stance", "weight", "precedent", "applies_if", "asserted_by"}
+)
 _ARGDOWN_DATA = frozenset({"kind", "isInMap", "isGroup", "color", "uses", "title", "images"})
-_SECTIONS = {"evidence": "evidence", "event": "events", "precedent": "precedents"}
-_FRONT_SECTIONS = ("parameters", "parties", "sources", "issues", "factors")
-_ATTACKS = frozenset({"rebut", "undermine", "undercut"})
+_SECTIONS = {kind: SECTION_OF_KIND[kind] for kind in ("evidence", "event", "precedent")}
+_FRONT_SECTIONS = (
+    "parameters",
+    "parties",
+    "sources",
+    "issues",
+    "factors",
+    "schemes",
+    "critical_questions",
+)
+_ATTACKS = frozenset(ATTACK_KINDS)
 _LABEL_LIMIT = 120  # the model's bound on a label
 
 
 def read_argdown(path: str | os.PathLike[str], warnings: list[str] | None = None) -> Case:
     """Read an ``.argdown`` file (see :func:`parse_argdown`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_argdown(read_bytes(path), str(path), warnings=warnings)
 
@@ -74,31 +89,6 @@ def parse_argdown(
             raise CaseError(Problem("", "the file is empty", file, 1))
         syntax.warnings.append(f"{file}: no statements or arguments, so the case is empty")
     return _Builder(syntax).case()
-
-
-def dumps_argdown(case: Case) -> str:
-    """A Case as Argdown text (see :mod:`argmap.io.argdown_write`)."""
-    from argmap.io.argdown_write import dumps_argdown as dump
-
-    return dump(case)
-
-
-def id_for_title(title: str, prefix: str) -> str:
-    """The id an Argdown title becomes: the title itself when it is a valid id, else
-    the title with every run of characters an id cannot hold turned into ``_`` (and
-    ``prefix`` in front when it does not start with a letter), at most 60 characters.
-
-    >>> id_for_title("Epidemic Influence Hypothesis", "S")
-    'Epidemic_Influence_Hypothesis'
-    >>> id_for_title("1st point", "S")
-    'S_1st_point'
-    """
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\-]{0,59}", title):
-        return title
-    slug = re.sub(r"[^A-Za-z0-9_.\-]+", "_", title).strip("_")
-    if not slug or not slug[0].isalpha():
-        slug = f"{prefix}_{slug}".rstrip("_")
-    return slug[:60]
 
 
 def _shown(info: Info) -> str:
@@ -130,8 +120,6 @@ class _Builder:
         return CaseError(Problem("", message, self.s.file, line))
 
     def case(self) -> Case:
-        from argmap.io.casefile import load_model
-
         infos = list(self.s.infos.values())
         for info in infos:  # ids given as data ({id: C1}) first: they are exact
             given = info.data.pop("id", None)
@@ -307,10 +295,13 @@ class _Builder:
                 item["label"] = label
             if final and info.text:
                 item["text"] = info.text
+            if rule and not (final and "scheme" in info.data):
+                # a rule naming a catalogue scheme ("Argument from expert opinion")
+                # is that scheme; a scheme the argument's data gives wins
+                known = scheme_named(rule)
+                item["scheme"] = known.id if known is not None else rule[:100]
             if final:
                 item.update({k: v for k, v in info.data.items() if k in _ARG_DATA})
-            if rule:
-                item["scheme"] = rule[:100]
             precedent = item.get("precedent")
             item["premises"] = [p for p in prem if p != precedent]
             item["conclusion"] = conclusion

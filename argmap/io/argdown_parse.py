@@ -45,6 +45,7 @@ from argmap.io.argdown_text import (
     split_tags,
     strip_comments,
 )
+from argmap.io.locations import load_with_lines
 
 __all__ = ["ESCAPABLE", "ArgdownSyntax", "Info", "restore"]
 
@@ -128,7 +129,6 @@ class ArgdownSyntax:
         end = next((i for i in range(first + 1, len(lines)) if lines[i].rstrip() == "==="), None)
         if end is None:
             raise self.error(first + 1, "front matter opened with === is never closed")
-        from argmap.io.locations import load_with_lines
 
         body = "\n" * (first + 1) + "\n".join(lines[first + 1 : end])
         if body.strip():

@@ -19,11 +19,14 @@ import yaml
 
 from argmap.errors import CaseError, Problem
 from argmap.io.yaml_schema import install_core_schema
+from argmap.vocabulary import is_id
 
 __all__ = [
     "ESCAPABLE",
+    "SKETCHED_TAG",
     "decode",
     "hide_escapes",
+    "id_for_title",
     "restore",
     "split_data",
     "split_tags",
@@ -190,3 +193,25 @@ def split_tags(text: str, remove_inline: bool = False) -> tuple[str, list[str]]:
         position = m.end()
     parts.append(text[position:])
     return "".join(parts), [t for t in tags if t]
+
+
+SKETCHED_TAG = "sketched-argument"
+"""The tag of a claim that stands for an Argdown argument given without premises."""
+
+
+def id_for_title(title: str, prefix: str) -> str:
+    """The id an Argdown title becomes: the title itself when it is a valid id, else
+    the title with every run of characters an id cannot hold turned into ``_`` (and
+    ``prefix`` in front when it does not start with a letter), at most 60 characters.
+
+    >>> id_for_title("Epidemic Influence Hypothesis", "S")
+    'Epidemic_Influence_Hypothesis'
+    >>> id_for_title("1st point", "S")
+    'S_1st_point'
+    """
+    if is_id(title) and len(title) <= 60:
+        return title
+    slug = re.sub(r"[^A-Za-z0-9_.\-]+", "_", title).strip("_")
+    if not slug or not slug[0].isalpha():
+        slug = f"{prefix}_{slug}".rstrip("_")
+    return slug[:60]

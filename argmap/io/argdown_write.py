@@ -17,16 +17,19 @@ from typing import Any
 
 import yaml
 
-from argmap.io.argdown import SKETCHED_TAG, id_for_title
+from argmap.io.argdown_text import SKETCHED_TAG, id_for_title
 from argmap.io.casefile import document_to_data
 from argmap.io.yaml_schema import QuotingDumper
 from argmap.model import Argument, Case, Claim, Event, Evidence, Node, Precedent
+from argmap.model.catalogue import catalogue
+from argmap.vocabulary import GRAPH_KINDS, SECTION_OF_KIND
 
 __all__ = ["dumps_argdown", "escape_text"]
 
 _DEFAULT_SCHEME = "defeasible inference"
 _PLAIN_TAG = re.compile(r"[^\s#()\[\]<>{}\\/]+")
-_DRAWN = ("claims", "evidence", "events", "precedents", "arguments")
+# the graph's sections, arguments last: the nodes they draw on take their titles first
+_DRAWN = tuple(SECTION_OF_KIND[kind] for kind in sorted(GRAPH_KINDS, key="argument".__eq__))
 Titled = Claim | Evidence | Event | Precedent | Argument
 """The node kinds that are Argdown statements or arguments (and carry a label)."""
 
@@ -152,6 +155,7 @@ def dumps_argdown(case: Case) -> str:
             out += [f"{ref(node.id)}: {escape_text(getattr(node, name))}{_data(data)}", ""]
     if case.arguments:
         out += ["# Arguments", ""]
+    own = {scheme.id for scheme in case.schemes}
     for arg in case.arguments:
         head = ref(arg.id) + (f": {escape_text(arg.text)}" if arg.text else "")
         data = {**named(arg), **_fields(arg, {"id", "text", "premises", "conclusion", "scheme"})}
@@ -164,8 +168,10 @@ def dumps_argdown(case: Case) -> str:
             out.append(f"({n}) {ref(premise)}")
         if arg.scheme == _DEFAULT_SCHEME:
             out.append("----")
-        else:
-            out += ["--", escape_text(arg.scheme), "--"]
+        else:  # a catalogue scheme by its name, which reads back as its id
+            shipped = catalogue().get(arg.scheme)
+            rule = shipped.name if shipped is not None and arg.scheme not in own else arg.scheme
+            out += ["--", escape_text(rule), "--"]
         out += [f"({len(premises) + 1}) {ref(arg.conclusion)}", ""]
     if case.relations:
         out += ["# Relations", ""]
@@ -184,10 +190,12 @@ def _front(case: Case) -> str:
     if case.description:
         front["description"] = case.description
     extra: dict[str, Any] = {}
-    for section in ("parameters", "parties", "sources", "issues", "factors"):
+    for section in ("parameters", "parties", "sources", "issues", "factors", "schemes"):
         items = getattr(case, section)
         if items:
             extra[section] = [document_to_data(x) for x in items]
+    if case.critical_questions.weight is not None:
+        extra["critical_questions"] = document_to_data(case.critical_questions)
     details = _relation_details(case)
     if details:
         extra["relation_details"] = details

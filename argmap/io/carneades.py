@@ -59,9 +59,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, Problem
+from argmap.io.casefile import read_bytes
 from argmap.io.locations import line_for, load_with_lines
 from argmap.model import Case
 from argmap.semantics.evaluation import Evaluation
+from argmap.vocabulary import is_id
 
 __all__ = [
     "ASSUMED_TAG",
@@ -90,7 +92,6 @@ _KNOWN = {"meta", "statements", "issues", "arguments", "assumptions", "tests"}
 _DROPPED = ("argument_schemes", "weighing_functions", "issue_schemes", "language", "references")
 # what Carneades 4 reads on an argument (``parameters`` bind scheme variables: dropped)
 _ARGUMENT_KEYS = {"conclusion", "premises", "scheme", "weight", "undercutter", "nas", "meta"}
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")
 _DEFAULT_SCHEMES = {"", "linked"}
 
 
@@ -129,7 +130,6 @@ def is_carneades(data: Any) -> bool:
 
 def read_carneades(path: str | os.PathLike[str]) -> CarneadesDocument:
     """Read a Carneades 4 YAML file (see :func:`parse_carneades`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_carneades(read_bytes(path), str(path))
 
@@ -156,7 +156,7 @@ def claim_id(key: str, taken: set[str]) -> str:
     """A valid, unused argmap id for the Carneades key ``key`` (added to ``taken``)."""
     # negation is how Carneades names the other side of an issue: keep it readable
     spelled = key.replace("¬", "not_")
-    base = key if _ID.match(key) else re.sub(r"[^A-Za-z0-9_.\-]+", "_", spelled).strip("_")
+    base = key if is_id(key) else re.sub(r"[^A-Za-z0-9_.\-]+", "_", spelled).strip("_")
     if not base or not base[0].isalpha():
         base = "s" + base
     base = base[:60]

@@ -20,10 +20,11 @@ from pydantic import BaseModel, ValidationError
 from argmap.errors import CaseError, Problem
 from argmap.io.atomic import write_atomic
 from argmap.io.gcpause import paused_gc
-from argmap.io.locations import MAX_BYTES, format_path, load_with_lines
+from argmap.io.locations import MAX_BYTES, load_with_lines
 from argmap.io.yamlwrite import dump_yaml
 from argmap.model import Case
 from argmap.model.origins import remember
+from argmap.model.problems import problems_from_validation
 
 __all__ = [
     "document_to_data",
@@ -43,61 +44,6 @@ M = TypeVar("M", bound=BaseModel)
 def format_for(path: str | os.PathLike[str]) -> str:
     """``'json'`` for ``.json`` files, otherwise ``'yaml'``."""
     return "json" if str(path).lower().endswith(".json") else "yaml"
-
-
-def problems_from_validation(
-    error: ValidationError, file: str | None, lines: dict[str, int], data: Any = None
-) -> list[Problem]:
-    """Turn pydantic's errors into Problems with paths, file and line."""
-    from argmap.io.locations import line_for
-
-    out = []
-    for item in error.errors(include_url=False):
-        loc = _data_path(tuple(item["loc"]), item["type"] == "missing", data)
-        path = format_path(loc)
-        message = str(item["msg"])
-        for prefix in ("Value error, ", "Assertion failed, "):
-            if message.startswith(prefix):
-                message = message[len(prefix) :]
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            message = "unknown field"
-        elif kind == "missing":
-            message = "required field is missing"
-        elif kind == "string_pattern_mismatch" and path.endswith("id"):
-            message = (
-                f"{item.get('input')!r} is not a valid id: start with a letter, then use "
-                "letters, digits, _ . - (64 characters at most)"
-            )
-        elif kind == "literal_error" and path == "schema_version":
-            message = f"unsupported schema_version {item.get('input')!r} (this argmap reads 1)"
-        out.append(Problem(path, message, file, line_for(lines, path) if file else None))
-    return out
-
-
-def _data_path(loc: tuple[Any, ...], missing: bool, data: Any) -> tuple[Any, ...]:
-    """Drop the parts of pydantic's location that are not in the document (the tags it
-    adds for discriminated unions), so paths read like the file."""
-    if data is None:
-        return loc
-    out: list[Any] = []
-    current = data
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(current, dict):
-            if part in current:
-                out.append(part)
-                current = current[part]
-            elif last and missing:
-                out.append(part)
-            # else: a union tag pydantic inserted; skip it
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            out.append(part)
-            current = current[part]
-        else:
-            out.append(part)
-            current = None
-    return tuple(out)
 
 
 def load_model(model: type[M], data: Any, file: str | None, lines: dict[str, int]) -> M:

@@ -32,8 +32,18 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.io.aif import dumps_aif, read_aif
+from argmap.io.argdown import dumps_argdown, read_argdown
+from argmap.io.carneades import is_carneades, read_carneades
+from argmap.io.carneades_write import dumps_carneades
+from argmap.io.casefile import document_to_data, dumps, format_for, load, read_bytes
 from argmap.io.gcpause import paused_gc
+from argmap.io.iccma import comment_names, names_fit_comments, parse_af, write_af
+from argmap.io.iccma_case import af_to_case, case_to_af
+from argmap.io.outputs import write_output
+from argmap.io.xaif import dumps_xaif, is_xaif, read_xaif
 from argmap.model import Case
+from argmap.semantics.dung.af import AF
 
 __all__ = ["AIF_FORMATS", "FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
 
@@ -134,7 +144,6 @@ def convert(
     warnings: list[str] = []
     if source in ICCMA_FORMATS and target in ICCMA_FORMATS:
         # framework to framework: no case in between, names kept as they are
-        from argmap.io.iccma import names_fit_comments, write_af
 
         af = _read_af(in_path, source, warnings)
         numbered = af.names == tuple(str(i + 1) for i in range(af.n))
@@ -159,8 +168,6 @@ def convert(
 
 
 def _write_out(path: str | os.PathLike[str], text: str, source: str | os.PathLike[str]) -> None:
-    from argmap.io.outputs import write_output
-
     # a missing folder, no permission or OUT naming IN: the user's to fix, one line
     write_output(path, text, [source])
 
@@ -173,10 +180,6 @@ def _sniff(path: str | os.PathLike[str]) -> str:
     import json
 
     import yaml
-
-    from argmap.io.carneades import is_carneades
-    from argmap.io.casefile import read_bytes
-    from argmap.io.xaif import is_xaif
 
     lower = str(path).lower()
     try:
@@ -204,9 +207,6 @@ def _sniff(path: str | os.PathLike[str]) -> str:
 
 def _read_af(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
     """The framework in an ICCMA file; a numeric file's ``# name`` comments name it."""
-    from argmap.io.casefile import read_bytes
-    from argmap.io.iccma import comment_names, parse_af
-    from argmap.semantics.dung.af import AF
 
     raw = read_bytes(path)
     af = parse_af(raw, fmt, str(path))
@@ -220,27 +220,17 @@ def _read_af(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any
 
 def _read(path: str | os.PathLike[str], fmt: str, warnings: list[str]) -> Any:
     if fmt == "case":
-        from argmap.io.casefile import load
-
         return load(path)
     if fmt in AIF_FORMATS:
-        from argmap.io.aif import read_aif
-        from argmap.io.xaif import read_xaif
-
         doc = read_aif(path) if fmt == "aif" else read_xaif(path)
         warnings += doc.warnings
         return doc
     if fmt == "carneades":
-        from argmap.io.carneades import read_carneades
-
         graph = read_carneades(path)
         warnings += graph.warnings
         return graph
     if fmt == "argdown":
-        from argmap.io.argdown import read_argdown
-
         return read_argdown(path, warnings=warnings)
-    from argmap.io.iccma_case import af_to_case
 
     af = _read_af(path, fmt, warnings)
     if af.n == 0:
@@ -258,15 +248,10 @@ def _write(
 ) -> str:
     titled = source not in _UNTITLED and getattr(document, "titled", True)
     if fmt == "case":
-        from argmap.io.casefile import dumps, format_for
-
         if source in AIF_FORMATS:
             warnings += _dialogue_loss(document)
         return dumps(case, format_for(path))
     if fmt in AIF_FORMATS:
-        from argmap.io.aif import dumps_aif
-        from argmap.io.xaif import dumps_xaif
-
         dump = dumps_aif if fmt == "aif" else dumps_xaif
         if source in AIF_FORMATS:  # the AifDocument writes back everything it read
             if fmt == "aif" and document.wrapper:
@@ -278,18 +263,12 @@ def _write(
     if source in AIF_FORMATS:
         warnings += _dialogue_loss(document)
     if fmt == "carneades":
-        from argmap.io.carneades_write import dumps_carneades
-
         text, lost = dumps_carneades(case)
         warnings += lost_in(case, "carneades", titled=titled) + lost
         return text
     if fmt == "argdown":
-        from argmap.io.argdown import dumps_argdown
-
         warnings += lost_in(case, "argdown")
         return dumps_argdown(case)
-    from argmap.io.iccma import write_af
-    from argmap.io.iccma_case import case_to_af
 
     warnings += lost_in(case, fmt, titled=titled)
     return str(write_af(case_to_af(case), fmt))
@@ -328,7 +307,6 @@ def lost_in(case: Case, fmt: str, titled: bool = True) -> list[str]:
     ``titled=False`` says the title was made up by a reader (AIF and ICCMA files have
     none), so losing it is not worth a warning.
     """
-    from argmap.io.casefile import document_to_data
 
     if fmt == "case":
         return []

@@ -32,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from argmap.errors import CaseError, Problem
+from argmap.io.iccma_bytes import canonical_apx, canonical_tgf
 from argmap.io.iccma_numeric import BodyError, read_pairs
 from argmap.semantics.dung.af import AF
 
@@ -137,6 +138,10 @@ def _parse(data: bytes, fmt: str, file: str | None) -> AF:
         return _parse_numeric(data, file)
     if fmt not in FORMATS:
         raise _fail(f"unknown ICCMA format {fmt!r}; choose one of {', '.join(FORMATS)}", file, None)
+    # generated files are canonical: read them from the bytes, with no string per name
+    canonical = canonical_apx(data) if fmt == "apx" else canonical_tgf(data)
+    if canonical is not None:
+        return canonical
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -29,13 +29,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.model import Case, Claim, Relation, RelationKind
+from argmap.semantics.compile import compile_case
+from argmap.vocabulary import is_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.dung.af import AF
 
 __all__ = ["af_to_case", "case_to_af", "claim_ids"]
-
-_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")
 
 
 def claim_ids(names: tuple[str, ...]) -> list[str]:
@@ -43,7 +43,7 @@ def claim_ids(names: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     taken: set[str] = set()
     for name in names:
-        base = name if _ID.match(name) else "a" + re.sub(r"[^A-Za-z0-9_.\-]", "_", name)
+        base = name if is_id(name) else "a" + re.sub(r"[^A-Za-z0-9_.\-]", "_", name)
         base = base[:60]
         candidate, k = base, 2
         while candidate in taken:
@@ -75,6 +75,5 @@ def af_to_case(af: AF, title: str = "Abstract argumentation framework") -> Case:
 
 def case_to_af(case: Case, values: Mapping[str, float] | None = None) -> AF:
     """The Dung projection of ``case`` (names are node ids); see the module docstring."""
-    from argmap.semantics.compile import compile_case
 
     return compile_case(case, values).abstract()

@@ -15,40 +15,15 @@ from typing import Any
 
 import yaml
 
-from argmap.errors import CaseError, Problem
+from argmap.errors import CaseError, Problem, line_for
 from argmap.io.gcpause import paused_gc
 from argmap.io.yaml_schema import ValueRefused, install_core_schema, int_too_long
+from argmap.model.problems import format_path
 
 __all__ = ["MAX_BYTES", "format_path", "line_for", "load_with_lines"]
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest case or scenario file accepted (10 MiB); larger files are refused unread."""
-
-
-def format_path(loc: tuple[Any, ...] | list[Any]) -> str:
-    """``('evidence', 3, 'source')`` -> ``'evidence[3].source'``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-_INDEX = re.compile(r"\[\d+\]$|\.[^.\[]+$|^[^.\[]+$")
-
-
-def line_for(lines: dict[str, int], path: str) -> int | None:
-    """The line of ``path``, or of its nearest ancestor that has one."""
-    while path:
-        if path in lines:
-            return lines[path]
-        match = _INDEX.search(path)
-        if match is None:
-            break
-        path = path[: match.start()]
-    return lines.get("")
 
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.errors import ArgmapError
+from argmap.io.atomic import write_atomic
 
 __all__ = [
     "check_output",
@@ -141,7 +142,6 @@ def check_output_folder(output: PathLike, inputs: Iterable[PathLike] = ()) -> Pa
 def write_output(output: PathLike, data: bytes | str, inputs: Iterable[PathLike] = ()) -> Path:
     """Check ``output`` (:func:`check_output`), then write ``data`` to it atomically;
     a failing write is one :class:`ArgmapError` line, never a traceback."""
-    from argmap.io.atomic import write_atomic
 
     target = check_output(output, inputs)
     try:

@@ -28,6 +28,7 @@ from typing import Any
 
 from argmap.errors import CaseError, Problem
 from argmap.io.aif import AifDocument, document_from_data, load_json, to_aif
+from argmap.io.casefile import read_bytes
 from argmap.model import Case
 
 __all__ = ["dumps_xaif", "is_xaif", "parse_xaif", "read_xaif", "to_xaif"]
@@ -51,7 +52,6 @@ def is_xaif(data: Any) -> bool:
 
 def read_xaif(path: str | os.PathLike[str], title: str | None = None) -> AifDocument:
     """Read an xAIF JSON file (see :func:`parse_xaif`)."""
-    from argmap.io.casefile import read_bytes
 
     return parse_xaif(read_bytes(path), str(path), title=title)
 

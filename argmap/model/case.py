@@ -13,6 +13,7 @@ in one model validator, which reports every problem with its path at once.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any, Literal
@@ -25,9 +26,11 @@ from pydantic import (
     model_validator,
 )
 
+from argmap.display import Displayable, DisplayTable
 from argmap.errors import CaseError
 from argmap.model.contraries import Exclusion
 from argmap.model.defeat import DefeatSettings
+from argmap.model.integrity import problems
 from argmap.model.nodes import (
     Argument,
     Claim,
@@ -41,8 +44,10 @@ from argmap.model.nodes import (
 )
 from argmap.model.parameters import Parameter
 from argmap.model.relations import Relation
+from argmap.model.schemes import QuestionSettings, Scheme
 from argmap.model.standards import ProofSettings
 from argmap.model.values import STRICT, SchemaVersion
+from argmap.vocabulary import NODE_SECTIONS
 
 __all__ = ["NODE_SECTIONS", "SCHEMA_VERSION", "Case", "Node"]
 
@@ -50,23 +55,13 @@ SCHEMA_VERSION: Literal[1] = 1
 
 Node = Party | Source | Issue | Claim | Evidence | Argument | Factor | Precedent | Event
 
-NODE_SECTIONS: tuple[str, ...] = (
-    "parties",
-    "sources",
-    "issues",
-    "claims",
-    "evidence",
-    "arguments",
-    "factors",
-    "precedents",
-    "events",
-)
-"""The list fields of a Case that hold nodes, in file order."""
 
-
-class Case(BaseModel):
+class Case(BaseModel, Displayable):
     """A dispute: its parties, sources, issues, claims, evidence, arguments,
     factors, precedents, events, relations and parameters."""
+
+    # (the docstring is the schema's description; in Jupyter a case shows its map, once
+    # argmap.maps is loaded, over the table _display_table gives: argmap.display)
 
     model_config = STRICT | {"title": "argmap case"}
 
@@ -86,12 +81,17 @@ class Case(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     contraries: list[Exclusion] = Field(default_factory=list)
     proof: ProofSettings = Field(default_factory=ProofSettings)
+    schemes: list[Scheme] = Field(
+        default_factory=list, description="argumentation schemes beyond the catalogue"
+    )
+    critical_questions: QuestionSettings = Field(default_factory=QuestionSettings)
     defeat: DefeatSettings = Field(default_factory=DefeatSettings)
+    # -- legal: the date the case is read as of (argmap.model.as_of) --
+    as_of: dt.date | None = None
+    """Read the case with only what was known on this date (``--as-of`` overrides)."""
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:
-        from argmap.model.integrity import problems
-
         found = problems(self)
         if found:
             # not a ValueError: pydantic passes it through whole, with every path intact
@@ -127,6 +127,10 @@ class Case(BaseModel):
     def parameter_values(self) -> dict[str, float]:
         """Each parameter's current value by name."""
         return {p.id: p.value for p in self.parameters}
+
+    def _display_table(self) -> DisplayTable:
+        rows = [(part, n) for part, n in self.counts().items() if n]
+        return DisplayTable(self.title, ("part", "count"), rows)
 
     def counts(self) -> dict[str, int]:
         """How many of each kind of element the case has (for summaries)."""

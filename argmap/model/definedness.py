@@ -47,6 +47,10 @@ def expressions_of(case: Case) -> Iterator[tuple[str, float | str | None]]:
         yield f"precedents[{i}].authority", p.authority
     for i, r in enumerate(case.relations):
         yield f"relations[{i}].weight", r.weight
+    for i, a in enumerate(case.arguments):
+        for question, state in a.questions.items():
+            yield f"arguments[{i}].questions.{question}.weight", state.weight
+    yield "critical_questions.weight", case.critical_questions.weight
 
 
 def _parsed(case: Case) -> Iterator[tuple[str, Expression]]:

@@ -165,6 +165,7 @@ def _parse_text(stripped: str) -> Expression:
 @lru_cache(maxsize=CACHE_SIZE)
 def _vectorized(expression: Expression, order: tuple[str, ...]) -> Callable[..., np.ndarray]:
     """The numpy function of :meth:`Expression.vectorized`, made once per key."""
+    # lazy: vectorized brings numpy, which validating a case does not need
     from argmap.model.vectorized import evaluate_array
 
     def func(*arrays: Any) -> np.ndarray:

@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 from argmap.errors import ExpressionError, Problem
 from argmap.model.definedness import expressions_of, undefined_at_values
 from argmap.model.expressions import parse_expression
+from argmap.model.parameters import Beta, Choice
 from argmap.model.relations import RelationKind
+from argmap.model.scheme_checks import scheme_problems
+from argmap.vocabulary import GRAPH_KINDS, KIND_OF_SECTION
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model.case import Case
@@ -20,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["problems"]
 
 # which kinds of node may stand at each end of each relation
-_ORIGINS = {"claim", "evidence", "argument", "precedent", "event"}
+_ORIGINS = set(GRAPH_KINDS)
 _TARGETS: dict[RelationKind, set[str]] = {
     RelationKind.SUPPORT: {"claim", "argument"},
     RelationKind.REBUT: {"claim"},
@@ -28,18 +31,6 @@ _TARGETS: dict[RelationKind, set[str]] = {
     RelationKind.UNDERCUT: {"argument"},
 }
 _PREMISE_KINDS = {"claim", "evidence", "event"}
-
-_KIND_OF_SECTION = {
-    "parties": "party",
-    "sources": "source",
-    "issues": "issue",
-    "claims": "claim",
-    "evidence": "evidence",
-    "arguments": "argument",
-    "factors": "factor",
-    "precedents": "precedent",
-    "events": "event",
-}
 
 
 def problems(case: Case) -> list[Problem]:
@@ -49,6 +40,7 @@ def problems(case: Case) -> list[Problem]:
     found += _references(case, kinds)
     found += _relations(case, kinds)
     found += _contraries(case, kinds)
+    found += scheme_problems(case, kinds)
     found += _domains(case)
     found += _expressions(case)
     return found
@@ -56,7 +48,7 @@ def problems(case: Case) -> list[Problem]:
 
 def _duplicate_ids(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
     first: dict[str, str] = {}
-    for section, kind in _KIND_OF_SECTION.items():
+    for section, kind in KIND_OF_SECTION.items():
         for i, node in enumerate(getattr(case, section)):
             path = f"{section}[{i}].id"
             if node.id in first:
@@ -184,7 +176,6 @@ def _contraries(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
 
 def _domains(case: Case) -> Iterator[Problem]:
     """Each parameter's value and distribution inside its domain (default [0, 1])."""
-    from argmap.model.parameters import Beta, Choice
 
     for i, parameter in enumerate(case.parameters):
         low, high = parameter.bounds

@@ -3,13 +3,22 @@
 Every node has a stable, user-chosen ``id``; ids share one namespace across the case.
 Scores and weights are numbers in [0, 1] or restricted expressions over the case's
 parameters (see :mod:`argmap.model.expressions`).
+
+Each model carries its ``kind`` as a constant field, the tag that tells nodes apart
+where they are written side by side (a scenario's ``add_node``). In a case file the
+section implies the kind, so the field is optional there and never written back:
+
+>>> Claim(id="C1", text="The data was licensed").kind
+'claim'
+>>> Claim(id="C1", text="t").model_dump()["id"], "kind" in Claim(id="C1", text="t").model_dump()
+('C1', False)
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -17,13 +26,16 @@ from pydantic import (
     BeforeValidator,
     Field,
     GetJsonSchemaHandler,
+    StringConstraints,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+from argmap.model.schemes import StateOrStatus
 from argmap.model.standards import ProofStandard, StandardName
 from argmap.model.values import STRICT, Id, NodeLabel, ScoreOrExpression, Text
+from argmap.vocabulary import NODE_KINDS
 
 __all__ = [
     "Argument",
@@ -33,6 +45,8 @@ __all__ = [
     "Evidence",
     "EvidenceStatus",
     "Factor",
+    "HistoryAction",
+    "HistoryEvent",
     "Issue",
     "Outcome",
     "Party",
@@ -42,6 +56,18 @@ __all__ = [
     "Source",
     "Stance",
 ]
+
+
+def _kind(kind: str) -> Any:
+    # the discriminator: constant, implied by the case-file section, left out of dumps
+    # (a case file stays as it was); repr=False keeps reprs as they were
+    assert kind in NODE_KINDS, kind
+    return Field(
+        default=kind,
+        exclude=True,
+        repr=False,
+        description="the kind of node (implied by the case-file section that holds it)",
+    )
 
 
 class Side(StrEnum):
@@ -98,6 +124,7 @@ class Party(BaseModel):
     """An actor in the dispute: a company, a person, a court."""
 
     model_config = STRICT
+    kind: Literal["party"] = _kind("party")
     id: Id
     name: Text
     side: Side | None = None
@@ -122,6 +149,7 @@ class Source(BaseModel):
     """Where evidence comes from: bibliographic facts of one document."""
 
     model_config = STRICT
+    kind: Literal["source"] = _kind("source")
     id: Id
     outlet: Text
     title: Text
@@ -135,6 +163,7 @@ class Issue(BaseModel):
     """A question the dispute turns on, with the proof standard its answer must meet."""
 
     model_config = STRICT
+    kind: Literal["issue"] = _kind("issue")
     id: Id
     question: Text
     proof_standard: Annotated[
@@ -150,6 +179,7 @@ class Claim(BaseModel):
     """A proposition that can stand or fall, factual or legal."""
 
     model_config = STRICT
+    kind: Literal["claim"] = _kind("claim")
     id: Id
     label: NodeLabel | None = None
     text: Text
@@ -168,6 +198,7 @@ class Evidence(BaseModel):
     """An item of record: what a source says, how far it is established, how reliable."""
 
     model_config = STRICT
+    kind: Literal["evidence"] = _kind("evidence")
     id: Id
     label: NodeLabel | None = None
     text: Text
@@ -187,15 +218,25 @@ class Argument(BaseModel):
     it applies only when that precedent is (or is assumed to be) decided for that side.
     A ``weight`` of ``None`` means 1.0, or, for an argument from precedent, the weight
     derived from the precedent's authority and similarity.
+
+    A ``scheme`` that is the id of a catalogue scheme (:mod:`argmap.model.catalogue`)
+    brings its critical questions: ``roles`` maps the scheme's premise roles to
+    premises, ``questions`` records each question's state (one not listed is open;
+    an open one undercuts the argument, :mod:`argmap.semantics.critical_questions`).
     """
 
     model_config = STRICT
+    kind: Literal["argument"] = _kind("argument")
     id: Id
     label: NodeLabel | None = None
     conclusion: Id
     premises: list[Id] = Field(default_factory=list, max_length=64)
     text: str | None = Field(default=None, max_length=4000)
     scheme: str = Field(default="defeasible inference", max_length=100)
+    roles: dict[Id, Id] = Field(default_factory=dict, description="scheme role -> premise id")
+    questions: dict[Id, StateOrStatus] = Field(
+        default_factory=dict, description="critical question id -> its state"
+    )
     stance: Stance = Stance.PRO
     weight: ScoreOrExpression | None = None
     precedent: Id | None = None
@@ -213,14 +254,45 @@ class Argument(BaseModel):
         return self
 
 
+TheoryName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+"""A legal theory's name: an issue id or a short name (``breach of contract``)."""
+
+
 class Factor(BaseModel):
     """A legally relevant fact pattern that favours one side (Horty's factors)."""
 
     model_config = STRICT
+    kind: Literal["factor"] = _kind("factor")
     id: Id
     text: Text
     favours: Side
     present: bool = Field(default=False, description="whether it holds in the case at hand")
+    theory: TheoryName | None = None
+    """The legal theory the factor bears on (an issue id or a named theory such as
+    ``CFAA access``); a precedent counts it only if it decided that theory. ``None``:
+    it bears on every theory."""
+
+
+class HistoryAction(StrEnum):
+    """What a later court (or the parties) did to a decision."""
+
+    AFFIRMED = "affirmed"
+    REVERSED = "reversed"  # loses its authority from that date
+    VACATED = "vacated"  # loses its authority from that date
+    REMANDED = "remanded"
+    PENDING_APPEAL = "pending appeal"
+    SETTLED = "settled"
+
+
+class HistoryEvent(BaseModel):
+    """One dated step of a precedent's subsequent history."""
+
+    model_config = STRICT
+    date: dt.date
+    action: HistoryAction
+    court: str | None = Field(default=None, max_length=300)
+    citation: str | None = Field(default=None, max_length=300)
+    note: str | None = Field(default=None, max_length=1000)
 
 
 class Precedent(BaseModel):
@@ -231,6 +303,7 @@ class Precedent(BaseModel):
     """
 
     model_config = STRICT
+    kind: Literal["precedent"] = _kind("precedent")
     id: Id
     label: NodeLabel | None = None
     name: Text
@@ -246,6 +319,11 @@ class Precedent(BaseModel):
     reason: list[Id] = Field(default_factory=list)
     authority: ScoreOrExpression = 0.5
     sources: list[Id] = Field(default_factory=list)
+    # -- legal: its date and what happened to it later (argmap.model.as_of) --
+    date: dt.date | None = None
+    """The decision date (filing date for a pending case); ``year`` must agree."""
+    history: list[HistoryEvent] = Field(default_factory=list, max_length=50)
+    """Subsequent history, dated and in date order (affirmed, reversed, ...)."""
 
     @model_validator(mode="after")
     def _outcome_fits_status(self) -> Precedent:
@@ -255,6 +333,16 @@ class Precedent(BaseModel):
             raise ValueError("a pending precedent has no outcome yet")
         if not set(self.reason) <= set(self.factors):
             raise ValueError("reason must be a subset of factors")
+        if self.date is not None and self.date.year != self.year:
+            raise ValueError(f"year {self.year} is not the year of date {self.date.isoformat()}")
+        dates = [event.date for event in self.history]
+        if dates != sorted(dates):
+            raise ValueError("history must be in date order")
+        if self.date is not None and dates and dates[0] < self.date:
+            raise ValueError(
+                f"history starts on {dates[0].isoformat()}, before the decision "
+                f"({self.date.isoformat()})"
+            )
         return self
 
 
@@ -271,6 +359,7 @@ class Event(BaseModel):
     """A dated happening; feeds the timeline and arguments from temporal sequence."""
 
     model_config = STRICT
+    kind: Literal["event"] = _kind("event")
     id: Id
     label: NodeLabel | None = None
     text: Text

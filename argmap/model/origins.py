@@ -19,7 +19,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 
-from argmap.errors import Problem
+from argmap.errors import Problem, line_for
 
 __all__ = ["locate", "origin", "remember"]
 
@@ -42,8 +42,6 @@ def origin(document: object) -> tuple[str, dict[str, int]] | None:
 
 def locate(document: object, problems: Iterable[Problem]) -> list[Problem]:
     """``problems`` with the file and line of their paths in ``document``'s file."""
-    from argmap.io.locations import line_for
-
     found = origin(document)
     if found is None:
         return list(problems)

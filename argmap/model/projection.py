@@ -3,7 +3,7 @@
 A case lists its graph in several places: the node sections, the relations, and the
 arguments, whose premises, precedent and conclusion are links as well. Both the
 compiled framework (:mod:`argmap.semantics.compile`) and the maps
-(:mod:`argmap.render.graph`) need that graph; :func:`project` reads it in one place,
+(:mod:`argmap.maps.graph`) need that graph; :func:`project` reads it in one place,
 so they agree on which nodes there are, of which kind, and which links join them.
 What each makes of it differs and stays with them: the framework turns links into
 weighted attack and support edges, the maps into drawn edges.
@@ -26,16 +26,11 @@ from dataclasses import dataclass
 from argmap.model.case import Case
 from argmap.model.nodes import Argument, Claim, Event, Evidence, Precedent, Stance
 from argmap.model.relations import Relation
+from argmap.vocabulary import GRAPH_KINDS, SECTION_OF_KIND
 
 __all__ = ["GRAPH_SECTIONS", "ArgumentLink", "CaseGraph", "GraphNode", "RelationLink", "project"]
 
-GRAPH_SECTIONS = (
-    ("claims", "claim"),
-    ("evidence", "evidence"),
-    ("arguments", "argument"),
-    ("precedents", "precedent"),
-    ("events", "event"),
-)
+GRAPH_SECTIONS = tuple((SECTION_OF_KIND[kind], kind) for kind in GRAPH_KINDS)
 """The case sections whose items are nodes of the argument graph, in case order, with
 their kind. Parties, sources, issues and factors are context, not nodes of the graph."""
 

@@ -13,25 +13,17 @@ the force of that attack or support (attacks on attacks, Baroni et al. 2011).
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, Field
 
+from argmap import vocabulary
 from argmap.model.values import STRICT, Id, ScoreOrExpression
+from argmap.vocabulary import RelationKind
 
 __all__ = ["ATTACK_KINDS", "Relation", "RelationKind"]
 
 
-class RelationKind(StrEnum):
-    """What a relation does to its target."""
-
-    SUPPORT = "support"
-    REBUT = "rebut"
-    UNDERMINE = "undermine"
-    UNDERCUT = "undercut"
-
-
-ATTACK_KINDS = frozenset({RelationKind.REBUT, RelationKind.UNDERMINE, RelationKind.UNDERCUT})
+ATTACK_KINDS = frozenset(RelationKind(kind) for kind in vocabulary.ATTACK_KINDS)
+"""Rebut, undermine and undercut, as relation kinds."""
 
 
 class Relation(BaseModel):

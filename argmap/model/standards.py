@@ -17,12 +17,12 @@ worked examples of that line of work; each issue may set its own.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, Field
 
 from argmap.model.values import STRICT
+from argmap.vocabulary import ProofReading, StandardName
 
 __all__ = [
     "DEFAULT_ALPHA",
@@ -38,16 +38,6 @@ __all__ = [
 DEFAULT_ALPHA = 0.5
 DEFAULT_BETA = 0.3
 DEFAULT_GAMMA = 0.2
-
-
-class StandardName(StrEnum):
-    """The Carneades proof standards argmap knows."""
-
-    SCINTILLA = "scintilla"
-    PREPONDERANCE = "preponderance"
-    CLEAR_AND_CONVINCING = "clear_and_convincing"
-    BEYOND_REASONABLE_DOUBT = "beyond_reasonable_doubt"
-    DIALECTICAL_VALIDITY = "dialectical_validity"
 
 
 _Threshold = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
@@ -79,22 +69,6 @@ DEFAULT_THRESHOLDS: dict[StandardName, float] = {
 """The strength a claim must exceed, strictly, to meet a standard read over strength:
 more likely than not, highly probable, beyond reasonable doubt. Dialectical validity
 is about arguments, not strength, and has no threshold."""
-
-
-class ProofReading(StrEnum):
-    """How a case reads its proof standards.
-
-    - ``strength``: a claim meets its standard when its final strength exceeds the
-      standard's threshold and the strength of every claim declared to exclude it
-      (:mod:`argmap.model.contraries`); dialectical validity keeps its definition
-      over arguments.
-    - ``carneades``: the standards of Gordon, Prakken and Walton over the weights of
-      the applicable pro and con arguments, and the strength above the threshold too,
-      so that no claim is proved below its threshold under either reading.
-    """
-
-    STRENGTH = "strength"
-    CARNEADES = "carneades"
 
 
 class ProofSettings(BaseModel):

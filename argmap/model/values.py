@@ -19,6 +19,7 @@ from pydantic import (
 
 from argmap.errors import ExpressionError
 from argmap.model.expressions import parse_expression
+from argmap.vocabulary import ID_PATTERN
 
 __all__ = ["STRICT", "Id", "NodeLabel", "SchemaVersion", "Score", "ScoreOrExpression", "Text"]
 
@@ -44,7 +45,7 @@ SchemaVersion = Annotated[Literal[1], BeforeValidator(_exact_version)]
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"),
+    StringConstraints(pattern=f"^{ID_PATTERN}$"),
     Field(description="A short, stable identifier: a letter, then letters, digits, _ . -"),
 ]
 """A node identifier as the user writes it (``C1``, ``ev_api_prices``)."""

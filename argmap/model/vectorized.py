@@ -24,12 +24,15 @@ import math
 import sys
 from collections.abc import Mapping
 from functools import reduce
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import ExpressionError
-from argmap.model.expressions import Expression
+
+if TYPE_CHECKING:  # pragma: no cover - the expression is only read, never built here
+    from argmap.model.expressions import Expression
 
 __all__ = ["evaluate_array"]
 

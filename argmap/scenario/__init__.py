@@ -4,7 +4,7 @@
   base case (``scenarios/*.yaml``), checked like a case file;
 - :func:`apply_scenario`: the changed case (the base is untouched);
 - :func:`run` and :func:`compare`: evaluate scenarios and compare them with the
-  baseline claim by claim (:class:`~argmap.scenario.compare.Comparison`);
+  baseline claim by claim (:class:`~argmap.scenario.comparison.Comparison`);
 - :func:`monte_carlo` and :func:`sweep`: many parameter settings at once, seeded,
   chunked for any ``concurrent.futures``-style executor;
 - :func:`strength_expression`, :func:`threshold`, :func:`sensitivities`,
@@ -26,8 +26,10 @@ _LAZY = {
     "load_scenario": "argmap.scenario.files",
     "load_scenarios": "argmap.scenario.files",
     "save_scenario": "argmap.scenario.files",
-    "ScenarioRun": "argmap.scenario.run",
-    "Comparison": "argmap.scenario.compare",
+    "ScenarioRun": "argmap.scenario.runner",
+    "run": "argmap.scenario.runner",
+    "compare": "argmap.scenario.runner",
+    "Comparison": "argmap.scenario.comparison",
     "monte_carlo": "argmap.scenario.uncertainty",
     "sweep": "argmap.scenario.uncertainty",
     "MonteCarloResult": "argmap.scenario.uncertainty",
@@ -39,16 +41,10 @@ _LAZY = {
     "Threshold": "argmap.scenario.analysis",
     "TornadoBar": "argmap.scenario.analysis",
 }
+# No submodule is named like a public name (``run`` and ``compare`` live in runner.py),
+# so importing a submodule never hides a name exported here.
 
-# ``run`` and ``compare`` share their names with submodules (run.py, compare.py).
-# Importing a submodule sets the package attribute of that name to the module, which
-# would hide the lazily exported function; importing the functions here, after their
-# modules, makes the package attributes the functions for good. These modules import
-# only numpy and argmap itself (sympy, pandas, tqdm stay lazy).
-from argmap.scenario.run import compare as compare  # noqa: E402
-from argmap.scenario.run import run as run  # noqa: E402
-
-__all__ = sorted([*_LAZY, "compare", "run"])
+__all__ = sorted(_LAZY)
 
 
 def __getattr__(name: str) -> Any:

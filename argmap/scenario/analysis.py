@@ -38,6 +38,9 @@ from argmap.scenario.symbolic import (
 )
 from argmap.scenario.tables import Cell, text_table
 from argmap.scenario.uncertainty import evaluate_samples
+from argmap.semantics.compile import compile_case
+from argmap.semantics.defeat import defeat_mask
+from argmap.semantics.evaluate import check_dung, dung_labels
 
 __all__ = ["Threshold", "TornadoBar", "sensitivities", "threshold", "tornado", "tornado_table"]
 
@@ -194,10 +197,6 @@ def threshold(
         Unknown claim or parameter, no standard (and no ``level``), or a cycle.
     """
 
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.defeat import defeat_mask
-    from argmap.semantics.evaluate import check_dung, dung_labels
-
     params = {p.id: p for p in case.parameters}
     if parameter not in params:
         raise SolverError(f"unknown parameter {parameter!r}")
@@ -287,7 +286,6 @@ def preference_flips(fw: Any, parameter: str, xs: np.ndarray) -> list[float]:
     last bit of a float. Preference strengths are minima and maxima of the case's
     expressions, so between grid points they cross at most where the grid brackets it.
     """
-    from argmap.semantics.defeat import defeat_mask
 
     def defeats(values: np.ndarray) -> np.ndarray:
         draws = {parameter: values}
@@ -393,8 +391,6 @@ def tornado(
     left out. All ``2P`` settings are evaluated in one vectorized pass, so cycles
     are fine (the numeric engine iterates them).
     """
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.evaluate import check_dung
 
     by_id = {p.id: p for p in case.parameters}
     names = list(params) if params is not None else list(by_id)

@@ -16,7 +16,9 @@ Removing things cascades, so that the result is always a valid case:
   with no premises go); removed factors leave the precedents' factor lists;
 - a removed source (``drop_source``, or ``remove_node`` on a source) takes all its
   evidence, and leaves the source lists of precedents and events;
-- a removed party or issue is cleared from ``asserted_by``, ``party`` and ``issue``.
+- a removed party or issue is cleared from ``asserted_by``, ``party`` and ``issue``;
+- a removed premise leaves the scheme role it filled unfilled, and a removed answer
+  reopens the critical questions it answered.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from argmap.errors import CaseError, ExpressionError, Problem, ScenarioError
-from argmap.model import NODE_SECTIONS, Case, parse_expression
+from argmap.model import Case, parse_expression
+from argmap.model.problems import problems_from_validation
 from argmap.scenario.model import (
-    SECTION_OF_KIND,
     AddNode,
     AddPrecedent,
     AddRelation,
@@ -40,17 +42,16 @@ from argmap.scenario.model import (
     Scenario,
     SetFactor,
     SetParameter,
+    SetQuestion,
     SetScore,
     SetStandard,
     SetWeight,
 )
+from argmap.vocabulary import KIND_OF_SECTION, NODE_SECTIONS, SCORE_FIELD, SECTION_OF_KIND
 
 __all__ = ["apply_scenario", "remove_nodes"]
 
 Data = dict[str, Any]
-
-_KIND_OF_SECTION = {section: kind for kind, section in SECTION_OF_KIND.items()}
-_SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
 
 
 class _Failed(Exception):
@@ -115,8 +116,6 @@ def apply_scenario(case: Case, scenario: Scenario) -> Case:
 
 
 def _problems(data: Data) -> list[Problem]:
-    from argmap.io.casefile import problems_from_validation
-
     try:
         Case.model_validate(data)
     except CaseError as exc:
@@ -160,7 +159,7 @@ def _node(data: Data, node_id: str, path: str, *kinds: str) -> tuple[str, Data]:
         what = kinds[0] if len(kinds) == 1 else "node"
         raise _Failed(path, f"unknown {what} {node_id!r}")
     section, i = found
-    kind = _KIND_OF_SECTION[section]
+    kind = KIND_OF_SECTION[section]
     if kinds and kind not in kinds:
         want = " or ".join(kinds)
         raise _Failed(path, f"{node_id!r} is {_a(kind)}, not {_a(want)}")
@@ -226,8 +225,8 @@ def _matches(ref: Any, relation: Data) -> bool:
 
 def _set_score(data: Data, op: SetScore, path: str) -> dict[str, str]:
     _check_expression(data, op.value, f"{path}.value")
-    kind, item = _node(data, op.node, f"{path}.node", *_SCORE_FIELD)
-    item[_SCORE_FIELD[kind]] = op.value
+    kind, item = _node(data, op.node, f"{path}.node", *SCORE_FIELD)
+    item[SCORE_FIELD[kind]] = op.value
     return {}
 
 
@@ -312,6 +311,24 @@ def _set_factor(data: Data, op: SetFactor, path: str) -> dict[str, str]:
     return {}
 
 
+def _set_question(data: Data, op: SetQuestion, path: str) -> dict[str, str]:
+    _, item = _node(data, op.argument, f"{path}.argument", "argument")
+    state: Data = {"status": op.status.value, "by": op.by}
+    if op.weight is not None:
+        _check_expression(data, op.weight, f"{path}.weight")
+        state["weight"] = op.weight
+    else:  # an open question keeps the weight the case gave it
+        state["weight"] = item.get("questions", {}).get(op.question, {}).get("weight")
+    item["questions"] = {**item.get("questions", {}), op.question: state}
+    # the case's checks (a question the scheme has, an answer that exists) report
+    # against this intervention's fields
+    return {f"arguments[{_index(data, op.argument)}].questions.{op.question}": path}
+
+
+def _index(data: Data, argument: str) -> int:
+    return next(i for i, a in enumerate(data["arguments"]) if a["id"] == argument)
+
+
 _HANDLERS: dict[str, Callable[[Data, Any, str], dict[str, str]]] = {
     "set_parameter": _set_parameter,
     "set_weight": _set_weight,
@@ -325,6 +342,7 @@ _HANDLERS: dict[str, Callable[[Data, Any, str], dict[str, str]]] = {
     "set_standard": _set_standard,
     "drop_source": _drop_source,
     "set_factor": _set_factor,
+    "set_question": _set_question,
 }
 
 
@@ -343,6 +361,7 @@ def remove_nodes(data: Data, ids: set[str]) -> set[str]:
         pending = {e["id"] for e in data["evidence"] if e["source"] in removed}
         for argument in data["arguments"]:
             argument["premises"] = [p for p in argument["premises"] if p not in removed]
+            _free_roles_and_answers(argument, removed)
             if argument.get("precedent") in removed:
                 argument["precedent"] = None
                 argument["applies_if"] = None
@@ -356,6 +375,15 @@ def remove_nodes(data: Data, ids: set[str]) -> set[str]:
         r for r in data["relations"] if r["from"] not in removed and r["to"] not in removed
     ]
     return removed
+
+
+def _free_roles_and_answers(argument: Data, removed: set[str]) -> None:
+    """A role filled by a removed premise is unfilled; a critical question answered by
+    a removed node is open again (the answer is gone, the doubt is back)."""
+    argument["roles"] = {r: p for r, p in argument.get("roles", {}).items() if p not in removed}
+    for state in argument.get("questions", {}).values():
+        if state.get("by") in removed:
+            state["status"], state["by"] = "open", None
 
 
 def _clear_references(data: Data, removed: set[str]) -> None:

@@ -14,6 +14,7 @@ is :func:`argmap.scenario.apply.apply_scenario`'s job.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,29 +23,34 @@ from pydantic import (
     Field,
     PrivateAttr,
     SerializerFunctionWrapHandler,
+    field_serializer,
     field_validator,
     model_serializer,
     model_validator,
 )
 
+from argmap.errors import line_for
 from argmap.model import (
     Argument,
-    Claim,
     Distribution,
-    Event,
-    Evidence,
     Factor,
-    Issue,
-    Party,
+    Node,
     Precedent,
     ProofStandard,
     Relation,
     RelationKind,
     Side,
-    Source,
 )
+from argmap.model.schemes import QuestionStatus
 from argmap.model.values import STRICT, Id, SchemaVersion, ScoreOrExpression
 from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED, check_samples, check_seed
+from argmap.vocabulary import (
+    DUNG_SEMANTICS,
+    GRADUAL_SEMANTICS,
+    SECTION_OF_KIND,
+    DungName,
+    GradualName,
+)
 
 __all__ = [
     "DUNG_SEMANTICS",
@@ -65,6 +71,7 @@ __all__ = [
     "Scenario",
     "SetFactor",
     "SetParameter",
+    "SetQuestion",
     "SetScore",
     "SetStandard",
     "SetWeight",
@@ -72,10 +79,6 @@ __all__ = [
 
 SCENARIO_SCHEMA_VERSION: Literal[1] = 1
 
-DUNG_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-"""Dung semantics names a scenario may ask for (the engine's names)."""
-GRADUAL_SEMANTICS = ("dfquad", "quadratic_energy", "euler_based", "h_categorizer")
-"""Gradual semantics names a scenario may ask for (the engine's names)."""
 
 _Finite = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -153,69 +156,8 @@ class SetScore(_Op):
     value: ScoreOrExpression
 
 
-# Node kinds as written under ``add_node: node:``, told apart by ``kind``.
-class PartySpec(Party):
-    kind: Literal["party"]
-
-
-class SourceSpec(Source):
-    kind: Literal["source"]
-
-
-class IssueSpec(Issue):
-    kind: Literal["issue"]
-
-
-class ClaimSpec(Claim):
-    kind: Literal["claim"]
-
-
-class EvidenceSpec(Evidence):
-    kind: Literal["evidence"]
-
-
-class ArgumentSpec(Argument):
-    kind: Literal["argument"]
-
-
-class FactorSpec(Factor):
-    kind: Literal["factor"]
-
-
-class PrecedentSpec(Precedent):
-    kind: Literal["precedent"]
-
-
-class EventSpec(Event):
-    kind: Literal["event"]
-
-
-NodeSpec = Annotated[
-    PartySpec
-    | SourceSpec
-    | IssueSpec
-    | ClaimSpec
-    | EvidenceSpec
-    | ArgumentSpec
-    | FactorSpec
-    | PrecedentSpec
-    | EventSpec,
-    Field(discriminator="kind"),
-]
-"""A node of any kind, written as in a case file plus ``kind:``."""
-
-SECTION_OF_KIND = {
-    "party": "parties",
-    "source": "sources",
-    "issue": "issues",
-    "claim": "claims",
-    "evidence": "evidence",
-    "argument": "arguments",
-    "factor": "factors",
-    "precedent": "precedents",
-    "event": "events",
-}
-"""The Case list that holds each kind of node."""
+NodeSpec = Annotated[Node, Field(discriminator="kind")]
+"""A node of any kind, written as in a case file plus ``kind:`` (the models' own tag)."""
 
 
 class AddNode(_Op):
@@ -223,6 +165,13 @@ class AddNode(_Op):
 
     op: Literal["add_node"] = "add_node"
     node: NodeSpec
+
+    @field_serializer("node", mode="wrap")
+    def _with_kind(self, node: Node, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # a node leaves ``kind`` out of its dumps (a case file's section says it); here
+        # nothing else says it, so it is written first, as a reader expects it
+        data: dict[str, Any] = handler(node)
+        return {"kind": node.kind, **data}
 
 
 class RemoveNode(_Op):
@@ -294,6 +243,19 @@ class SetFactor(_Op):
     present: bool
 
 
+class SetQuestion(_Op):
+    """Say where a critical question of an argument stands: answered (``by`` an item
+    of evidence or a claim), conceded, or open again, optionally with the weight of
+    its implicit undercutter while open (:mod:`argmap.semantics.critical_questions`)."""
+
+    op: Literal["set_question"] = "set_question"
+    argument: Id
+    question: Id
+    status: QuestionStatus
+    by: Id | None = None
+    weight: ScoreOrExpression | None = None
+
+
 Intervention = Annotated[
     SetParameter
     | SetWeight
@@ -306,7 +268,8 @@ Intervention = Annotated[
     | AddPrecedent
     | SetStandard
     | DropSource
-    | SetFactor,
+    | SetFactor
+    | SetQuestion,
     Field(discriminator="op"),
 ]
 """One what-if change, chosen by ``op``."""
@@ -324,6 +287,7 @@ OPS = (
     "set_standard",
     "drop_source",
     "set_factor",
+    "set_question",
 )
 """The intervention names, in the order the documentation lists them."""
 
@@ -351,11 +315,10 @@ class Scenario(BaseModel):
         default=None, json_schema_extra={"minimum": 1, "maximum": MAX_SAMPLES}
     )
     seed: int | None = Field(default=None, json_schema_extra={"minimum": 0, "maximum": MAX_SEED})
-    semantics: (
-        Literal["grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage"]
-        | None
-    ) = None
-    gradual: Literal["dfquad", "quadratic_energy", "euler_based", "h_categorizer"] | None = None
+    semantics: DungName | None = None
+    gradual: GradualName | None = None
+    as_of: dt.date | None = None
+    """Read the scenario's case as of this date (:mod:`argmap.model.as_of`)."""
 
     # where the scenario was read from: file name and path -> line map, for errors
     _file: str | None = PrivateAttr(default=None)
@@ -396,6 +359,4 @@ class Scenario(BaseModel):
 
     def line_of(self, path: str) -> int | None:
         """The line of ``path`` in the scenario file (or of its nearest ancestor)."""
-        from argmap.io.locations import line_for
-
         return line_for(self._lines, path) if self._file else None

@@ -31,6 +31,9 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.model import Case, parse_expression
+from argmap.semantics.compile import compile_case
+from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.gradual.models import canonical_name
 
 if TYPE_CHECKING:  # pragma: no cover
     import sympy
@@ -128,8 +131,6 @@ def compile_symbolic(
     values: Mapping[str, float] | None = None,
 ) -> dict[str, sympy.Expr]:
     """Strength expressions of several ``nodes`` at once (sharing the work)."""
-    from argmap.semantics.compile import compile_case
-    from argmap.semantics.gradual.models import canonical_name
 
     gradual = canonical_name(gradual)
     known = {p.id for p in case.parameters}
@@ -158,7 +159,6 @@ def claim_weight_expressions(
     ``X -> claim`` the weight ``strength(X) * weight(edge)`` (pro), for each attack
     edge likewise (con); nodes whose ``live`` flag is False (labelled out) are skipped.
     """
-    from argmap.semantics.compile import compile_case
 
     fw = compile_case(case)
     if claim not in fw.index:
@@ -182,8 +182,6 @@ class _Builder:
     """Builds strength expressions node by node in topological order."""
 
     def __init__(self, fw: Framework, chosen: set[str], gradual: str) -> None:
-        from argmap.semantics.gradual import gradual_strengths
-
         self.fw = fw
         self.chosen = chosen
         self.gradual = gradual

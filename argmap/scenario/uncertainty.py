@@ -35,6 +35,13 @@ from argmap.scenario.limits import check_samples
 from argmap.scenario.results import ClaimSummary, MonteCarloResult, StrengthTally, SweepResult
 from argmap.scenario.sampling import draw_parameters
 from argmap.semantics.compile import Framework, framework_of
+from argmap.semantics.defeat import defeat_mask
+from argmap.semantics.dung.labelling import grounded_labels_batch
+from argmap.semantics.evaluate import check_dung, dung_labels
+from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
+from argmap.semantics.standards import standard_outcomes
 
 __all__ = [
     "ClaimSummary",
@@ -121,8 +128,6 @@ def evaluate_samples(
     has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
-    from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.standards import standard_outcomes
 
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
@@ -167,7 +172,6 @@ def _defeat_groups(
 
     ``base`` is ``(S, N)``, ``weights`` the edge weights ``(S, E)`` or ``(1, E)``
     (attacks then supports)."""
-    from argmap.semantics.defeat import defeat_mask
 
     b = np.atleast_2d(np.asarray(base, dtype=np.float64))
     w = np.atleast_2d(np.asarray(weights, dtype=np.float64))
@@ -187,9 +191,6 @@ def _labels_and_lost_edges(
     which edges (attacks then supports) lost their force in each sample ``(S, E)``
     (:mod:`argmap.semantics.recursive`); None otherwise. One pass: the defeats are
     decided and each distinct set of them labelled once."""
-    from argmap.semantics.dung.labelling import grounded_labels_batch
-    from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
 
     groups, inverse = _defeat_groups(fw, base, weights)
     samples = inverse.size
@@ -253,8 +254,6 @@ def _run_job(job: _Job) -> SampleEvaluation:
 def _prepare(
     fw: Framework, semantics: str, gradual: str, claims: Sequence[str] | None
 ) -> tuple[str, tuple[str, ...], str, str]:
-    from argmap.semantics.evaluate import check_dung
-    from argmap.semantics.gradual.models import canonical_name
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)

@@ -66,6 +66,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 import numpy.typing as npt
 
+from argmap.errors import SolverError
+
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
@@ -115,8 +117,6 @@ class DefeatRule:
             (self.comparison, COMPARISONS, "set comparison"),
         ):
             if value not in allowed:
-                from argmap.errors import SolverError
-
                 raise SolverError(f"unknown {what} {value!r} (choose from {', '.join(allowed)})")
 
 

@@ -1,7 +1,6 @@
 """Evaluate a case: Dung labels, gradual strengths and proof standards per node.
 
-:func:`evaluate` reads a case's compiled form
-(:func:`~argmap.semantics.compile.compile_case`; a case is compiled on the way in),
+:func:`evaluate` compiles the case (:func:`~argmap.semantics.compile.compile_case`),
 labels the Dung projection under one extension semantics, computes gradual strengths
 under one gradual semantics, and checks each claim's issue's proof standard
 (:mod:`argmap.semantics.standards`).
@@ -9,8 +8,9 @@ under one gradual semantics, and checks each claim's issue's proof standard
 **Labels under semantics with several extensions** (complete, preferred, stable,
 semi-stable, stage): a node is ``in`` when it belongs to every extension (skeptical
 acceptance), ``out`` when every extension attacks it (it is out in each extension's
-labelling, Caminada 2006), and ``undec`` otherwise. When there is no extension at all
-(stable semantics on an odd cycle) every node is ``undec`` and a note says why.
+labelling, Caminada 2006), and ``undec`` otherwise
+(:func:`~argmap.semantics.dung.skeptical.dung_labels`). When there is no extension at
+all (stable semantics on an odd cycle) every node is ``undec`` and a note says why.
 Grounded and ideal semantics have exactly one extension, whose labelling is used.
 
 References
@@ -23,79 +23,26 @@ The Knowledge Engineering Review 26(4), 2011.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
-import numpy.typing as npt
 
-from argmap.errors import SolverError
 from argmap.semantics.compile import Compilable, framework_of
+from argmap.semantics.critical_questions import QUESTION_KIND, questions_by_argument
+from argmap.semantics.defeat import check_defeat, defeat_mask
+from argmap.semantics.dung.skeptical import ENUMERATION_LIMIT, dung_labels
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
+from argmap.semantics.gradual import gradual_strengths
+from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
+from argmap.semantics.standards import standard_outcomes
+from argmap.vocabulary import DUNG_SEMANTICS, check_dung
 
-if TYPE_CHECKING:  # pragma: no cover
-    from argmap.semantics.dung.af import AF
-
-__all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "dung_labels", "evaluate"]
-
-DUNG_SEMANTICS = ("grounded", "complete", "preferred", "stable", "semi-stable", "ideal", "stage")
-"""The extension semantics :func:`evaluate` accepts."""
-
-ENUMERATION_LIMIT = 10_000
-"""Most extensions enumerated before falling back to per-node acceptance queries."""
+__all__ = ["DUNG_SEMANTICS", "ENUMERATION_LIMIT", "check_dung", "dung_labels", "evaluate"]
 
 _LABEL = {1: Label.IN, -1: Label.OUT, 0: Label.UNDEC}
-
-
-def check_dung(semantics: str) -> str:
-    """The canonical name of a Dung semantics; SolverError for an unknown one."""
-    key = semantics.strip().lower().replace("_", "-")
-    key = {"semistable": "semi-stable"}.get(key, key)
-    if key not in DUNG_SEMANTICS:
-        raise SolverError(
-            f"unknown semantics {semantics!r} (choose from {', '.join(DUNG_SEMANTICS)})"
-        )
-    return key
-
-
-def dung_labels(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]]:
-    """Labels (1 in, -1 out, 0 undec) under ``semantics`` as defined in the module
-    docstring, with notes (no extension, enumeration cut short)."""
-    from argmap.semantics.dung import extensions, grounded_labelling, labelling_of
-
-    semantics = check_dung(semantics)
-    if semantics == "grounded":
-        return np.asarray(grounded_labelling(af), dtype=np.int8), []
-    all_in = np.ones(af.n, dtype=bool)
-    all_out = np.ones(af.n, dtype=bool)
-    count = 0
-    for ext in extensions(af, semantics, limit=ENUMERATION_LIMIT + 1):
-        count += 1
-        if count > ENUMERATION_LIMIT:
-            return _by_queries(af, semantics)
-        lab = np.asarray(labelling_of(af, ext))
-        all_in &= lab == 1
-        all_out &= lab == -1
-    if count == 0:
-        note = f"no {semantics} extension exists; every node is labelled undec"
-        return np.zeros(af.n, dtype=np.int8), [note]
-    labels = np.where(all_in, 1, np.where(all_out, -1, 0)).astype(np.int8)
-    return labels, []
-
-
-def _by_queries(af: AF, semantics: str) -> tuple[npt.NDArray[np.int8], list[str]]:
-    from argmap.semantics.dung import skeptically_accepted
-
-    accepted = np.array([skeptically_accepted(af, i, semantics) for i in range(af.n)], dtype=bool)
-    attacked = np.zeros(af.n, dtype=bool)
-    attacked[af.dst[accepted[af.src]]] = True
-    labels = np.where(accepted, 1, np.where(attacked, -1, 0)).astype(np.int8)
-    note = (
-        f"more than {ENUMERATION_LIMIT} {semantics} extensions: in = skeptically accepted, "
-        "out = attacked by a skeptically accepted node (a lower bound on out)"
-    )
-    return labels, [note]
 
 
 def evaluate(
@@ -107,6 +54,7 @@ def evaluate(
     defeat: str | None = None,
     ordering: str | None = None,
     comparison: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Evaluation:
     """Evaluate ``case`` under a Dung and a gradual semantics.
 
@@ -128,6 +76,13 @@ def evaluate(
         of positive weight); the ASPIC+ ordering ``weakest-link`` or ``last-link``;
         the set comparison ``elitist`` or ``democratic``. Each defaults to the case's
         own ``defeat`` settings (preference, weakest-link, elitist unless it says).
+    as_of : datetime.date, optional
+        Read the case with only what was known on that date, each precedent as it
+        stood then (:func:`argmap.model.as_of.at_date`; default: the case's own
+        ``as_of``, else everything, with each precedent's whole history). Items not
+        yet known get label ``out``, strength 0 and a note. Compilation reads the date
+        (:func:`~argmap.semantics.compile.compile_case`); a framework was read as of
+        its own date already.
 
     Examples
     --------
@@ -143,17 +98,12 @@ def evaluate(
     Raises
     ------
     SolverError
-        Unknown semantics or parameter.
+        Unknown semantics or parameter; values or another date given with a framework.
     """
-    from argmap.semantics.defeat import check_defeat, defeat_mask
-    from argmap.semantics.gradual import gradual_strengths
-    from argmap.semantics.gradual.models import canonical_name
-    from argmap.semantics.recursive import has_recursive_attacks, recursive_labels
-    from argmap.semantics.standards import standard_outcomes
 
     semantics = check_dung(semantics)
     gradual = canonical_name(gradual)
-    fw = framework_of(case, values)
+    fw = framework_of(case, values, as_of)
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
     defeats = defeat_mask(fw, rule)
     if has_recursive_attacks(fw):
@@ -177,8 +127,14 @@ def evaluate(
     met = standard_outcomes(fw, result.strengths, labels)
     standards = fw.standards
     burdens = fw.burdens
+    asked = questions_by_argument(fw)
+    notes += [
+        f"{a} is undercut by open critical questions: {', '.join(q)}" for a, q in asked.items()
+    ]
     nodes: dict[str, NodeResult] = {}
     for i, node_id in enumerate(fw.ids):
+        if fw.kinds[i] == QUESTION_KIND:
+            continue  # an open question's implicit undercutter is no node of the case
         standard = standards.get(node_id) if fw.kinds[i] == "claim" else None
         verdict = met.get(node_id)
         nodes[node_id] = NodeResult(
@@ -189,10 +145,18 @@ def evaluate(
             standard=standard.name.value if standard is not None else None,
             standard_met=bool(verdict) if verdict is not None else None,
             burden=str(burdens[node_id]) if node_id in burdens else None,
+            open_questions=asked.get(node_id, ()),
         )
     for node_id, reason in fw.dropped.items():
         nodes[node_id] = NodeResult(node_id, "argument", Label.OUT, 0.0)
         notes.append(f"{node_id} does not apply: {reason}")
+    unknown = fw.unknown
+    for node_id, kind in unknown.items():
+        nodes[node_id] = NodeResult(node_id, kind, Label.OUT, 0.0)
+    if unknown and fw.as_of is not None:
+        shown = ", ".join(list(unknown)[:8]) + (", ..." if len(unknown) > 8 else "")
+        notes.append(f"as of {fw.as_of.isoformat()}, {len(unknown)} not yet known: {shown}")
+    notes += [f"warning: {c}" for c in fw.conflicts]
     order = {node_id: k for k, node_id in enumerate(fw.order)}
     return Evaluation(
         title=fw.title,
@@ -205,4 +169,7 @@ def evaluate(
         defeat=rule.rule
         if rule.rule == "attack"
         else ", ".join((rule.rule, rule.ordering, rule.comparison)),
+        as_of=fw.as_of,
+        conflicts=fw.conflicts,
+        precedent_weights=dict(fw.precedent_weights),
     )

@@ -6,75 +6,14 @@ scenario comparison, CLI tables, notebooks). Fields may be added; none is remove
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
+
+from argmap.display import Displayable, DisplayTable
+from argmap.vocabulary import Label, Verdict
 
 __all__ = ["Evaluation", "Label", "NodeResult", "Verdict"]
-
-
-class Label(StrEnum):
-    """A Dung labelling's verdict on one argument (Caminada's labels)."""
-
-    IN = "in"
-    OUT = "out"
-    UNDEC = "undec"
-
-
-class Verdict(StrEnum):
-    """One word for a claim's standing, reading its Dung label and its proof standard
-    together (the two can disagree: the label counts every defeat that nothing
-    answers, the standard reads the claim's strength against a threshold).
-
-    ========== ================ =====================================================
-    verdict    label, standard  reading
-    ========== ================ =====================================================
-    proved     in, met          no defeat stands and the strength meets the standard
-    accepted   in, (none)       no defeat stands; the claim has no issue to prove
-    unproven   in, not met      no defeat stands, but the strength falls short
-    contested  out/undec, met   the strength meets the standard, yet a defeat stands
-    undecided  undec, not met   attacks and defences are in a stalemate
-    defeated   out, not met     a defeat stands and the strength does not save it
-    ========== ================ =====================================================
-    """
-
-    PROVED = "proved"
-    ACCEPTED = "accepted"
-    UNPROVEN = "unproven"
-    CONTESTED = "contested"
-    UNDECIDED = "undecided"
-    DEFEATED = "defeated"
-
-    @property
-    def meaning(self) -> str:
-        """A short gloss for legends and table notes."""
-        return _VERDICT_MEANINGS[self]
-
-    @classmethod
-    def of(cls, label: Label, standard_met: bool | None) -> Verdict:
-        """The verdict for ``label`` and ``standard_met`` (None: no standard).
-
-        >>> Verdict.of(Label.OUT, True)
-        <Verdict.CONTESTED: 'contested'>
-        """
-        if label is Label.IN:
-            if standard_met is None:
-                return cls.ACCEPTED
-            return cls.PROVED if standard_met else cls.UNPROVEN
-        if standard_met:
-            return cls.CONTESTED
-        return cls.UNDECIDED if label is Label.UNDEC else cls.DEFEATED
-
-
-_VERDICT_MEANINGS = {
-    Verdict.PROVED: "in, and its issue's proof standard is met",
-    Verdict.ACCEPTED: "in; no proof standard applies",
-    Verdict.UNPROVEN: "in (no attack on it stands), but the standard is not met",
-    Verdict.CONTESTED: "the standard is met, but an attack on it stands unanswered "
-    "(label out or undec)",
-    Verdict.UNDECIDED: "undec, and the standard is not met",
-    Verdict.DEFEATED: "out: an attack on it stands, and the standard is not met",
-}
 
 
 @dataclass(frozen=True)
@@ -92,6 +31,9 @@ class NodeResult:
     standard_met: bool | None = None
     burden: str | None = None
     """Who bears the burden of persuasion (and of production, where it differs)."""
+    open_questions: tuple[str, ...] = ()
+    """An argument's open critical questions of positive weight, each an implicit
+    undercutter (:mod:`argmap.semantics.critical_questions`)."""
 
     @property
     def verdict(self) -> Verdict:
@@ -100,8 +42,20 @@ class NodeResult:
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    """Results for every node of a case under one Dung and one gradual semantics."""
+class Evaluation(Displayable):
+    """Results for every node of a case under one Dung and one gradual semantics.
+
+    In Jupyter it shows a table of its claims (every node when there is no claim),
+    drawn as a chart once :mod:`argmap.maps` is loaded.
+
+    >>> ev = Evaluation("t", "grounded", "dfquad", {"C": NodeResult("C", "claim", Label.IN, 0.5)})
+    >>> print(ev._repr_markdown_())
+    **t: grounded semantics, dfquad strengths**
+    <BLANKLINE>
+    | node | label | strength | standard | met | verdict |
+    | --- | --- | ---: | --- | --- | --- |
+    | C | in | 0.500 | – | – | accepted |
+    """
 
     title: str
     semantics: str
@@ -112,6 +66,15 @@ class Evaluation:
     notes: tuple[str, ...] = field(default_factory=tuple)
     defeat: str = "preference, weakest-link, elitist"
     """How attacks became defeats (:class:`~argmap.semantics.defeat.DefeatRule`)."""
+    # -- legal: the date read as of, Horty consistency, precedent weights in words --
+    as_of: dt.date | None = None
+    """The date the case was read as of (:mod:`argmap.model.as_of`), if any."""
+    conflicts: tuple[str, ...] = ()
+    """Decisions the case base forbids a fortiori
+    (:func:`~argmap.semantics.precedent.a_fortiori_conflicts`)."""
+    precedent_weights: dict[str, str] = field(default_factory=dict)
+    """Argument from precedent id -> its weight in words and numbers
+    (:func:`~argmap.semantics.precedent.describe_weight`)."""
 
     def __getitem__(self, node_id: str) -> NodeResult:
         return self.nodes[node_id]
@@ -122,3 +85,12 @@ class Evaluation:
     def claims(self) -> list[NodeResult]:
         """The results for claims, in case order."""
         return [r for r in self.nodes.values() if r.kind == "claim"]
+
+    def _display_table(self) -> DisplayTable:
+        rows = [
+            (r.id, r.label.value, r.strength, r.standard, r.standard_met, r.verdict.value)
+            for r in (self.claims() or list(self))
+        ]
+        title = f"{self.title}: {self.semantics} semantics, {self.gradual} strengths"
+        header = ("node", "label", "strength", "standard", "met", "verdict")
+        return DisplayTable(title, header, rows)

@@ -36,6 +36,7 @@ K. Cyras, T. Kampik, Q. Weng. Dispute trees as explanations in quantitative
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,8 +44,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from argmap.errors import SolverError
 from argmap.semantics.compile import Compilable, framework_of
+from argmap.semantics.defeat import check_defeat, defeat_mask
+from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.semantics.evaluation import Label
+from argmap.semantics.gradual import gradual_strengths
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
@@ -233,7 +238,6 @@ def strength_contributions(
 ) -> list[Contribution]:
     """Every node's and parameter's contribution to ``node``'s strength, ranked by
     absolute impact (largest first); see the module docstring."""
-    from argmap.semantics.gradual import gradual_strengths
 
     c = fw.index[node]
     n = fw.n
@@ -291,14 +295,24 @@ class Explanation:
     strength: float
     reason: LabelReason
     contributions: tuple[Contribution, ...]
+    precedents: tuple[str, ...] = ()
+    """For each argument from precedent on the node: ``id: its weight in words and
+    numbers`` (:func:`~argmap.semantics.precedent.describe_weight`)."""
+    open_questions: tuple[str, ...] = ()
+    """One line per open critical question of the node (an argument) or of the
+    arguments for and against it (a claim): each undercuts its argument."""
 
     def __str__(self) -> str:
-        lines = [str(self.reason), f"strength {self.strength:.3f}; what matters most:"]
+        lines = [str(self.reason), *self.open_questions]
+        lines.append(f"strength {self.strength:.3f}; what matters most:")
         for x in self.contributions[:8]:
             if abs(x.impact) < 1e-12 and abs(x.derivative) < 1e-12:
                 break
             extra = f", removal {x.removal:+.3f}" if x.removal is not None else ""
             lines.append(f"  {x.name} ({x.kind}): slope {x.derivative:+.3f}{extra}")
+        if self.precedents:
+            lines.append("arguments from precedent:")
+            lines += [f"  {line}" for line in self.precedents]
         return "\n".join(lines)
 
 
@@ -312,19 +326,17 @@ def explain(
     defeat: str | None = None,
     ordering: str | None = None,
     comparison: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Explanation:
     """Explain ``claim_id`` (any compiled node id works) under the two semantics,
     with attacks turned into defeats as :func:`~argmap.semantics.evaluate.evaluate`
-    does. ``case`` is a case or its compiled :class:`~argmap.semantics.compile.Framework`."""
-    from argmap.semantics.defeat import check_defeat, defeat_mask
-    from argmap.semantics.evaluate import check_dung, dung_labels
-    from argmap.semantics.gradual import gradual_strengths
+    does, on the case as of ``as_of`` (:func:`argmap.model.as_of.at_date`). ``case``
+    is a case or its compiled :class:`~argmap.semantics.compile.Framework` (read as
+    of its own date)."""
 
     semantics = check_dung(semantics)
-    fw = framework_of(case, values)
+    fw = framework_of(case, values, as_of)
     if claim_id not in fw.index:
-        from argmap.errors import SolverError
-
         why = fw.dropped.get(claim_id, "no such node")
         raise SolverError(f"cannot explain {claim_id!r}: {why}")
     rule = check_defeat(defeat, ordering, comparison, default=fw.defeat)
@@ -338,4 +350,23 @@ def explain(
         reason = explain_label(af, labels, j, semantics)
     strength = float(gradual_strengths(fw, gradual).strengths[j])
     contributions = tuple(strength_contributions(fw, claim_id, gradual))
-    return Explanation(claim_id, reason.label, strength, reason, contributions)
+    precedents = tuple(
+        f"{a}: {weight}"
+        for a, weight in fw.precedent_weights.items()
+        if fw.conclusions[a] == claim_id and a in fw.index
+    )
+    questions = tuple(_open_question_lines(fw, claim_id))
+    return Explanation(
+        claim_id, reason.label, strength, reason, contributions, precedents, questions
+    )
+
+
+def _open_question_lines(fw: Framework, node: str) -> list[str]:
+    """The open critical questions that bear on ``node``, one line each."""
+    concluding = {a for a, conclusion in fw.conclusions.items() if conclusion == node}
+    return [
+        f"open critical question {q.question} of {q.argument} ({q.scheme}, weight "
+        f"{q.weight if isinstance(q.weight, str) else format(q.weight, 'g')}): {q.text}"
+        for q in fw.questions
+        if not q.disabled and (q.argument == node or q.argument in concluding)
+    ]

@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from argmap.semantics.dung.af import AF
+from argmap.semantics.dung.skeptical import dung_labels
+
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics.compile import Framework
 
@@ -80,9 +83,6 @@ def recursive_labels(
     >>> labels.tolist(), attacks.tolist()  # B stands: the rebut lost its force
     ([1, 1, 1], [True])
     """
-    from argmap.semantics.dung.af import AF
-    from argmap.semantics.evaluate import dung_labels
-
     n = fw.n
     mask = np.asarray(defeats, dtype=bool)
     src, dst, origin = fw.dung_edges()

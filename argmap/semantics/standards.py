@@ -51,9 +51,10 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from argmap.model import ProofReading, ProofStandard, StandardName
+from argmap.vocabulary import ProofReading, StandardName
 
 if TYPE_CHECKING:  # pragma: no cover
+    from argmap.model import ProofStandard
     from argmap.semantics.compile import Framework
 
 __all__ = [
@@ -74,6 +75,7 @@ def meets(standard: ProofStandard, pro: Sequence[float], con: Sequence[float]) -
 
     Examples
     --------
+    >>> from argmap.model import ProofStandard
     >>> meets(ProofStandard(name="preponderance"), [0.6], [0.4])
     True
     >>> meets(ProofStandard(name="dialectical_validity"), [0.6], [0.4])
@@ -98,6 +100,7 @@ def meets_many(standard: ProofStandard, pro: npt.ArrayLike, con: npt.ArrayLike) 
     Examples
     --------
     >>> import numpy as np
+    >>> from argmap.model import ProofStandard
     >>> dv = ProofStandard(name="dialectical_validity")
     >>> meets_many(dv, [[0.6], [0.6]], [[0.0], [np.nan]]).tolist()
     [False, True]

@@ -53,6 +53,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "defeat",
         "converged",
         "iterations",
+        "as_of",
         "notes",
         "claims",
         "nodes",

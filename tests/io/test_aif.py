@@ -74,7 +74,7 @@ def test_conflict_on_a_premise_is_an_undermine() -> None:
 
 @pytest.mark.parametrize("path", AIF_FILES, ids=lambda p: p.name)
 def test_real_file_evaluates_and_renders(path: Path) -> None:
-    from argmap.render import render
+    from argmap.maps import render
     from argmap.semantics.evaluate import evaluate
 
     case = read_aif(path).case

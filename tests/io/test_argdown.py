@@ -31,7 +31,7 @@ def test_the_real_files_are_there() -> None:
 
 @pytest.mark.parametrize("path", ARGDOWN_FILES, ids=lambda p: p.name)
 def test_real_file_imports_evaluates_and_renders(path: Path) -> None:
-    from argmap.render import render
+    from argmap.maps import render
     from argmap.semantics.evaluate import evaluate
 
     text = path.read_text("utf-8")

@@ -75,7 +75,7 @@ REAL = [
 
 @pytest.mark.parametrize("path", REAL)
 def test_real_frameworks_become_cases_evaluate_render_and_come_back(path: Path) -> None:
-    from argmap.render import render
+    from argmap.maps import render
 
     af = read_af(path)
     case = af_to_case(af, title=path.stem)

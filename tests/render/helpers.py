@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from argmap.maps.engine import find_renderer
 from argmap.model import Case
-from argmap.render.engine import find_renderer
 from argmap.semantics.evaluation import Evaluation, Label, NodeResult
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from argmap.io.casefile import load
+from argmap.maps import render
+from argmap.maps.theme import BRIEFING, PRINT
 from argmap.model import Case
-from argmap.render import render
-from argmap.render.theme import BRIEFING, PRINT
 from tests.render.helpers import (
     EXAMPLE,
     clusters,
@@ -189,3 +189,33 @@ def test_precedent_and_con_argument_edges() -> None:
     assert nodes_by_name(graph)["P1"]["shape"] == "folder"
     assert "con · defeasible inference" in nodes_by_name(graph)["A1"]["label"]
     assert "precedent for" in graph["label"]
+
+
+def test_drawing_leaves_the_legend_spec_alone_and_the_legend_follows_the_drawing(
+    case: Case,
+) -> None:
+    from argmap.maps.builder import Drawing, draw, legend_of
+    from argmap.maps.graph import case_graph
+    from argmap.maps.legend import LegendSpec
+    from argmap.semantics.evaluate import evaluate
+
+    nodes, all_edges = case_graph(case)
+    ev = evaluate(case)
+    everything = Drawing(nodes=list(nodes.values()), edges=all_edges, evaluation=ev)
+    claims = Drawing(
+        nodes=[n for n in nodes.values() if n.kind == "claim"], edges=[], evaluation=ev
+    )
+
+    def dot(drawing: Drawing, spec: LegendSpec) -> str:
+        return draw(case, drawing, BRIEFING, direction="LR", title="t", cluster="none", spec=spec)
+
+    spec = LegendSpec(notes=["a note"])
+    dot(everything, spec)
+    assert spec == LegendSpec(notes=["a note"])  # drawing filled nothing in
+    # so a second map drawn with the same spec lists only what it draws itself
+    assert dot(claims, spec) == dot(claims, LegendSpec(notes=["a note"]))
+    legend = legend_of(claims, spec)
+    assert legend.kinds == {"claim"} and legend.edges == set() and legend.strength
+    assert legend_of(everything, spec).kinds == {n.kind for n in case_graph(case)[0].values()}
+    faded = dataclasses.replace(claims, faded=frozenset(n.id for n in claims.nodes))
+    assert legend_of(faded, spec).statuses == set() and not legend_of(faded, spec).strength

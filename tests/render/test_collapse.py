@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from argmap.maps.collapse import ClaimSummary, collapse, count_line
+from argmap.maps.graph import case_graph
 from argmap.model import Case
-from argmap.render.collapse import ClaimSummary, collapse, count_line
-from argmap.render.graph import case_graph
 
 CASE = {
     "title": "Collapse",

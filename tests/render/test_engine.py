@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import RenderError
-from argmap.render import engine
-from argmap.render.engine import find_renderer, pipe
+from argmap.maps import engine
+from argmap.maps.engine import find_renderer, pipe
 
 DOT = 'digraph { a [label="hello"]; a -> b }'
 
@@ -86,7 +86,7 @@ def test_missing_cairosvg_names_the_fix(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_png_resolution_drops_for_huge_maps() -> None:
-    from argmap.render.engine import PNG_DPI, PNG_MAX_PIXELS, png_dpi
+    from argmap.maps.engine import PNG_DPI, PNG_MAX_PIXELS, png_dpi
 
     assert png_dpi(b'<svg width="500pt" height="300pt"') == PNG_DPI
     dpi = png_dpi(b'<svg width="2000pt" height="40000pt"')

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.render import engine
+from argmap.maps import engine
 
 
 def _fake_interpreter(tmp_path: Path) -> tuple[Path, Path]:
@@ -67,7 +67,7 @@ def test_same_choice_whatever_the_hash_seed(tmp_path: Path) -> None:
     venv, _ = _fake_interpreter(tmp_path)
     script = (
         "import sys; sys.executable = sys.argv[1]\n"
-        "from argmap.render.engine import _beside_python\n"
+        "from argmap.maps.engine import _beside_python\n"
         "print(_beside_python('prog'))\n"
     )
     found = set()

@@ -7,10 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.model import Case
-from argmap.render import render
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import (
+from argmap.maps import render
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.escape import (
     clean,
     html_lines,
     html_text,
@@ -20,7 +19,8 @@ from argmap.render.escape import (
     truncate,
     wrap,
 )
-from argmap.render.theme import get_theme
+from argmap.maps.theme import get_theme
+from argmap.model import Case
 from tests.render.helpers import dot_json, nodes_by_name, svg_texts, svg_titles
 
 
@@ -163,7 +163,7 @@ def test_long_claim_label_ends_in_ellipsis() -> None:
 
 
 def render_source(dot: str) -> bytes:
-    from argmap.render.engine import pipe
+    from argmap.maps.engine import pipe
 
     return pipe(dot, "svg", "graphviz-pure")
 
@@ -188,7 +188,7 @@ def test_any_five_thousand_characters_render(text: str) -> None:
 
 
 def _without_invalid(text: str) -> str:
-    from argmap.render.escape import _INVALID
+    from argmap.maps.escape import _INVALID
 
     return _INVALID.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 

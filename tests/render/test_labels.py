@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.io.argdown import read_argdown
+from argmap.maps import render
+from argmap.maps.graph import GraphNode
+from argmap.maps.labels import node_label, node_tooltip
+from argmap.maps.theme import get_theme
 from argmap.model import Argument, Claim
-from argmap.render import render
-from argmap.render.graph import GraphNode
-from argmap.render.labels import node_label, node_tooltip
-from argmap.render.theme import get_theme
 from tests.render.helpers import svg_texts
 
 ARGDOWN_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "examples" / "argdown"

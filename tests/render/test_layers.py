@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.layers import arrange, width_cap
+from argmap.maps.layers import arrange, width_cap
 
 
 def test_a_claim_sits_above_what_supports_it() -> None:

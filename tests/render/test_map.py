@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -9,9 +10,9 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.io.casefile import load
+from argmap.maps import Map, render
+from argmap.maps.map import DISPLAY_NODE_LIMIT
 from argmap.model import Case
-from argmap.render import Map, render
-from argmap.render.map import DISPLAY_NODE_LIMIT
 from tests.render.helpers import EXAMPLE, svg_texts
 
 
@@ -88,11 +89,14 @@ def test_write_failure_leaves_no_partial_file(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_argmap_render_is_callable_after_submodule_imports(case: Case) -> None:
+def test_argmap_render_stays_the_function_after_submodule_imports(case: Case) -> None:
     import argmap
-    import argmap.render.theme  # sets the package attribute to the module
+    import argmap.maps.theme  # sets the attribute argmap.maps, not argmap.render
 
-    assert isinstance(argmap.render(case), Map)  # type: ignore[operator]
+    assert argmap.render is render and isinstance(argmap.render(case), Map)
+    assert not callable(argmap.maps)  # no module made callable to stand in for it
+    with pytest.raises(ModuleNotFoundError):  # no module named like the function
+        importlib.import_module("argmap.render")
 
 
 def test_to_graphviz_round_trips_the_source(case: Case) -> None:

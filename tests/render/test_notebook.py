@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from argmap.io.casefile import load
-from argmap.render.notebook import evaluation_table, register_ipython_formatters
+from argmap.maps.notebook import evaluation_table, register_ipython_formatters
 from tests.render.helpers import EXAMPLE, hand_evaluation, svg_texts
 
 
@@ -30,10 +30,10 @@ def test_registration_inside_ipython() -> None:
         case = load(EXAMPLE)
         display = shell.display_formatter
         assert display is not None
-        svg_formatter = display.formatters["image/svg+xml"]
-        svg = svg_formatter(case)
-        assert svg is not None and "<svg" in svg
+        data, _ = display.format(case)
+        assert "<svg" in data["image/svg+xml"] and "<svg" in data["text/html"]
         ev = hand_evaluation(case, {"C_principled": "in"})
-        assert "<svg" in svg_formatter(ev)
+        data, _ = display.format(ev)
+        assert "<svg" in data["image/svg+xml"] and "C_principled" in data["text/markdown"]
     finally:
         shell_mod.InteractiveShell.clear_instance()

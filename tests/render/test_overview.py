@@ -9,9 +9,9 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.io.casefile import load
+from argmap.maps import render
+from argmap.maps.graph import case_graph
 from argmap.model import Case
-from argmap.render import render
-from argmap.render.graph import case_graph
 from argmap.semantics.evaluate import evaluate
 from tests.render.helpers import (
     EXAMPLE,
@@ -206,7 +206,7 @@ def test_worked_case_overview_fits_a_landscape_page(worked: Case) -> None:
 
 
 def test_worked_case_overview_keeps_every_claim_link(worked: Case) -> None:
-    from argmap.render.collapse import collapse
+    from argmap.maps.collapse import collapse
 
     _, links = collapse(*case_graph(worked))
     drawn = _edge_set(dot_json(render(worked, view="overview").dot))
@@ -273,13 +273,14 @@ def test_sample_case_overview_and_issue_page_render(tmp_path: Path) -> None:
 def test_box_order_with_the_shortest_links_is_kept(
     worked: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from argmap.render import overview
-    from argmap.render.legend import LegendSpec
-    from argmap.render.theme import BRIEFING
+    from argmap.maps import overview
+    from argmap.maps.engine import LaidOutDot, pipe
+    from argmap.maps.legend import LegendSpec
+    from argmap.maps.theme import BRIEFING
 
     nodes, all_edges = case_graph(worked)
 
-    def dot(tries: int) -> str:
+    def dot(tries: int) -> LaidOutDot:
         spec = LegendSpec()
         return overview.overview_dot(
             worked,
@@ -294,12 +295,15 @@ def test_box_order_with_the_shortest_links_is_kept(
         )
 
     given, best = dot(1), dot(overview.ORDER_TRIES)
-    assert overview.link_length(dot_json(best)) <= overview.link_length(dot_json(given))
+    assert given.layouts == {}  # one order: nothing laid out to choose it
+    assert overview.link_length(dot_json(best.dot)) <= overview.link_length(dot_json(given.dot))
     # same claims, links and layers whatever the order
-    assert sorted(given.splitlines()) == sorted(best.splitlines())
+    assert sorted(given.dot.splitlines()) == sorted(best.dot.splitlines())
+    # the SVG of the order kept, from the layout that measured it, is the map's SVG
+    assert best.layouts["svg"] == pipe(best.dot, "svg")
 
-    def no_renderer(source: str, engine: str | None = None) -> dict[str, Any]:
+    def no_renderer(source: str, formats: object, engine: str | None = None) -> dict[str, Any]:
         raise RenderError("no Graphviz renderer found")
 
-    monkeypatch.setattr(overview, "layout_json", no_renderer)
+    monkeypatch.setattr(overview, "lay_out", no_renderer)
     assert dot(overview.ORDER_TRIES) == given  # without a renderer: the given order

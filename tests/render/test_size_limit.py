@@ -11,10 +11,10 @@ from argmap.cli import main
 from argmap.errors import MapTooLargeError
 from argmap.io.casefile import save
 from argmap.io.iccma_case import af_to_case
+from argmap.maps import Map, render
+from argmap.maps import map as map_module
+from argmap.maps.engine import LAYOUT_EDGE_LIMIT, LAYOUT_NODE_LIMIT, check_layout_size
 from argmap.model import Case
-from argmap.render import Map, render
-from argmap.render import map as map_module
-from argmap.render.engine import LAYOUT_EDGE_LIMIT, LAYOUT_NODE_LIMIT, check_layout_size
 from argmap.report import build_report
 from argmap.semantics.dung.af import AF
 from tests.semantics.large_frameworks import admbuster, dense_random

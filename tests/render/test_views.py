@@ -8,10 +8,10 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.io.casefile import load
+from argmap.maps import render
+from argmap.maps.theme import BRIEFING
+from argmap.maps.views import changed_nodes
 from argmap.model import Case
-from argmap.render import render
-from argmap.render.theme import BRIEFING
-from argmap.render.views import changed_nodes
 from tests.render.helpers import (
     EXAMPLE,
     clusters,

@@ -12,9 +12,9 @@ import pytest
 
 from argmap.errors import SolverError
 from argmap.io.casefile import load
-from argmap.scenario.compare import Comparison
+from argmap.scenario.comparison import Comparison
 from argmap.scenario.limits import MAX_SAMPLES
-from argmap.scenario.run import compare
+from argmap.scenario.runner import compare
 from argmap.scenario.uncertainty import monte_carlo
 
 REPO = Path(__file__).resolve().parents[2]

@@ -16,8 +16,8 @@ MODULES = [
     "argmap.scenario.symbolic",
     "argmap.scenario.tables",
     "argmap.scenario.results",
-    "argmap.scenario.compare",
-    "argmap.scenario.run",
+    "argmap.scenario.comparison",
+    "argmap.scenario.runner",
     "argmap.scenario.uncertainty",
     "argmap.cli.scenario",
 ]

@@ -18,7 +18,7 @@ from argmap.scenario.distributed import plan_chunks
 from argmap.scenario.files import load_scenarios
 from argmap.scenario.model import Scenario
 from argmap.scenario.results import LABELS, VERDICTS, MonteCarloResult, verdict_codes
-from argmap.scenario.run import compare, run
+from argmap.scenario.runner import compare, run
 from argmap.scenario.sampling import draw_parameters
 from argmap.scenario.uncertainty import monte_carlo
 from argmap.semantics.evaluate import evaluate

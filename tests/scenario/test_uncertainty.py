@@ -339,7 +339,7 @@ def test_a_claim_undefined_in_every_draw_has_no_statistics() -> None:
 
 
 def test_the_comparison_legend_says_undefined_draws_are_left_out(example: Case) -> None:
-    from argmap.scenario.run import compare
+    from argmap.scenario.runner import compare
 
     def legend(case: Case) -> str:
         comparison = compare(case, [], samples=400, seed=4, progress=False, keep_samples=False)

@@ -10,8 +10,8 @@ import numpy as np
 
 from argmap.cli import main
 from argmap.io.casefile import save
+from argmap.maps import render
 from argmap.model import Case
-from argmap.render import render
 from argmap.scenario.uncertainty import sweep
 from argmap.semantics.compile import claim_burdens
 from argmap.semantics.evaluate import evaluate

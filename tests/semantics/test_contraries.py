@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.errors import CaseError
+from argmap.maps.graph import case_graph
 from argmap.model import Case, Claim, Exclusion, Issue, Relation
 from argmap.model.contraries import one_way_rebuts
-from argmap.render.graph import case_graph
 from argmap.semantics.compile import ATTACK_KINDS, compile_case
 from argmap.semantics.defeat import defeat_mask
 from argmap.semantics.evaluate import evaluate

@@ -16,7 +16,7 @@ import pytest
 
 from argmap.errors import MapTooLargeError
 from argmap.io.iccma_case import af_to_case
-from argmap.render import render
+from argmap.maps import render
 from argmap.semantics.compile import compile_case
 from argmap.semantics.dung.af import AF
 from argmap.semantics.evaluate import evaluate

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from argmap.errors import CaseError
+from argmap.maps import render
 from argmap.model import Case
-from argmap.render import render
 from argmap.scenario.uncertainty import sweep
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Label

@@ -25,17 +25,15 @@ attack on B' is lifted to the arguments that contain B'. The cost is the number 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from argmap.semantics.aspic.arguments import Argument, build_arguments
 from argmap.semantics.aspic.orderings import strictly_weaker
 from argmap.semantics.aspic.theory import Theory
 from argmap.semantics.dung import AF, extensions, grounded_extension
+from argmap.vocabulary import ATTACK_KINDS, AttackKind
 
 __all__ = ["ATTACK_KINDS", "AspicFramework", "build_framework"]
 
-AttackKind = Literal["rebut", "undermine", "undercut"]
-ATTACK_KINDS: tuple[AttackKind, ...] = ("rebut", "undermine", "undercut")
 
 Pair = tuple[int, int]
 

@@ -2,8 +2,12 @@
 
 This package is the one place where the semantics read the pydantic case: the
 compiled :class:`Framework` carries everything they need (:mod:`.framework`),
-:func:`compile_case` builds it (:mod:`.case`) and :mod:`.standards` reads the proof
-settings by claim. Every other module of :mod:`argmap.semantics` takes a
+:func:`compile_case` builds it (:mod:`.case`), applying the as-of reading
+(:func:`argmap.model.as_of.at_date`), :mod:`.standards` reads the proof settings by
+claim, :mod:`.precedents` the factors and precedents (Horty's reason model, weights,
+a fortiori conflicts; public as :mod:`argmap.semantics.precedent`) and
+:mod:`.questions` the open critical questions (public as
+:mod:`argmap.semantics.critical_questions`). Every other module of :mod:`argmap.semantics` takes a
 :class:`Framework` (``tests/semantics/test_compiled_input.py`` checks their imports).
 
 Every semantics works on the compiled form, never on pydantic objects. The projection
@@ -35,6 +39,8 @@ Quantitative bipolar edges (QBAF; Baroni, Rago and Toni 2018)
     An argument from precedent that does not apply (``applies_if`` does not match the
     precedent's decided outcome, see :func:`~argmap.semantics.precedent.is_applicable`)
     is left out of the framework altogether and listed in ``Framework.dropped``.
+    Each open critical question of an argument adds an implicit undercutter node of
+    kind ``question`` (:mod:`argmap.semantics.critical_questions`).
 
 Dung attacks (:meth:`Framework.abstract`; Dung 1995)
     The direct attacks above (rebut, undermine, undercut, con arguments), plus the
@@ -66,6 +72,7 @@ argumentation? AAAI 2018.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TypeAlias
 
@@ -104,13 +111,19 @@ Compilable: TypeAlias = "Case | Framework"
 framework it was already compiled to (the scenario runs compile each state once)."""
 
 
-def framework_of(source: Compilable, values: Mapping[str, float] | None = None) -> Framework:
-    """``source`` compiled at ``values``: a :class:`Framework` is returned as it is.
+def framework_of(
+    source: Compilable,
+    values: Mapping[str, float] | None = None,
+    as_of: dt.date | None = None,
+) -> Framework:
+    """``source`` compiled at ``values`` as of ``as_of``: a :class:`Framework` is
+    returned as it is.
 
     Raises
     ------
     SolverError
-        ``values`` given with a framework: it was compiled at its own values already.
+        ``values``, or an ``as_of`` other than the framework's own, given with a
+        framework: it was compiled at its own values and date already.
 
     Examples
     --------
@@ -122,5 +135,7 @@ def framework_of(source: Compilable, values: Mapping[str, float] | None = None) 
     if isinstance(source, Framework):
         if values:
             raise SolverError("parameter values are fixed when a case is compiled: pass the case")
+        if as_of is not None and as_of != source.as_of:
+            raise SolverError("the as-of date is fixed when a case is compiled: pass the case")
         return source
-    return compile_case(source, values)
+    return compile_case(source, values, as_of=as_of)

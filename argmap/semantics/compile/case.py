@@ -10,15 +10,16 @@ file and line it was written on.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from argmap.errors import CaseError, Problem, SolverError
-from argmap.model import Argument, Case, ExclusionKind, RelationKind, parse_expression
-from argmap.model.definedness import undefined_at
+from argmap.errors import CaseError, SolverError
+from argmap.model import Argument, Case, ExclusionKind, RelationKind
+from argmap.model.as_of import at_date
 from argmap.model.origins import locate
 from argmap.model.projection import CaseGraph, project
 from argmap.semantics.compile.framework import (
@@ -28,23 +29,32 @@ from argmap.semantics.compile.framework import (
     Framework,
     IntArray,
 )
+from argmap.semantics.compile.precedents import (
+    a_fortiori_conflicts,
+    compare_factors,
+    describe_weight,
+    is_applicable,
+)
+from argmap.semantics.compile.questions import add_open_questions
 from argmap.semantics.compile.standards import (
     claim_burdens,
     claim_standards,
     claim_thresholds,
     rivals_of,
 )
-from argmap.semantics.precedent import compare_factors, is_applicable
+from argmap.semantics.scoring import score as _score
+from argmap.vocabulary import GRAPH_KINDS, SCORE_FIELD, SECTION_OF_KIND
 
 __all__ = ["compile_case"]
-
-_SCORE_FIELD = {"claim": "base_score", "evidence": "reliability", "precedent": "authority"}
-"""The field holding each kind's score (arguments' is ``weight``)."""
 
 _SUPPORT = SUPPORT_KINDS.index("support")
 _CON = ATTACK_KINDS.index("con")
 _REBUT = ATTACK_KINDS.index("rebut")
 _CONTRARY = ATTACK_KINDS.index("contrary")
+
+_DATED = tuple(SECTION_OF_KIND[kind] for kind in GRAPH_KINDS if kind != "claim")
+"""The sections of the graph whose nodes may be unknown as of a date (claims have no
+date: they are always in the case)."""
 
 Edge = tuple[int, int, str | float, int]
 """(source, target, weight as written, kind code)."""
@@ -74,7 +84,9 @@ class _Edges:
     """Undercuts of relations: (origin, target relation id, weight, relation index)."""
 
 
-def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Framework:
+def compile_case(
+    case: Case, values: Mapping[str, float] | None = None, *, as_of: dt.date | None = None
+) -> Framework:
     """Compile ``case`` into a :class:`Framework` at the given parameter values.
 
     Parameters
@@ -83,6 +95,11 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         A validated case.
     values : mapping, optional
         Parameter values overriding the case's own ``value`` fields.
+    as_of : datetime.date, optional
+        Read the case with only what was known on that date, each precedent as it
+        stood then (:func:`argmap.model.as_of.at_date`; default: the case's own
+        ``as_of``, else everything). The nodes left out are listed in
+        ``Framework.unknown``.
 
     Raises
     ------
@@ -102,6 +119,8 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
     >>> fw.ids, fw.att_src.tolist(), fw.att_dst.tolist()
     (('C', 'E'), [1], [0])
     """
+    full = case
+    case = at_date(full, as_of)
     params = _parameter_values(case, values)
     graph = project(case)
     dropped = _inapplicable_arguments(case)
@@ -121,7 +140,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         raise CaseError(locate(case, exc.problems)) from None
     base.setflags(write=False)
     standards = claim_standards(case)
-    return Framework(
+    framework = Framework(
         ids=tuple(nodes.ids),
         kinds=tuple(nodes.kinds),
         index=index,
@@ -144,7 +163,7 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         hoa_sup=hoa_sup,
         hoa_w=hoa_w,
         title=case.title,
-        order=tuple(node.id for node in case.iter_nodes()),
+        order=tuple(node.id for node in full.iter_nodes()),
         claims=tuple(claim.id for claim in case.claims),
         standards=standards,
         burdens=claim_burdens(case),
@@ -152,7 +171,28 @@ def compile_case(case: Case, values: Mapping[str, float] | None = None) -> Frame
         rivals={claim: tuple(rivals_of(case, claim)) for claim in standards},
         reading=case.proof.reading,
         declared=tuple(case.parameters),
+        as_of=case.as_of,
+        conflicts=tuple(str(c) for c in a_fortiori_conflicts(case)),
+        precedent_weights={
+            a.id: describe_weight(case, a, params, case.as_of)
+            for a in case.arguments
+            if a.precedent is not None
+        },
+        conclusions={a.id: a.conclusion for a in case.arguments},
     )
+    framework = add_open_questions(case, framework, params)
+    return replace(framework, unknown=_not_yet_known(full, framework))
+
+
+def _not_yet_known(full: Case, fw: Framework) -> dict[str, str]:
+    """Nodes of ``full`` (the case before its as-of reading) that ``fw`` neither
+    compiled nor left out as inapplicable -> their kind: those not known yet."""
+    return {
+        node.id: node.kind
+        for section in _DATED
+        for node in getattr(full, section)
+        if node.id not in fw.index and node.id not in fw.dropped
+    }
 
 
 def _parameter_values(case: Case, values: Mapping[str, float] | None) -> dict[str, float]:
@@ -191,7 +231,7 @@ def _nodes(case: Case, graph: CaseGraph, dropped: Mapping[str, str]) -> _Nodes:
             continue
         nodes.ids.append(node.id)
         nodes.kinds.append(node.kind)
-        nodes.paths.append(f"{node.path}.{_SCORE_FIELD.get(node.kind, 'weight')}")
+        nodes.paths.append(f"{node.path}.{SCORE_FIELD.get(node.kind, 'weight')}")
         nodes.exprs.append(_base_expression(case, node.kind, node.node))
     return nodes
 
@@ -200,8 +240,8 @@ def _base_expression(case: Case, kind: str, node: object) -> str | float:
     """What one node's base score is written as (module docstring)."""
     if kind == "event":
         return 1.0
-    if kind in _SCORE_FIELD:
-        score: str | float = getattr(node, _SCORE_FIELD[kind])
+    if kind in SCORE_FIELD:
+        score: str | float = getattr(node, SCORE_FIELD[kind])
         return score
     assert isinstance(node, Argument)
     if node.weight is not None:
@@ -290,19 +330,6 @@ def _relation_undercuts(
     hoa_att = np.array([-1 if placed[h[1]][0] else placed[h[1]][1] for h in kept], np.int32)
     hoa_sup = np.array([placed[h[1]][1] if placed[h[1]][0] else -1 for h in kept], np.int32)
     return hoa_src, hoa_att, hoa_sup, hoa_w
-
-
-def _score(expr: float | str, values: Mapping[str, float], path: str | None = None) -> float:
-    """A score or weight at ``values``, clipped to [0, 1]; CaseError (naming ``path``)
-    where the expression has no value."""
-    if not isinstance(expr, str):
-        return min(max(float(expr), 0.0), 1.0)
-    expression = parse_expression(expr)
-    reason = undefined_at(expression, values)
-    if reason is not None:
-        # name the field: the caller adds the file and line the case was read from
-        raise CaseError(Problem(path or "", reason))
-    return min(max(expression.evaluate(values), 0.0), 1.0)
 
 
 def _exclusion_attacks(case: Case, index: Mapping[str, int]) -> list[Edge]:

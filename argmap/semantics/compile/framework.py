@@ -11,6 +11,7 @@ semantics module has to read the pydantic case.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,22 +21,18 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.model import Parameter, ProofReading, ProofStandard, parse_expression
+from argmap.semantics.dung.af import AF
+from argmap.semantics.gradual.qbaf import schedule
+from argmap.semantics.scoring import ATTACK_KINDS, SUPPORT_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from argmap.semantics.dung.af import AF
+    from argmap.semantics.compile.questions import OpenQuestion
     from argmap.semantics.standards import Burden
 
 __all__ = ["ATTACK_KINDS", "SUPPORT_KINDS", "FloatArray", "Framework", "IntArray"]
 
 IntArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
-
-ATTACK_KINDS = ("rebut", "undermine", "undercut", "con", "contrary")
-"""Codes of ``Framework.att_kind``: the relation kind, ``con`` for a con argument, or
-``contrary`` for the attack of a declared contrary on the claim it excludes."""
-SUPPORT_KINDS = ("support", "premise", "pro", "precedent")
-"""Codes of ``Framework.sup_kind``: a support relation, premise -> argument, pro
-argument -> conclusion, precedent -> argument from precedent."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,7 +42,9 @@ class Framework:
     Attributes
     ----------
     ids, kinds : tuple of str
-        Node ids and kinds (claim, evidence, argument, precedent, event).
+        Node ids and kinds (claim, evidence, argument, precedent, event, and
+        ``question`` for the implicit undercutter of an open critical question,
+        :mod:`argmap.semantics.critical_questions`).
     index : dict
         Node id -> position.
     base : ndarray (N,)
@@ -91,6 +90,22 @@ class Framework:
     declared : tuple of Parameter
         The case's parameters as declared, with their distributions (what Monte Carlo
         draws from).
+    as_of : datetime.date or None
+        The date the case was read as of (:func:`argmap.model.as_of.at_date`), if any.
+    unknown : dict
+        Node id -> kind of the nodes of the case not yet known on ``as_of`` (left out
+        of the framework; an evaluation lists them ``out`` with strength 0).
+    conflicts : tuple of str
+        The decisions the case base forbids a fortiori, in words
+        (:func:`~argmap.semantics.precedent.a_fortiori_conflicts`).
+    precedent_weights : dict
+        Argument from precedent -> its weight in words and numbers
+        (:func:`~argmap.semantics.precedent.describe_weight`), in case order.
+    conclusions : dict
+        Argument id -> the claim it concludes (compiled or not).
+    questions : tuple of OpenQuestion
+        Every open critical question of the case's arguments, in file order, those
+        of weight 0 included (:func:`~argmap.semantics.critical_questions.open_questions`).
     """
 
     ids: tuple[str, ...]
@@ -123,6 +138,12 @@ class Framework:
     rivals: dict[str, tuple[str, ...]] = field(default_factory=dict)
     reading: ProofReading = ProofReading.STRENGTH
     declared: tuple[Parameter, ...] = ()
+    as_of: dt.date | None = None
+    unknown: dict[str, str] = field(default_factory=dict)
+    conflicts: tuple[str, ...] = ()
+    precedent_weights: dict[str, str] = field(default_factory=dict)
+    conclusions: dict[str, str] = field(default_factory=dict)
+    questions: tuple[OpenQuestion, ...] = ()
 
     @property
     def n(self) -> int:
@@ -247,15 +268,11 @@ class Framework:
         :class:`~argmap.semantics.dung.af.AF` with the same node order and names,
         over the attack edges that ``defeats`` marks (default: all of positive
         weight)."""
-        from argmap.semantics.dung.af import AF
-
         src, dst = self.dung_attacks(defeats)
         return AF.from_arrays(self.ids, src, dst)
 
     def find_cycle(self) -> list[str] | None:
         """Ids along one directed cycle of attacks and supports, or None if acyclic."""
-        from argmap.semantics.gradual.qbaf import schedule
-
         plan = schedule(self)
         if plan.cyclic is None:
             return None

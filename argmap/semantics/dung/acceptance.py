@@ -98,7 +98,7 @@ def _find(
     af: AF, arg: int, semantics: str, *, member: bool, certify: bool
 ) -> frozenset[int] | None:
     """An extension that has (``member``) or lacks ``arg``; ``_FOUND`` if not certifying."""
-    check_semantics(semantics)
+    semantics = check_semantics(semantics)
     if not 0 <= arg < af.n:
         raise SolverError(f"argument index {arg} out of range 0..{af.n - 1}")
     if semantics in ("grounded", "ideal"):

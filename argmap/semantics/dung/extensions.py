@@ -42,6 +42,7 @@ from argmap.semantics.dung.search import (
     stable_sets,
 )
 from argmap.semantics.dung.small import SMALL_SEMANTICS, SmallCore, small_core
+from argmap.vocabulary import DUNG_SEMANTICS, check_dung
 
 __all__ = [
     "SEMANTICS",
@@ -51,15 +52,12 @@ __all__ = [
     "some_extension",
 ]
 
-SEMANTICS: tuple[str, ...] = (
-    "grounded",
-    "complete",
-    "preferred",
-    "stable",
-    "semi-stable",
-    "ideal",
-    "stage",
-)
+SEMANTICS: tuple[str, ...] = DUNG_SEMANTICS
+"""The semantics :func:`extensions` knows (:data:`argmap.vocabulary.DUNG_SEMANTICS`)."""
+
+check_semantics = check_dung
+"""The canonical name of a Dung semantics, aliases accepted
+(:func:`argmap.vocabulary.check_dung`)."""
 
 # Above this many components they are grouped: each group is still independent of
 # the others, and it bounds the per-part overhead on frameworks with many tiny parts.
@@ -74,13 +72,6 @@ _SEARCH: dict[str, Callable[[AF], Iterator[Mask]]] = {
     "semi-stable": lambda af: range_maximal_sets(af, "complete"),
     "stage": lambda af: range_maximal_sets(af, "conflict-free"),
 }
-
-
-def check_semantics(semantics: str) -> str:
-    """Return ``semantics`` if argmap knows it, else raise :class:`SolverError`."""
-    if semantics not in SEMANTICS:
-        raise SolverError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
-    return semantics
 
 
 def _parts(af: AF) -> list[IntArray]:
@@ -122,7 +113,7 @@ def extensions(af: AF, semantics: str, limit: int | None = None) -> Iterator[fro
     >>> list(extensions(AF.from_pairs("a", [("a", "a")]), "stable"))
     []
     """
-    check_semantics(semantics)
+    semantics = check_semantics(semantics)
     if limit is not None and limit < 0:
         raise SolverError(f"limit must be >= 0, not {limit}")
     produced = _extensions(af, semantics)
@@ -247,7 +238,7 @@ def count_extensions(af: AF, semantics: str) -> int:
     Counting a product of parts does not list the product, so this can be far faster
     than ``len(list(extensions(...)))``.
     """
-    check_semantics(semantics)
+    semantics = check_semantics(semantics)
     if semantics in ("grounded", "ideal"):
         return 1
     if semantics == "stage":

@@ -54,6 +54,7 @@ from argmap.semantics.gradual.engine import (
     propagate,
 )
 from argmap.semantics.gradual.qbaf import BipolarGraph
+from argmap.vocabulary import GRADUAL_SEMANTICS, check_gradual
 
 __all__ = [
     "GRADUAL",
@@ -136,22 +137,12 @@ SEMANTICS_SPEC: dict[str, _Spec] = {
 }
 """Aggregation and influence function of each gradual semantics, by name."""
 
-GRADUAL: tuple[str, ...] = tuple(SEMANTICS_SPEC)
-"""Names of the gradual semantics argmap implements."""
+GRADUAL: tuple[str, ...] = GRADUAL_SEMANTICS
+"""Names of the gradual semantics argmap implements (the keys of :data:`SEMANTICS_SPEC`)."""
 
-_ALIASES = {"df-quad": "dfquad", "qe": "quadratic_energy", "euler": "euler_based"}
-
-
-def canonical_name(name: str) -> str:
-    """The canonical name of a gradual semantics (aliases accepted); SolverError for an
-    unknown one."""
-    key = name.strip().lower().replace(" ", "_")
-    key = _ALIASES.get(key, key).replace("-", "_")
-    if key not in SEMANTICS_SPEC:
-        from argmap.errors import SolverError
-
-        raise SolverError(f"unknown gradual semantics {name!r} (choose from {', '.join(GRADUAL)})")
-    return key
+canonical_name = check_gradual
+"""The canonical name of a gradual semantics, aliases accepted (SolverError for an unknown
+one): :func:`argmap.vocabulary.check_gradual`."""
 
 
 _canonical = canonical_name  # kept for callers that imported the private name

@@ -98,7 +98,7 @@ def afra_extensions(hf: HigherOrderAF, semantics: str) -> list[AfraExtension]:
     >>> [(sorted(e.arguments), sorted(e.attacks)) for e in afra_extensions(hf, "grounded")]
     [(['a', 'b', 'c'], ['beta'])]
     """
-    check_semantics(semantics)
+    semantics = check_semantics(semantics)
     flat = flatten_afra(hf)
     n = hf.n
     found = [

@@ -3,7 +3,7 @@
 A briefing reader first needs the claims and how they bear on one another; the
 evidence, arguments, precedents and events under each claim matter as *how much* and
 *which way*, not one box each. This module reduces the drawable graph
-(:func:`argmap.render.graph.case_graph`) to
+(:func:`argmap.maps.graph.case_graph`) to
 
 - a :class:`ClaimSummary` per claim: the arguments for and against it, and the
   evidence, precedents and events those arguments (or direct relations) bring, each
@@ -23,12 +23,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from argmap.maps.graph import Edge, GraphNode
 from argmap.model import Argument, Stance
-from argmap.render.graph import Edge, GraphNode
+from argmap.vocabulary import ATTACK_KINDS
 
 __all__ = ["ClaimLink", "ClaimSummary", "collapse", "count_line"]
 
-_ATTACKS = frozenset({"rebut", "undermine", "undercut"})
+_ATTACKS = frozenset(ATTACK_KINDS)
 
 
 @dataclass
@@ -114,7 +115,7 @@ def collapse(
     Parameters
     ----------
     nodes, edges
-        The graph from :func:`argmap.render.graph.case_graph` (or a selection of it).
+        The graph from :func:`argmap.maps.graph.case_graph` (or a selection of it).
 
     Returns
     -------

@@ -1,6 +1,6 @@
 """Case (+ evaluation) -> DOT for the map-like views: whole map, focus and diff.
 
-The builder draws a selection of the case graph (:mod:`argmap.render.graph`) with a
+The builder draws a selection of the case graph (:mod:`argmap.maps.graph`) with a
 theme: shape and hue by node kind, status as border colour + border style + glyph,
 strength as fill depth, relation as edge colour + style + arrowhead with width by
 weight, clusters by issue or party, the title on top and the legend and sources under
@@ -10,15 +10,15 @@ the map. Which nodes are drawn, and which are emphasised or faded, is the view's
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.escape import html_lines, html_text, safe_url
+from argmap.maps.graph import Edge, GraphNode
+from argmap.maps.labels import label_of, node_label, node_tooltip, standard_name
+from argmap.maps.legend import LegendSpec, footer
+from argmap.maps.theme import Theme, mix
 from argmap.model import Argument, Case, Claim, Event, Evidence, Issue, Party, Precedent
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_lines, html_text, safe_url
-from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import label_of, node_label, node_tooltip, standard_name
-from argmap.render.legend import LegendSpec, footer
-from argmap.render.theme import Theme, mix
 from argmap.semantics.compile import issue_burden
 from argmap.semantics.evaluation import Evaluation
 
@@ -30,6 +30,7 @@ __all__ = [
     "draw",
     "edge_attrs",
     "graph_defaults",
+    "legend_of",
     "node_attrs",
     "open_title",
 ]
@@ -115,16 +116,51 @@ def open_title(w: DotWriter, theme: Theme, title: str, caption: str | None) -> N
     )
 
 
+def legend_of(drawing: Drawing, spec: LegendSpec) -> LegendSpec:
+    """``spec`` (the view's notes and cues) with the entries for what ``drawing``
+    draws: its node kinds, the statuses of the nodes not faded (and their strength and
+    badge), its relations.
+
+    The legend follows from the drawing rather than from the attributes written, so
+    that :func:`node_attrs` and :func:`edge_attrs` only compute attributes.
+
+    Examples
+    --------
+    >>> from argmap.maps.graph import Edge, GraphNode
+    >>> from argmap.model import Claim
+    >>> a = GraphNode("a", "claim", Claim(id="a", text="A"))
+    >>> spec = legend_of(Drawing(nodes=[a], edges=[Edge("b", "a", "support")]), LegendSpec())
+    >>> sorted(spec.kinds), sorted(spec.edges), spec.strength
+    (['claim'], ['support'], False)
+    """
+    results = [
+        drawing.evaluation.nodes.get(item.id) if drawing.evaluation else None
+        for item in drawing.nodes
+        if item.kind != "junction" and item.id not in drawing.faded
+    ]
+    shown = [r for r in results if r is not None]
+    return replace(
+        spec,
+        kinds=spec.kinds | {item.kind for item in drawing.nodes if item.kind != "junction"},
+        statuses=spec.statuses | {label_of(r) for r in shown},
+        edges=spec.edges | {e.kind for e in drawing.edges},
+        strength=spec.strength or bool(shown),
+        badge=spec.badge or any(r.standard_met is True for r in shown),
+        notes=list(spec.notes),
+    )
+
+
 def node_attrs(
     item: GraphNode,
     drawing: Drawing,
     theme: Theme,
-    spec: LegendSpec,
     urls: dict[str, str],
     label: Html | None = None,
 ) -> dict[str, str | float | Html | None]:
     """Attributes of one node: shape and fill by kind, status as border and glyph,
-    emphasis by the view; ``label`` replaces the usual label (the overview's)."""
+    emphasis by the view; ``label`` replaces the usual label (the overview's).
+
+    Pure: the legend entries it calls for come from :func:`legend_of`."""
     if item.kind == "junction":  # a point on a relation's edge, where an undercut arrives
         return {
             "shape": "point",
@@ -140,14 +176,10 @@ def node_attrs(
     before = drawing.baseline.nodes.get(item.id) if drawing.baseline else None
     faded = item.id in drawing.faded
     changed = item.id in drawing.changed
-    spec.kinds.add(item.kind)
     styles = [kind.style]
     color, penwidth = theme.border, 1.0
     if result is not None and not faded:
         status = theme.status[label_of(result)]
-        spec.statuses.add(label_of(result))
-        spec.strength = True
-        spec.badge |= result.standard_met is True
         color, penwidth = status.color, status.penwidth
         if status.border != "solid":
             styles.append(status.border)
@@ -186,13 +218,10 @@ def node_attrs(
     }
 
 
-def edge_attrs(
-    edge: Edge, drawing: Drawing, theme: Theme, spec: LegendSpec
-) -> dict[str, str | float | None]:
+def edge_attrs(edge: Edge, drawing: Drawing, theme: Theme) -> dict[str, str | float | None]:
     """Attributes of one edge: colour, style and head by relation, width by weight."""
     style = theme.edges[edge.kind]
     faded = edge.tail in drawing.faded and edge.head in drawing.faded
-    spec.edges.add(edge.kind)
     weight = 1.0 if edge.weight is None else edge.weight
     base = 1.0 if edge.kind in ("premise", "cites") else 1.1 + 1.8 * weight
     if style.bold:
@@ -296,15 +325,17 @@ def draw(
     cluster: str,
     spec: LegendSpec,
 ) -> str:
-    """The DOT source of ``drawing``."""
+    """The DOT source of ``drawing``; ``spec`` carries the view's notes for the legend,
+    whose entries follow from the drawing (:func:`legend_of`)."""
     urls = {s.id: s.url for s in case.sources if s.url}
     w = DotWriter()
     node_statements: list[tuple[str | None, str, dict[str, str | float | Html | None]]] = []
     for item in drawing.nodes:
-        attrs = node_attrs(item, drawing, theme, spec, urls)
+        attrs = node_attrs(item, drawing, theme, urls)
         node_statements.append((_cluster_of(item, case, cluster), item.id, attrs))
-    edge_statements = [(e, edge_attrs(e, drawing, theme, spec)) for e in drawing.edges]
-    graph_defaults(w, theme, direction, footer(spec, case, _cited(drawing.nodes), theme))
+    edge_statements = [(e, edge_attrs(e, drawing, theme)) for e in drawing.edges]
+    legend = footer(legend_of(drawing, spec), case, _cited(drawing.nodes), theme)
+    graph_defaults(w, theme, direction, legend)
     open_title(w, theme, title, drawing.caption)
     groups: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
     for key, node_id, attrs in node_statements:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, RenderError
-from argmap.render.engine import FORMATS, check_layout_size, pipe, render_png, svg_to_pdf
+from argmap.io.atomic import write_atomic
+from argmap.maps.engine import FORMATS, check_layout_size, dot_size, pipe, render_png, svg_to_pdf
 
 __all__ = ["DISPLAY_NODE_LIMIT", "Map"]
 
@@ -29,7 +30,7 @@ class Map:
     Parameters
     ----------
     dot
-        The DOT source (already escaped; built by :func:`argmap.render.render`).
+        The DOT source (already escaped; built by :func:`argmap.maps.render`).
     nodes, edges
         How many nodes and edges the map draws (for the display cap and the layout
         limits).
@@ -38,7 +39,10 @@ class Map:
         ``$ARGMAP_RENDERER``.
     force
         Lay out a map beyond the layout limits anyway (see
-        :func:`argmap.render.engine.check_layout_size`).
+        :func:`argmap.maps.engine.check_layout_size`).
+    layouts
+        Renderings of ``dot`` already made (format -> bytes), such as the SVG the
+        overview was laid out to while its arrangement was chosen: used, not redone.
     """
 
     def __init__(
@@ -49,6 +53,7 @@ class Map:
         edges: int = 0,
         engine: str | None = None,
         force: bool = False,
+        layouts: Mapping[str, bytes] | None = None,
     ) -> None:
         self._dot: str | None = dot
         self._build: Callable[[], str] | None = None
@@ -56,7 +61,7 @@ class Map:
         self._at_least = nodes
         self.engine = engine
         self.force = force
-        self._cache: dict[str, bytes] = {}
+        self._cache: dict[str, bytes] = dict(layouts or {})
         self._lock = threading.Lock()
 
     @classmethod
@@ -77,7 +82,7 @@ class Map:
         Raises
         ------
         MapTooLargeError
-            See :func:`argmap.render.engine.check_layout_size`.
+            See :func:`argmap.maps.engine.check_layout_size`.
         """
         if self.force:
             return
@@ -87,8 +92,6 @@ class Map:
 
     def _built(self) -> str:
         if self._dot is None:
-            from argmap.render.engine import dot_size
-
             assert self._build is not None
             self._dot = self._build()
             self._nodes, self._edges = dot_size(self._dot)
@@ -168,7 +171,6 @@ class Map:
         RenderError
             Unsupported suffix, missing folder, or a rendering failure.
         """
-        from argmap.io.atomic import write_atomic
 
         target = Path(path)
         fmt = target.suffix.lower().lstrip(".")

@@ -4,7 +4,7 @@
   standard. Each claim shows its status, strength and standard badge and two count
   lines (arguments for and against; evidence, precedents and events behind them), and
   claims are joined where one bears on another directly or through an argument
-  (:mod:`argmap.render.collapse`). A claim's supporters and attackers sit below it
+  (:mod:`argmap.maps.collapse`). A claim's supporters and attackers sit below it
   (``TB``, the default) or after it in the direction given, so the issue's main claims
   lead each box and the issues stand side by side.
 - ``issue``: one issue's claims with everything that argues for or against them: the
@@ -21,26 +21,28 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from argmap.errors import RenderError
-from argmap.model import Argument, Case, Claim
-from argmap.render.builder import (
+from argmap.maps.builder import (
     Drawing,
     cluster_attrs,
     edge_attrs,
     graph_defaults,
+    legend_of,
     node_attrs,
     open_title,
 )
-from argmap.render.collapse import ClaimLink, ClaimSummary, collapse, count_line
-from argmap.render.dot import DotWriter, Html
-from argmap.render.engine import check_layout_size, dot_size, layout_json
-from argmap.render.escape import html_lines, html_text
-from argmap.render.graph import Edge, GraphNode
-from argmap.render.labels import contested_note, standard_name, status_line
-from argmap.render.layers import arrange
-from argmap.render.legend import LegendSpec, footer
-from argmap.render.theme import Theme
+from argmap.maps.collapse import ClaimLink, ClaimSummary, collapse, count_line
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.engine import LaidOutDot, check_layout_size, dot_size, lay_out, read_json0
+from argmap.maps.escape import html_lines, html_text
+from argmap.maps.graph import Edge, GraphNode
+from argmap.maps.labels import contested_note, standard_name, status_line
+from argmap.maps.layers import arrange
+from argmap.maps.legend import LegendSpec, footer
+from argmap.maps.theme import Theme
+from argmap.model import Argument, Case, Claim
 from argmap.semantics.compile import issue_burden
 from argmap.semantics.evaluation import Evaluation, NodeResult
+from argmap.vocabulary import ATTACK_KINDS
 
 __all__ = [
     "CLAIM_WIDTH",
@@ -148,8 +150,9 @@ def overview_dot(
     spec: LegendSpec,
     tries: int = ORDER_TRIES,
     engine: str | None = None,
-) -> str:
-    """The DOT source of the overview of ``case`` (see the module docstring).
+) -> LaidOutDot:
+    """The DOT source of the overview of ``case`` (see the module docstring), with its
+    SVG when it was laid out to choose it.
 
     ``tries`` orders of the issue boxes are laid out with ``engine`` and the one with
     the shortest links kept (:func:`_shortest`).
@@ -158,7 +161,9 @@ def overview_dot(
     claims = [item for item in nodes.values() if item.kind == "claim"]
     if not claims:
         raise RenderError("the overview draws claims; this case has none (draw the map)")
-    drawing = Drawing(nodes=claims, edges=[], evaluation=evaluation)
+    drawing = Drawing(
+        nodes=claims, edges=[_link_edge(link) for link in links], evaluation=evaluation
+    )
     standards = {i.id: i.proof_standard.name.value for i in case.issues}
     bearers = {i.id: issue_burden(i) for i in case.issues}
     statements: dict[str | None, list[tuple[str, dict[str, str | float | Html | None]]]] = {}
@@ -174,9 +179,13 @@ def overview_dot(
             standards.get(issue or ""),
             bearers.get(issue or ""),
         )
-        attrs = node_attrs(item, drawing, theme, spec, {}, label=card)
+        attrs = node_attrs(item, drawing, theme, {}, label=card)
         statements.setdefault(issue if issue in standards else None, []).append((item.id, attrs))
-    link_attrs = [(link, edge_attrs(_link_edge(link), drawing, theme, spec)) for link in links]
+    link_attrs = [
+        (link, edge_attrs(edge, drawing, theme))
+        for link, edge in zip(links, drawing.edges, strict=True)
+    ]
+    spec = legend_of(drawing, spec)
     spec.notes.append(OVERVIEW_NOTE)
     n_items = sum(1 for item in nodes.values() if item.kind != "claim")
     n_issues = len(case.issues)
@@ -246,27 +255,31 @@ def _shortest(
     boxes: list[str | None],
     tries: int,
     engine: str | None,
-) -> str:
+) -> LaidOutDot:
     """The DOT, among up to ``tries`` orders of the issue boxes, whose drawn links
-    between claims are shortest in total.
+    between claims are shortest in total, with the SVG its measuring layout gave.
 
     Graphviz orders clusters within a rank partly by the order they are written in, so
     an issue box can land far from the claims it links to; a few orders (as given,
     reversed, rotated) are laid out (milliseconds each at this size) and the best kept.
-    Without a renderer, or with ``tries`` of 1, the given order is used.
+    Each is laid out once, to ``json0`` (to measure) and SVG together, so the map drawn
+    from the order kept is not laid out again. Without a renderer, or with ``tries`` of
+    1, the given order is used (and nothing is laid out).
     """
     orders: list[list[str | None]] = [boxes, boxes[::-1]]
     orders += [boxes[i:] + boxes[:i] for i in range(1, len(boxes))]
     unique = list({tuple(o): o for o in orders}.values())[: max(1, tries)]
     sources = [write(order) for order in unique]
     if len(sources) == 1:
-        return sources[0]
+        return LaidOutDot(sources[0])
     try:
         check_layout_size(*dot_size(sources[0]))  # too big to try: keep the given order
-        lengths = [link_length(layout_json(source, engine)) for source in sources]
+        layouts = [lay_out(source, ("json0", "svg"), engine) for source in sources]
+        lengths = [link_length(read_json0(layout["json0"])) for layout in layouts]
     except RenderError:
-        return sources[0]
-    return sources[lengths.index(min(lengths))]
+        return LaidOutDot(sources[0])
+    best = lengths.index(min(lengths))
+    return LaidOutDot(sources[best], {"svg": layouts[best]["svg"]})
 
 
 def link_length(graph: dict[str, Any]) -> float:
@@ -323,7 +336,7 @@ def issue_selection(
         if e.head in core:
             keep.add(e.tail)
     # one more step for what undermines or undercuts the evidence and arguments drawn
-    attacks = ("rebut", "undermine", "undercut")
+    attacks = ATTACK_KINDS
     for e in edges:
         if (
             e.head in keep

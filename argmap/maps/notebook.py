@@ -1,20 +1,22 @@
 """Notebook display: Cases and Evaluations show themselves as maps in Jupyter.
 
-Models and evaluation results stay free of rendering code (the model imports nothing
-from argmap's edges); instead :func:`register_ipython_formatters` tells a running
-IPython how to draw them. A Case is drawn as its whole map; an Evaluation, which has
-no graph of its own, as a compact table of each claim's status and strength.
+Models and evaluation results stay free of rendering code (the imports point down);
+they display through :class:`argmap.display.Displayable`, and this module registers
+the pictures it draws for them (:func:`argmap.display.register_svg`) when it is
+imported. A Case is drawn as its whole map; an Evaluation, which has no graph of its
+own, as a compact chart of each claim's status and strength.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_text
-from argmap.render.labels import label_of
-from argmap.render.map import Map
-from argmap.render.theme import get_theme
+from argmap.display import register_svg
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.drawing import render
+from argmap.maps.escape import html_text
+from argmap.maps.labels import label_of
+from argmap.maps.map import Map
+from argmap.maps.theme import get_theme
+from argmap.model import Case
 from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["evaluation_table", "register_ipython_formatters"]
@@ -78,9 +80,7 @@ def evaluation_table(evaluation: Evaluation, theme: str = "briefing") -> Map:
     return Map(w.source(), nodes=1)
 
 
-def _case_svg(case: Any) -> str | None:
-    from argmap.render import render
-
+def _case_svg(case: Case) -> str | None:
     return render(case)._repr_svg_()
 
 
@@ -89,21 +89,18 @@ def _evaluation_svg(evaluation: Evaluation) -> str | None:
 
 
 def register_ipython_formatters() -> bool:
-    """Make a running IPython display Cases and Evaluations as SVG.
+    """Make Cases and Evaluations display as maps (their SVG joins the Jupyter bundle
+    of :class:`argmap.display.Displayable`); done once on import of this module.
 
-    Returns ``True`` if IPython was running and the formatters were registered, else
-    ``False`` (outside IPython this is a harmless no-op).
+    Returns ``True`` if IPython is running (where the pictures show), else ``False``.
     """
+    register_svg(Case, _case_svg)
+    register_svg(Evaluation, _evaluation_svg)
     try:
         from IPython import get_ipython
     except ImportError:
         return False
-    shell = get_ipython()
-    if shell is None:
-        return False
-    from argmap.model import Case
+    return get_ipython() is not None
 
-    svg = shell.display_formatter.formatters["image/svg+xml"]
-    svg.for_type(Case, _case_svg)
-    svg.for_type(Evaluation, _evaluation_svg)
-    return True
+
+register_ipython_formatters()

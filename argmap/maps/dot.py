@@ -2,7 +2,7 @@
 
 The ``graphviz`` package's quoting keeps escString backslashes live on purpose (a user
 of that package may want ``\\l``); case text is untrusted, so argmap writes statements
-itself and routes every value through :mod:`argmap.render.escape`. HTML-like labels are
+itself and routes every value through :mod:`argmap.maps.escape`. HTML-like labels are
 marked with :class:`Html` so that only text built from escaped pieces is written
 between ``<`` and ``>``.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from argmap.render.escape import node_name, quoted
+from argmap.maps.escape import node_name, quoted
 
 __all__ = ["Attrs", "DotWriter", "Html"]
 

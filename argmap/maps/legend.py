@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from argmap.maps.dot import Html
+from argmap.maps.escape import html_lines, html_text
+from argmap.maps.labels import day
+from argmap.maps.theme import Theme
 from argmap.model import Case
-from argmap.render.dot import Html
-from argmap.render.escape import html_lines, html_text
-from argmap.render.labels import day
-from argmap.render.theme import Theme
+from argmap.vocabulary import GRAPH_KINDS
 
 __all__ = ["LegendSpec", "footer"]
 
@@ -49,7 +50,7 @@ _EDGE_ORDER = (
     "undermine",
     "undercut",
 )
-_KIND_ORDER = ("claim", "evidence", "argument", "precedent", "event")
+_KIND_ORDER = GRAPH_KINDS
 _STATUS_ORDER = ("in", "undec", "out")
 _SHAPE_WORD = {
     "claim": "rounded box",

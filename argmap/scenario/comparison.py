@@ -20,13 +20,14 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.display import Displayable, DisplayTable
 from argmap.safe_text import markdown_text
 from argmap.scenario.tables import Cell, cell, markdown_table, text_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from argmap.scenario.run import ScenarioRun
+    from argmap.scenario.runner import ScenarioRun
 
 __all__ = ["BASELINE", "MONTE_CARLO_FIELDS", "ClaimOutcome", "Comparison", "build_comparison"]
 
@@ -101,12 +102,12 @@ class ClaimOutcome:
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """Claims x scenarios, with the baseline first.
+class Comparison(Displayable):
+    """Claims x scenarios, with the baseline first (in Jupyter: that table).
 
     Examples
     --------
-    >>> from argmap.scenario.run import compare
+    >>> from argmap.scenario.runner import compare
     >>> from argmap.scenario import load_scenarios
     >>> base, scenarios = load_scenarios(["scenarios/04_nyt_for_plaintiff.yaml"])
     >>> comparison = compare(base, scenarios)
@@ -275,8 +276,10 @@ class Comparison:
     def __str__(self) -> str:
         return self.table()
 
-    def _repr_html_(self) -> str:
-        return str(self.to_frame().to_html(index=False))
+    def _display_table(self) -> DisplayTable:
+        header, rows = self._wide()
+        title = f"Scenarios compared: {self.semantics} semantics, {self.gradual} strengths"
+        return DisplayTable(title, header, rows)
 
 
 def _json_value(value: Any) -> Any:

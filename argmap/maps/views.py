@@ -3,7 +3,7 @@ and the issue pages.
 
 - ``map``: every drawable node and edge of the case.
 - ``overview``: claims only, by issue, with what stands behind each counted on it
-  and claim-to-claim links (:mod:`argmap.render.overview`); the briefing figure.
+  and claim-to-claim links (:mod:`argmap.maps.overview`); the briefing figure.
 - ``issue``: one issue (``focus=ISSUE_ID``) with its full supporting and attacking
   structure.
 - ``focus``: one node and everything within ``depth`` steps of it, both directions.
@@ -21,15 +21,16 @@ import itertools
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
+from argmap.maps.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
+from argmap.maps.dot import DotWriter, Html
+from argmap.maps.engine import LaidOutDot
+from argmap.maps.escape import html_text
+from argmap.maps.graph import GraphNode, case_graph, neighbourhood, without_junctions
+from argmap.maps.labels import day, node_label, node_tooltip
+from argmap.maps.legend import LegendSpec, footer
+from argmap.maps.overview import issue_selection, overview_dot
+from argmap.maps.theme import Theme
 from argmap.model import Case, Event, Evidence, Issue
-from argmap.render.builder import CLUSTERS, Drawing, draw, graph_defaults, open_title
-from argmap.render.dot import DotWriter, Html
-from argmap.render.escape import html_text
-from argmap.render.graph import GraphNode, case_graph, neighbourhood, without_junctions
-from argmap.render.labels import day, node_label, node_tooltip
-from argmap.render.legend import LegendSpec, footer
-from argmap.render.overview import issue_selection, overview_dot
-from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["DIRECTIONS", "STRENGTH_CHANGE", "VIEWS", "build_dot", "changed_nodes"]
@@ -114,13 +115,14 @@ def build_dot(
     title: str | None,
     cluster: str | None,
     engine: str | None = None,
-) -> str:
-    """The DOT source of one view of ``case`` (``engine`` lays out the candidate
-    arrangements of the overview)."""
+) -> LaidOutDot:
+    """The DOT source of one view of ``case``, with any layout of it already made
+    (``engine`` lays out the candidate arrangements of the overview, and the SVG of the
+    one kept comes with it)."""
     req = _check(view, focus, depth, direction, cluster)
     title = title or case.title
     if req.view == "timeline":
-        return _timeline(case, theme, req.direction, title)
+        return LaidOutDot(_timeline(case, theme, req.direction, title))
     nodes, edges = case_graph(case)
     spec = LegendSpec(semantics=_semantics_note(evaluation))
     if req.view == "overview":
@@ -168,8 +170,16 @@ def build_dot(
         focus=req.focus if req.view != "issue" else None,
         caption=caption,
     )
-    return draw(
-        case, drawing, theme, direction=req.direction, title=title, cluster=req.cluster, spec=spec
+    return LaidOutDot(
+        draw(
+            case,
+            drawing,
+            theme,
+            direction=req.direction,
+            title=title,
+            cluster=req.cluster,
+            spec=spec,
+        )
     )
 
 

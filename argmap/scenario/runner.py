@@ -13,19 +13,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from argmap.errors import ScenarioError
 from argmap.model import Case
+from argmap.model.as_of import at_date, standing
 from argmap.scenario.apply import apply_scenario
-from argmap.scenario.compare import BASELINE, Comparison, build_comparison
+from argmap.scenario.comparison import BASELINE, Comparison, build_comparison
 from argmap.scenario.model import Scenario
 from argmap.scenario.uncertainty import MonteCarloResult, monte_carlo
 from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import Evaluation
+from argmap.semantics.precedent import forced_outcomes
 
 __all__ = ["ScenarioRun", "compare", "forced", "run"]
 
@@ -61,13 +64,16 @@ def run(
     progress: bool | None = None,
     keep_samples: bool = True,
     compiled: Framework | None = None,
+    as_of: dt.date | None = None,
 ) -> ScenarioRun:
     """Apply ``scenario`` to ``case`` (``None``: the baseline) and evaluate it.
 
     Settings not given fall back to the scenario's own (``semantics``, ``gradual``,
     ``samples``, ``seed``), then to grounded / DF-QuAD / no Monte Carlo. With
     ``samples``, a Monte Carlo run over the parameter distributions is attached
-    (with its per-sample values if ``keep_samples``).
+    (with its per-sample values if ``keep_samples``). The result is read as of
+    ``as_of``, else the scenario's ``as_of``, else the case's own
+    (:func:`argmap.model.as_of.at_date`, applied after the interventions).
 
     The changed case is compiled once, and the evaluation and the Monte Carlo run
     both read that :class:`~argmap.semantics.compile.Framework`; ``compiled`` is
@@ -82,6 +88,7 @@ def run(
     if seed is None and scenario is not None:
         seed = scenario.seed
     changed = apply_scenario(case, scenario) if scenario is not None else case
+    changed = at_date(changed, as_of or (scenario.as_of if scenario is not None else None))
     framework = compiled if compiled is not None else compile_case(changed)
     evaluation = evaluate(framework, semantics, gradual)
     uncertainty = None
@@ -111,11 +118,13 @@ def run(
 
 def forced(case: Case) -> tuple[str, ...]:
     """The sides the case base forces for the factors present in ``case``, sorted."""
-    from argmap.semantics.precedent import forced_outcomes
 
     favours = {f.id: f.favours for f in case.factors}
+    theories = {f.id: f.theory for f in case.factors}
     present = {f.id for f in case.factors if f.present}
-    return tuple(sorted(side.value for side in forced_outcomes(case.precedents, present, favours)))
+    in_force = [p for p in case.precedents if standing(p).in_force]
+    sides = forced_outcomes(in_force, present, favours, theories)
+    return tuple(sorted(side.value for side in sides))
 
 
 def _agreed(scenarios: Sequence[Scenario], field: str, given: Any, default: Any) -> Any:
@@ -143,6 +152,7 @@ def compare(
     progress: bool | None = None,
     keep_samples: bool = True,
     compiled: Framework | None = None,
+    as_of: dt.date | None = None,
 ) -> Comparison:
     """Evaluate the baseline and every scenario, and compare them claim by claim.
 
@@ -152,7 +162,8 @@ def compare(
     seeded samples (common random numbers), so differences between columns come
     from the interventions, not from sampling noise. ``keep_samples=False`` keeps
     only each run's per-claim totals, so memory stays bounded at any sample count
-    (what the command line does); the default keeps every draw for plots.
+    (what the command line does); the default keeps every draw for plots. ``as_of``
+    reads every run as of that date (else each scenario's own ``as_of``).
     ``compiled`` is the baseline's compiled framework when the caller has it, so
     each case state is compiled once (:func:`run`).
 
@@ -183,6 +194,7 @@ def compare(
         "chunk_size": chunk_size,
         "progress": progress,
         "keep_samples": keep_samples,
+        "as_of": as_of,
     }
     runs = [run(case, None, compiled=compiled, **settings)]
     for scenario in scenarios:

@@ -1,31 +1,26 @@
-"""Argument maps for briefings and notebooks, drawn with Graphviz.
+"""``render``: a view of a case drawn as a :class:`~argmap.maps.map.Map`.
 
->>> import argmap
->>> case = argmap.load("examples/ad_tool_dispute.yaml")      # doctest: +SKIP
->>> m = argmap.render(case, argmap.evaluate(case))            # doctest: +SKIP
->>> m.save("map.svg")                                         # doctest: +SKIP
-
-Modules: :mod:`~argmap.render.escape` (the only DOT escaping), :mod:`~argmap.render.engine`
-(finding and running a renderer), :mod:`~argmap.render.theme`, :mod:`~argmap.render.graph`,
-:mod:`~argmap.render.builder`, :mod:`~argmap.render.views`, :mod:`~argmap.render.legend`,
-:mod:`~argmap.render.map` and :mod:`~argmap.render.notebook`.
+The one entry point of the package, also offered as ``argmap.render`` and
+``argmap.maps.render``. Its own module (not the package's ``__init__``) so that the
+notebook display can import it at the top without an import circle.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from argmap.errors import MapTooLargeError
-from argmap.render.map import Map
+from argmap.maps.engine import LaidOutDot, check_layout_size, dot_size
+from argmap.maps.map import Map
+from argmap.maps.theme import get_theme
+from argmap.maps.views import build_dot
 
 if TYPE_CHECKING:  # pragma: no cover
+    from argmap.maps.theme import Theme
     from argmap.model import Case
-    from argmap.render.theme import Theme
     from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["Map", "register_ipython_formatters", "render"]
+__all__ = ["render"]
 
 
 def render(
@@ -74,8 +69,8 @@ def render(
         Renderer: ``auto`` (system dot if present), ``dot`` or ``graphviz-pure``.
     force
         Lay the map out even when it is larger than
-        :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT` nodes or
-        :data:`~argmap.render.engine.LAYOUT_EDGE_LIMIT` edges; otherwise rendering
+        :data:`~argmap.maps.engine.LAYOUT_NODE_LIMIT` nodes or
+        :data:`~argmap.maps.engine.LAYOUT_EDGE_LIMIT` edges; otherwise rendering
         such a map (``pipe``, ``save``) raises
         :class:`~argmap.errors.MapTooLargeError` at once. Its DOT is always available.
 
@@ -88,15 +83,12 @@ def render(
     Notes
     -----
     The whole map and the overview draw every claim: for a case with more claims than
-    :data:`~argmap.render.engine.LAYOUT_NODE_LIMIT` (and no ``force``) the DOT is built
+    :data:`~argmap.maps.engine.LAYOUT_NODE_LIMIT` (and no ``force``) the DOT is built
     only when ``.dot`` is read, and ``pipe``/``save`` raise
     :class:`~argmap.errors.MapTooLargeError` at once.
     """
-    from argmap.render.engine import check_layout_size, dot_size
-    from argmap.render.theme import get_theme
-    from argmap.render.views import build_dot
 
-    def build() -> str:
+    def build() -> LaidOutDot:
         return build_dot(
             case,
             evaluation,
@@ -118,34 +110,9 @@ def render(
             check_layout_size(len(case.claims), None)
         except MapTooLargeError:
             get_theme(theme)  # an unknown theme is still reported at once
-            return Map.deferred(build, at_least=len(case.claims), engine=engine)
-    dot = build()
-    nodes, edges = dot_size(dot)
-    return Map(dot, nodes=nodes, edges=edges, engine=engine, force=force)
-
-
-def register_ipython_formatters() -> bool:
-    """See :func:`argmap.render.notebook.register_ipython_formatters`."""
-    from argmap.render.notebook import register_ipython_formatters as register
-
-    return register()
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as :func:`render`.
-
-    ``argmap.render`` is meant to be the function, but importing any submodule
-    (``argmap.render.theme``) makes Python set the package attribute ``argmap.render``
-    to this module; calling the module therefore has to draw the map too.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Map:
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-
-# inside IPython/Jupyter (already imported, so this costs nothing elsewhere), Cases and
-# Evaluations display as maps from the moment rendering is first used
-if "IPython" in sys.modules:  # pragma: no cover - depends on the host
-    register_ipython_formatters()
+            return Map.deferred(lambda: build().dot, at_least=len(case.claims), engine=engine)
+    built = build()
+    nodes, edges = dot_size(built.dot)
+    return Map(
+        built.dot, nodes=nodes, edges=edges, engine=engine, force=force, layouts=built.layouts
+    )

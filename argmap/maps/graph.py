@@ -16,10 +16,11 @@ from argmap.errors import ArgmapError, RenderError
 from argmap.model import Argument, Case, Claim, Event, Evidence, Precedent, Relation
 from argmap.model.expressions import parse_expression
 from argmap.model.projection import CaseGraph, project
+from argmap.vocabulary import GRAPH_KINDS
 
 __all__ = ["DRAWN_KINDS", "Edge", "GraphNode", "case_graph", "neighbourhood", "number"]
 
-DRAWN_KINDS = ("claim", "evidence", "argument", "precedent", "event")
+DRAWN_KINDS = GRAPH_KINDS
 """The node kinds a map draws (parties, sources, issues and factors are shown otherwise:
 as clusters, the source list and labels)."""
 

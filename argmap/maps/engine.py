@@ -4,11 +4,15 @@ Two renderers are known: the system ``dot`` (Graphviz proper) and ``graphviz-pur
 self-contained port of ``dot`` installed from PyPI as an ordinary dependency, so that a
 fresh machine with no system Graphviz still renders. PDF is made from the SVG with
 cairosvg (whose libcairo most systems have); the system ``dot`` is not asked for PDF
-because its PDF plugin is often missing. Which renderer runs is chosen by ``engine=``
-or the ``ARGMAP_RENDERER`` environment variable (``auto``, ``dot``, ``graphviz-pure``).
+because its PDF plugin is often missing. A map is laid out once: its
+SVG, PDF and any measurements (``json0``) come from one renderer run (:func:`lay_out`),
+and only a PNG is rasterised in a run of its own (:func:`render_png` says why). Which
+renderer runs is chosen by ``engine=`` or the ``ARGMAP_RENDERER`` environment variable
+(``auto``, ``dot``, ``graphviz-pure``).
 
 As in the ``graphviz`` package, a missing program is one clear error that says what to
-install (:class:`~argmap.errors.RenderError`).
+install (:class:`~argmap.errors.RendererNotFoundError`, a
+:class:`~argmap.errors.RenderError`).
 """
 
 from __future__ import annotations
@@ -19,13 +23,15 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import MapTooLargeError, RenderError
+from argmap.errors import MapTooLargeError, RendererNotFoundError, RenderError
+from argmap.maps.reproducible import pin_pdf_dates, source_date_epoch
 
 __all__ = [
     "ENGINES",
@@ -33,12 +39,15 @@ __all__ = [
     "LAYOUT_EDGES_PER_NODE",
     "LAYOUT_EDGE_LIMIT",
     "LAYOUT_NODE_LIMIT",
+    "LaidOutDot",
     "Renderer",
     "check_layout_size",
     "dot_size",
     "find_renderer",
+    "lay_out",
     "layout_json",
     "pipe",
+    "read_json0",
     "render_png",
     "svg_to_pdf",
 ]
@@ -76,6 +85,15 @@ class Renderer:
 
     name: str
     path: str
+
+
+@dataclass(frozen=True)
+class LaidOutDot:
+    """A DOT source with the renderer outputs already made from it (format -> bytes),
+    so that a map built by laying candidates out does not lay its own out again."""
+
+    dot: str
+    layouts: dict[str, bytes] = field(default_factory=dict)
 
 
 def _beside_python(program: str) -> str | None:
@@ -120,8 +138,10 @@ def find_renderer(engine: str | None = None) -> Renderer:
 
     Raises
     ------
-    RenderError
+    RendererNotFoundError
         The requested renderer is not installed, or none is (the message names the fix).
+    RenderError
+        An unknown renderer name.
     """
     choice = engine or os.environ.get("ARGMAP_RENDERER") or "auto"
     if choice not in ENGINES:
@@ -131,15 +151,17 @@ def find_renderer(engine: str | None = None) -> Renderer:
         if path:
             return Renderer("dot", path)
         if choice == "dot":
-            raise RenderError(f"the Graphviz program 'dot' was not found on PATH; {_FIX_DOT}")
+            what = "the Graphviz program 'dot' was not found on PATH"
+            raise RendererNotFoundError("dot", _FIX_DOT, what)
     path = _locate("graphviz-pure")
     if path:
         return Renderer("graphviz-pure", path)
     if choice == "graphviz-pure":
-        raise RenderError(f"the renderer 'graphviz-pure' was not found; {_FIX_PURE}")
-    raise RenderError(
-        "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure'); "
-        f"{_FIX_PURE} (or {_FIX_DOT})"
+        raise RendererNotFoundError("graphviz-pure", _FIX_PURE)
+    raise RendererNotFoundError(
+        "dot or graphviz-pure",
+        f"{_FIX_PURE} (or {_FIX_DOT})",
+        "no Graphviz renderer found (neither 'dot' on PATH nor 'graphviz-pure')",
     )
 
 
@@ -192,28 +214,87 @@ def check_layout_size(nodes: int, edges: int | None) -> None:
         raise MapTooLargeError(nodes, edges, LAYOUT_NODE_LIMIT, LAYOUT_EDGE_LIMIT)
 
 
-def _run(renderer: Renderer, source: str, fmt: str, dpi: float = PNG_DPI) -> bytes:
-    args = [renderer.path, f"-T{fmt}"]
-    if fmt == "png":
+def _invoke(
+    renderer: Renderer, source: str, formats: Sequence[str], dpi: float | None = None
+) -> dict[str, bytes]:
+    """Run ``renderer`` once on ``source``: one layout, written in each of ``formats``.
+
+    The only place a renderer process is started. One format comes back on standard
+    output; several are written to files in a temporary folder (``-Tfmt -ofile`` pairs,
+    which both renderers accept), so that they share the one layout.
+    """
+    args = [renderer.path]
+    if dpi is not None:
         args.append(f"-Gdpi={dpi:.1f}")
-    try:
-        done = subprocess.run(
-            args,
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        raise RenderError(
-            f"{renderer.name} took longer than {TIMEOUT:.0f}s to lay out the map; "
-            "render a focus view (--focus ID --depth K) instead"
-        ) from None
-    except OSError as exc:
-        raise RenderError(f"cannot run {renderer.path}: {exc.strerror or exc}") from None
-    if done.returncode != 0 or not done.stdout:
-        raise RenderError(f"{renderer.name} failed to render {fmt}: {_first_error(done.stderr)}")
-    return done.stdout
+    with tempfile.TemporaryDirectory(prefix="argmap-layout-") as folder:
+        files = [Path(folder) / f"out-{i}.{fmt}" for i, fmt in enumerate(formats)]
+        if len(formats) == 1:
+            args.append(f"-T{formats[0]}")
+        else:
+            for fmt, file in zip(formats, files, strict=True):
+                args += [f"-T{fmt}", f"-o{file}"]
+        try:
+            done = subprocess.run(
+                args,
+                input=source.encode("utf-8"),
+                capture_output=True,
+                timeout=TIMEOUT,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise RenderError(
+                f"{renderer.name} took longer than {TIMEOUT:.0f}s to lay out the map; "
+                "render a focus view (--focus ID --depth K) instead"
+            ) from None
+        except FileNotFoundError:
+            # found when looked up, gone since (uninstalled while argmap runs)
+            _locate.cache_clear()
+            fix = _FIX_DOT if renderer.name == "dot" else _FIX_PURE
+            what = f"the renderer {renderer.name!r} is no longer at {renderer.path}"
+            raise RendererNotFoundError(renderer.name, fix, what) from None
+        except OSError as exc:
+            raise RenderError(f"cannot run {renderer.path}: {exc.strerror or exc}") from None
+        if len(formats) == 1:
+            out = {formats[0]: done.stdout}
+        else:
+            out = {
+                fmt: file.read_bytes() if file.is_file() else b""
+                for fmt, file in zip(formats, files, strict=True)
+            }
+    for fmt, data in out.items():
+        if done.returncode != 0 or not data:
+            raise RenderError(
+                f"{renderer.name} failed to render {fmt}: {_first_error(done.stderr)}"
+            )
+    return out
+
+
+def _run(renderer: Renderer, source: str, fmt: str, dpi: float | None = None) -> bytes:
+    return _invoke(renderer, source, (fmt,), dpi)[fmt]
+
+
+def lay_out(source: str, formats: Sequence[str], engine: str | None = None) -> dict[str, bytes]:
+    """Lay DOT ``source`` out once and write it in each of the renderer's ``formats``
+    (``svg``, ``json0``, ...), from one run of the renderer.
+
+    A view that measures candidate layouts (the overview) asks for ``json0`` and
+    ``svg`` together, so the SVG of the one it keeps is not laid out again. PNG is not
+    among them: its resolution changes the renderer's SVG too (see :func:`render_png`).
+
+    Raises
+    ------
+    RenderError
+        No renderer, or a renderer failure.
+
+    Examples
+    --------
+    >>> out = lay_out('digraph { a -> b }', ("svg", "json0"), "graphviz-pure")
+    >>> sorted(out), out["svg"] == pipe('digraph { a -> b }', "svg", "graphviz-pure")
+    (['json0', 'svg'], True)
+    """
+    if "png" in formats:
+        raise RenderError("PNG is rasterised in a run of its own (its resolution changes the SVG)")
+    return _invoke(find_renderer(engine), source, tuple(formats))
 
 
 def _first_error(stderr: bytes) -> str:
@@ -253,9 +334,19 @@ def layout_json(source: str, engine: str | None = None) -> dict[str, Any]:
     RenderError
         No renderer, a renderer failure, or output that is not JSON.
     """
+    return read_json0(lay_out(source, ("json0",), engine)["json0"])
+
+
+def read_json0(data: bytes) -> dict[str, Any]:
+    """Graphviz's ``json0`` layout as a dict (see :func:`layout_json`).
+
+    Raises
+    ------
+    RenderError
+        ``data`` is not a JSON object.
+    """
     import json
 
-    data = _run(find_renderer(engine), source, "json0")
     try:
         graph = json.loads(data)
     except ValueError:
@@ -268,6 +359,12 @@ def layout_json(source: str, engine: str | None = None) -> dict[str, Any]:
 def render_png(source: str, engine: str | None, svg: Callable[[], bytes]) -> bytes:
     """Lay out and rasterise ``source`` at :data:`PNG_DPI`; ``svg`` gives the map's SVG
     (laid out on demand, or from a cache) for a big map's size check.
+
+    The PNG is the one format with a renderer run of its own: the resolution is a graph
+    attribute (``dpi``) that scales the renderer's SVG as well, so the two cannot share
+    one run, and rasterising the cached SVG with cairosvg instead is about twice as slow
+    and, without a font of Arial's metrics, crowds the text against the box borders
+    (bench/README.md, "One layout per map").
 
     Rasterising a very large map at full resolution takes minutes and makes an image
     nobody can open, so a map whose DOT exceeds 150,000 characters is sized from its
@@ -323,20 +420,23 @@ def _pdf_font() -> str | None:
 def svg_to_pdf(svg: bytes) -> bytes:
     """Convert SVG to vector PDF with cairosvg; byte-reproducible (the creation date
     comes from ``SOURCE_DATE_EPOCH`` or is left out, see
-    :mod:`argmap.render.reproducible`).
+    :mod:`argmap.maps.reproducible`).
 
     Raises
     ------
+    RendererNotFoundError
+        cairosvg or its libcairo is missing.
     RenderError
-        cairosvg or its libcairo is missing, or the conversion fails.
+        The conversion fails.
     """
     try:
         import cairosvg  # heavy: loads libcairo through cffi
     except (ImportError, OSError) as exc:
-        raise RenderError(
-            "PDF needs cairosvg and the cairo library "
-            f"({exc}); install them with: pip install cairosvg "
-            "(and the system package libcairo2), or write SVG or PNG instead"
+        raise RendererNotFoundError(
+            "cairosvg",
+            "install them with: pip install cairosvg (and the system package libcairo2), "
+            "or write SVG or PNG instead",
+            f"PDF needs cairosvg and the cairo library ({exc})",
         ) from None
     font = _pdf_font()
     if font is not None:
@@ -350,7 +450,6 @@ def svg_to_pdf(svg: bytes) -> bytes:
         raise RenderError(f"cannot convert the map to PDF: {exc}") from None
     if not isinstance(pdf, bytes):  # pragma: no cover - cairosvg returns bytes here
         raise RenderError("cannot convert the map to PDF")
-    from argmap.render.reproducible import pin_pdf_dates, source_date_epoch
 
     # cairo stamps the time of the run: pinned, so two runs give the same bytes
     return pin_pdf_dates(pdf, source_date_epoch())

@@ -6,21 +6,30 @@ wrapped to the theme's width (it gives up as many characters as the title takes,
 titled boxes stay about as tall as untitled ones), a line of particulars (source marker,
 status and date for evidence; scheme for arguments; court and year for precedents), and,
 when the case has been evaluated, the status glyph, the strength and a proof-standard
-badge. Every piece of case text passes through :mod:`argmap.render.escape`.
+badge (and, on an argument with open critical questions, a small badge counting
+them). Every piece of case text passes through :mod:`argmap.maps.escape`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from argmap.maps.dot import Html
+from argmap.maps.escape import clean, html_lines, html_text, truncate
+from argmap.maps.graph import GraphNode
+from argmap.maps.theme import Theme
 from argmap.model import Argument, Claim, Event, Evidence, Precedent
-from argmap.render.dot import Html
-from argmap.render.escape import clean, html_lines, html_text, truncate
-from argmap.render.graph import GraphNode
-from argmap.render.theme import Theme
 from argmap.semantics.evaluation import Label, NodeResult, Verdict
 
-__all__ = ["day", "label_of", "node_label", "node_tooltip", "standard_name", "status_line"]
+__all__ = [
+    "day",
+    "label_of",
+    "node_label",
+    "node_tooltip",
+    "question_badge",
+    "standard_name",
+    "status_line",
+]
 
 
 def label_of(result: NodeResult) -> str:
@@ -93,6 +102,20 @@ def _particulars(item: GraphNode) -> tuple[str, str]:
     raise TypeError(type(node).__name__)  # pragma: no cover - DRAWN_KINDS only
 
 
+def question_badge(result: NodeResult, theme: Theme) -> str:
+    """``? 2 open questions`` in the undecided colour (escaped HTML): an argument's
+    open critical questions, each an implicit undercutter.
+
+    >>> from argmap.maps.theme import get_theme
+    >>> result = NodeResult("A", "argument", Label.OUT, 0.3, open_questions=("q",))
+    >>> "? 1 open question<" in question_badge(result, get_theme("briefing"))
+    True
+    """
+    count = len(result.open_questions)
+    text = f"? {count} open question{'s' if count != 1 else ''}"
+    return _font(f"<B>{html_text(text)}</B>", theme, theme.small, theme.status["undec"].color)
+
+
 def status_line(result: NodeResult, theme: Theme) -> str:
     """``● in · 0.72`` in the status colour (escaped HTML)."""
     style = theme.status[label_of(result)]
@@ -144,6 +167,8 @@ def node_label(
         if result.burden is not None:
             note = html_text(f"burden: {result.burden}")
             rows.append(_row(_font(note, theme, theme.small, theme.muted)))
+        if result.open_questions:
+            rows.append(_row(question_badge(result, theme)))
     if changed:
         if before is None:
             was = "new in this scenario"
@@ -184,4 +209,6 @@ def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> st
             parts.append(f"[{other.source}] gives {day(other.date)}{extra}")
     if result is not None:
         parts.append(f"{label_of(result)}, strength {result.strength:.3f}")
+        if result.open_questions:
+            parts.append("open critical questions: " + ", ".join(result.open_questions))
     return truncate("\n".join(parts), theme.tooltip_limit)
