@@ -4,10 +4,11 @@ Every table of results argmap hands out (``argmap evaluate``, ``argmap scenario`
 report's ``evaluation.csv`` and ``scenarios.csv``, the notebooks) is a pandas DataFrame
 made by :meth:`Evaluation.to_frame <argmap.semantics.evaluation.Evaluation.to_frame>`
 or :meth:`Comparison.to_frame <argmap.scenario.comparison.Comparison.to_frame>` with the
-column names below, and is written by the functions here, so the files agree on one
-dialect (documented in ``docs/user-guide.md``, "Result tables"):
+column names of :mod:`argmap.vocabulary` (``CLAIM_COLUMNS``, ``COMPARISON_COLUMNS``,
+``DRAW_COLUMNS``, ``TORNADO_COLUMNS``), and is written by the functions here, so the
+files agree on one dialect (documented in ``docs/user-guide.md``, "Result tables"):
 
-- CSV (:func:`write_csv`): a header row of the column names below; one header name for
+- CSV (:func:`write_csv`): a header row of the column names; one header name for
   the claim id, ``claim``; booleans ``true``/``false``; every float with exactly
   :data:`DECIMALS` decimals; an empty cell for "none" (and for a float with no value);
   a ``verdict`` column in every table of claim rows with labels (a sweep has none);
@@ -17,10 +18,11 @@ dialect (documented in ``docs/user-guide.md``, "Result tables"):
   (:func:`text_table`) are for reading: floats at 3 decimals, ``yes``/``no``, a dash
   for none, and every Markdown cell escaped (:func:`argmap.safe_text.markdown_text`).
 
-The module is a leaf (it imports only :mod:`argmap.safe_text`, and pandas when a frame
-is made), so the engine's result types can build their frames with it. The column
-names are meant to move into the project's vocabulary module once there is one.
+The module sits low (it imports only :mod:`argmap.vocabulary` and
+:mod:`argmap.safe_text`, and pandas when a frame is made), so the engine's result
+types can build their frames with it.
 
+>>> from argmap.vocabulary import CLAIM, STANDARD_MET, STRENGTH
 >>> frame = make_frame([{CLAIM: "C1", STRENGTH: 0.25, STANDARD_MET: True}],
 ...                    (CLAIM, STRENGTH, STANDARD_MET))
 >>> print(write_csv(frame), end="")
@@ -39,19 +41,36 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.safe_text import markdown_text
+from argmap.vocabulary import (
+    LABEL_CHANGED,
+    P_ACCEPTED,
+    P_CONTESTED,
+    P_DEFEATED,
+    P_IN,
+    P_MODAL_VERDICT,
+    P_OUT,
+    P_PROVED,
+    P_STANDARD,
+    P_UNDEC,
+    P_UNDECIDED,
+    P_UNPROVEN,
+    Q05,
+    Q50,
+    Q95,
+    STANDARD_MET,
+    STRENGTH,
+    STRENGTH_DELTA,
+    UNDEFINED,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
     "BOOLEAN_COLUMNS",
-    "COMPARISON_COLUMNS",
     "DECIMALS",
-    "DRAW_COLUMNS",
-    "EVALUATION_COLUMNS",
     "FLOAT_COLUMNS",
     "INTEGER_COLUMNS",
-    "TORNADO_COLUMNS",
     "Cell",
     "Markup",
     "cell",
@@ -67,92 +86,7 @@ __all__ = [
     "write_markdown",
 ]
 
-# -- column names ---------------------------------------------------------------------
-
-CLAIM = "claim"
-"""The claim's id: the one header name for it in every table."""
-SCENARIO = "scenario"
-ISSUE = "issue"
-TEXT = "text"
-LABEL = "label"
-STRENGTH = "strength"
-STANDARD = "standard"
-STANDARD_MET = "standard_met"
-VERDICT = "verdict"
-BURDEN = "burden"
-BASELINE_LABEL = "baseline_label"
-LABEL_CHANGED = "label_changed"
-STRENGTH_DELTA = "strength_delta"
-STANDARD_FLIP = "standard_flip"
-P_STANDARD = "p_standard"
-Q05 = "q05"
-Q50 = "q50"
-Q95 = "q95"
-UNDEFINED = "undefined"
-P_IN = "p_in"
-P_OUT = "p_out"
-P_UNDEC = "p_undec"
-P_PROVED = "p_proved"
-P_ACCEPTED = "p_accepted"
-P_UNPROVEN = "p_unproven"
-P_CONTESTED = "p_contested"
-P_UNDECIDED = "p_undecided"
-P_DEFEATED = "p_defeated"
-MODAL_VERDICT = "modal_verdict"
-P_MODAL_VERDICT = "p_modal_verdict"
-
-EVALUATION_COLUMNS = (CLAIM, ISSUE, TEXT, LABEL, STRENGTH, STANDARD, STANDARD_MET, VERDICT, BURDEN)
-"""One row per claim of one evaluation (:meth:`Evaluation.to_frame`)."""
-
-COMPARISON_COLUMNS = (
-    CLAIM,
-    SCENARIO,
-    LABEL,
-    STRENGTH,
-    STANDARD,
-    STANDARD_MET,
-    VERDICT,
-    BASELINE_LABEL,
-    LABEL_CHANGED,
-    STRENGTH_DELTA,
-    STANDARD_FLIP,
-)
-"""One row per claim and scenario (:meth:`Comparison.to_frame`), before the draws."""
-
-DRAW_COLUMNS = (
-    P_STANDARD,
-    Q05,
-    Q50,
-    Q95,
-    UNDEFINED,
-    P_IN,
-    P_OUT,
-    P_UNDEC,
-    P_PROVED,
-    P_ACCEPTED,
-    P_UNPROVEN,
-    P_CONTESTED,
-    P_UNDECIDED,
-    P_DEFEATED,
-    MODAL_VERDICT,
-    P_MODAL_VERDICT,
-)
-"""What a comparison row adds with Monte Carlo draws: the share meeting the standard,
-the strength's quantiles, the undefined draws, each label's and verdict's share, and
-the most frequent verdict with its share."""
-
-TORNADO_COLUMNS = (
-    "parameter",
-    "low",
-    "high",
-    "strength_low",
-    "strength_high",
-    "swing",
-    "met_low",
-    "met_high",
-)
-"""One row per parameter of a tornado: its 5 % and 95 % values, the claim's strength
-at each, the swing, and whether the standard is met at each end."""
+# -- the kind of each column (how the dialect writes it) --------------------------------
 
 BOOLEAN_COLUMNS = frozenset({STANDARD_MET, LABEL_CHANGED})
 INTEGER_COLUMNS = frozenset({UNDEFINED})

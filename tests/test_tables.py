@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import tables
+from argmap import tables, vocabulary
 from argmap.cli import main
 from argmap.io.casefile import load
 from argmap.model import Case
@@ -51,7 +51,7 @@ def check_dialect(text: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
     reader = csv.reader(io.StringIO(text))
     header = next(reader)
     assert tuple(header) == columns
-    assert header[0] == tables.CLAIM and tables.VERDICT in header
+    assert header[0] == vocabulary.CLAIM and vocabulary.VERDICT in header
     rows = [dict(zip(header, line, strict=True)) for line in reader]
     assert rows
     for row in rows:
@@ -65,11 +65,11 @@ def check_dialect(text: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
             elif name in tables.INTEGER_COLUMNS:
                 assert WHOLE.fullmatch(value), (name, value)
         # the verdict is the label and the standard read together, on every claim row
-        if row[tables.LABEL]:
-            met = {"true": True, "false": False, "": None}[row[tables.STANDARD_MET]]
-            assert row[tables.VERDICT] == Verdict.of(Label(row[tables.LABEL]), met).value
+        if row[vocabulary.LABEL]:
+            met = {"true": True, "false": False, "": None}[row[vocabulary.STANDARD_MET]]
+            assert row[vocabulary.VERDICT] == Verdict.of(Label(row[vocabulary.LABEL]), met).value
         else:
-            assert row[tables.VERDICT] == ""
+            assert row[vocabulary.VERDICT] == ""
     # not vacuous: each kind of column holds values in this file
     for name in header:
         if name in tables.BOOLEAN_COLUMNS | tables.FLOAT_COLUMNS:
@@ -81,8 +81,8 @@ def test_every_csv_the_report_writes_keeps_the_dialect(example: Case) -> None:
     report = build_report(example, [TRUST, GONE], samples=300, seed=5, formats=("svg",))
     written = {n: data.decode("utf-8") for n, data in report.files.items() if n.endswith(".csv")}
     expected = {
-        "evaluation.csv": tables.EVALUATION_COLUMNS,
-        "scenarios.csv": tables.COMPARISON_COLUMNS + tables.DRAW_COLUMNS,
+        "evaluation.csv": vocabulary.CLAIM_COLUMNS,
+        "scenarios.csv": vocabulary.COMPARISON_COLUMNS + vocabulary.DRAW_COLUMNS,
     }
     assert sorted(written) == sorted(expected)
     evaluation = check_dialect(written["evaluation.csv"], expected["evaluation.csv"])
@@ -106,7 +106,7 @@ def test_the_evaluation_csv_has_the_engines_numbers(example: Case) -> None:
 
 def test_to_frame_without_the_case_leaves_issue_and_text_empty(example: Case) -> None:
     frame = evaluate(example).to_frame()
-    assert tuple(frame.columns) == tables.EVALUATION_COLUMNS
+    assert tuple(frame.columns) == vocabulary.CLAIM_COLUMNS
     assert frame["issue"].isna().all() and frame["text"].isna().all()
     assert frame.attrs["semantics"] == "grounded"
 
@@ -121,13 +121,13 @@ def test_comparison_rows_carry_their_summary_once(example: Case) -> None:
     assert frame["undefined"].dtype.name == "Int64"
     assert frame["label_changed"].dtype.name == "boolean"
     plain = compare(example, [TRUST]).to_frame()
-    assert tuple(plain.columns) == tables.COMPARISON_COLUMNS
+    assert tuple(plain.columns) == vocabulary.COMPARISON_COLUMNS
 
 
 def test_json_rows_use_the_csv_names(example: Case) -> None:
     comparison = compare(example, [TRUST, GONE])
     rows = json.loads(comparison.to_json())["rows"]
-    assert list(rows[0]) == list(tables.COMPARISON_COLUMNS)
+    assert list(rows[0]) == list(vocabulary.COMPARISON_COLUMNS)
     gone = next(r for r in rows if r["scenario"] == "retaliation dropped" and r["label"] is None)
     assert gone["verdict"] is None and gone["strength"] is None
     assert all(
@@ -172,7 +172,7 @@ def test_evaluate_markdown_escapes_case_text(
     assert main(["evaluate", str(case), "--format", "markdown"]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("| C1"))
     assert "<script>" not in line and "a \\| b &lt;script&gt;" in line and "\\[l\\]" in line
-    assert line.count(" | ") == len(tables.EVALUATION_COLUMNS) - 1
+    assert line.count(" | ") == len(vocabulary.CLAIM_COLUMNS) - 1
 
 
 def test_scenario_sweep_and_tornado_csv_keep_the_dialect(
@@ -185,7 +185,7 @@ def test_scenario_sweep_and_tornado_csv_keep_the_dialect(
     assert all(FIXED.fullmatch(r["strength"]) and FIXED.fullmatch(r["w_press"]) for r in sweep)
     assert main(["scenario", "tornado", str(EXAMPLE), "C_retaliation", "--format", "csv"]) == 0
     text = capsys.readouterr().out
-    assert text.splitlines()[0] == ",".join(tables.TORNADO_COLUMNS)
+    assert text.splitlines()[0] == ",".join(vocabulary.TORNADO_COLUMNS)
     bars = list(csv.DictReader(io.StringIO(text)))
     assert {r["met_low"] for r in bars} | {r["met_high"] for r in bars} <= {"true", "false", ""}
     assert all(FIXED.fullmatch(r["swing"]) for r in bars)
@@ -218,18 +218,18 @@ def test_csv_cells(value: object, cell: str) -> None:
 
 
 def test_text_with_commas_and_quotes_reads_back() -> None:
-    frame = tables.make_frame(
-        [{tables.CLAIM: "C1", tables.TEXT: 'he said "no", twice'}], (tables.CLAIM, tables.TEXT)
-    )
+    columns = (vocabulary.CLAIM, vocabulary.TEXT)
+    record = dict(zip(columns, ("C1", 'he said "no", twice'), strict=True))
+    frame = tables.make_frame([record], columns)
     (row,) = csv.DictReader(io.StringIO(tables.write_csv(frame)))
-    assert row[tables.TEXT] == 'he said "no", twice'
+    assert row[vocabulary.TEXT] == 'he said "no", twice'
 
 
 def test_scenario_output_suffix_picks_a_format_the_action_has(tmp_path: Path) -> None:
     licence = str(REPO / "scenarios" / "02_licence_surfaces.yaml")
     out = tmp_path / "cmp.csv"
     assert main(["scenario", "run", licence, "-o", str(out)]) == 0
-    assert out.read_text("utf-8").startswith(",".join(tables.COMPARISON_COLUMNS) + "\n")
+    assert out.read_text("utf-8").startswith(",".join(vocabulary.COMPARISON_COLUMNS) + "\n")
     # threshold has no CSV: a .csv name gets its table
     out = tmp_path / "t.csv"
     args = ["scenario", "threshold", str(EXAMPLE), "C_retaliation", "--param", "w_press"]

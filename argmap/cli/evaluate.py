@@ -5,7 +5,7 @@ Output formats (``--format``; by default the suffix of ``-o OUT`` decides: ``.cs
 ``.md``, ``.json``, anything else a table):
 
 - ``table``: one aligned row per claim;
-- ``csv``: the columns of :data:`argmap.tables.EVALUATION_COLUMNS` (``claim,issue,text,
+- ``csv``: the columns of :data:`argmap.vocabulary.CLAIM_COLUMNS` (``claim,issue,text,
   label,strength,standard,standard_met,verdict,burden``), one row per claim, in the
   dialect of :mod:`argmap.tables` (the user guide's "Result tables");
 - ``markdown``: the report's ``evaluation.md``;

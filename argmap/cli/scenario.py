@@ -23,10 +23,10 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
-from argmap.tables import TORNADO_COLUMNS, format_for_output, make_frame, write_csv
+from argmap.tables import format_for_output, make_frame, write_csv
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
 from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
-from argmap.vocabulary import check_dung, check_gradual
+from argmap.vocabulary import TORNADO_COLUMNS, check_dung, check_gradual
 
 __all__ = ["parse_values", "register", "run"]
 

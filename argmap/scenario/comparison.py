@@ -23,6 +23,15 @@ from argmap.safe_text import markdown_text
 from argmap.scenario.results import ClaimSummary
 from argmap.semantics.evaluation import Label, Verdict
 from argmap.tables import (
+    Cell,
+    cell,
+    make_frame,
+    markdown_table,
+    text_table,
+    write_csv,
+    write_json,
+)
+from argmap.vocabulary import (
     BASELINE_LABEL,
     CLAIM,
     COMPARISON_COLUMNS,
@@ -38,13 +47,6 @@ from argmap.tables import (
     STRENGTH,
     STRENGTH_DELTA,
     VERDICT,
-    Cell,
-    cell,
-    make_frame,
-    markdown_table,
-    text_table,
-    write_csv,
-    write_json,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,8 +91,8 @@ class ClaimOutcome:
         return None if self.label is None else Verdict.of(Label(self.label), self.standard_met)
 
     def record(self, with_draws: bool = False) -> dict[str, Any]:
-        """The row under the column names of :data:`argmap.tables.COMPARISON_COLUMNS`
-        (and of :data:`argmap.tables.DRAW_COLUMNS`, with ``with_draws``)."""
+        """The row under the column names of :data:`argmap.vocabulary.COMPARISON_COLUMNS`
+        (and of :data:`argmap.vocabulary.DRAW_COLUMNS`, with ``with_draws``)."""
         verdict = self.verdict
         record: dict[str, Any] = {
             CLAIM: self.claim,
@@ -181,8 +183,8 @@ class Comparison(Displayable):
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame in long format (one row per claim and scenario), with
-        the columns of :data:`argmap.tables.COMPARISON_COLUMNS`, then, with Monte Carlo,
-        those of :data:`argmap.tables.DRAW_COLUMNS`.
+        the columns of :data:`argmap.vocabulary.COMPARISON_COLUMNS`, then, with Monte Carlo,
+        those of :data:`argmap.vocabulary.DRAW_COLUMNS`.
 
         >>> from argmap.scenario.runner import compare
         >>> from argmap.scenario import load_scenarios

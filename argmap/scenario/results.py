@@ -21,7 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 from argmap.semantics.evaluation import Label, Verdict
-from argmap.tables import CLAIM, STANDARD_MET, STRENGTH, make_frame, markdown_table, text_table
+from argmap.tables import make_frame, markdown_table, text_table
+from argmap.vocabulary import CLAIM, STANDARD_MET, STRENGTH
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -450,7 +451,7 @@ class SweepResult:
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame in long format (columns: the parameter, then those of
-        :mod:`argmap.tables`: claim, strength, standard_met)."""
+        :mod:`argmap.vocabulary`: claim, strength, standard_met)."""
         return make_frame(self.records(), [self.parameter, CLAIM, STRENGTH, STANDARD_MET])
 
     def _wide(self) -> tuple[list[str], list[list[Any]]]:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from argmap.display import Displayable, DisplayTable
-from argmap.tables import (
+from argmap.tables import make_frame
+from argmap.vocabulary import (
     BURDEN,
     CLAIM,
-    EVALUATION_COLUMNS,
+    CLAIM_COLUMNS,
     ISSUE,
     LABEL,
     STANDARD,
@@ -23,9 +24,9 @@ from argmap.tables import (
     STRENGTH,
     TEXT,
     VERDICT,
-    make_frame,
+    Label,
+    Verdict,
 )
-from argmap.vocabulary import Label, Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -132,7 +133,7 @@ class Evaluation(Displayable):
 
     def to_frame(self, case: HasClaims | None = None) -> pd.DataFrame:
         """One row per claim, in case order: the columns of
-        :data:`argmap.tables.EVALUATION_COLUMNS` (claim, issue, text, label, strength,
+        :data:`argmap.vocabulary.CLAIM_COLUMNS` (claim, issue, text, label, strength,
         standard, standard_met, verdict, burden).
 
         The results do not hold the claims' issues and texts; pass the evaluated
@@ -167,7 +168,7 @@ class Evaluation(Displayable):
                     BURDEN: r.burden,
                 }
             )
-        frame = make_frame(records, EVALUATION_COLUMNS)
+        frame = make_frame(records, CLAIM_COLUMNS)
         frame.attrs.update(
             title=self.title,
             semantics=self.semantics,
