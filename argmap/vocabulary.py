@@ -43,6 +43,7 @@ __all__ = [
     "RELATION_KINDS",
     "SCORE_FIELD",
     "SECTION_OF_KIND",
+    "TIMELINE_COLUMNS",
     "TORNADO_COLUMNS",
     "AttackKind",
     "DungName",
@@ -280,6 +281,7 @@ _VERDICT_MEANINGS = {
 
 CLAIM = "claim"
 """The claim's id: the one header name for it in every table."""
+DATE = "date"
 SCENARIO = "scenario"
 ISSUE = "issue"
 TEXT = "text"
@@ -360,6 +362,9 @@ DRAW_COLUMNS: tuple[str, ...] = (
 """What a comparison row adds with Monte Carlo draws: the share meeting the standard,
 the strength's quantiles, the undefined draws, each label's and verdict's share, and
 the most frequent verdict with its share."""
+
+TIMELINE_COLUMNS: tuple[str, ...] = (DATE, CLAIM, STRENGTH, VERDICT)
+"""One row per date and claim of a strength timeline (``Timeline.to_frame``)."""
 
 TORNADO_COLUMNS: tuple[str, ...] = (
     "parameter",

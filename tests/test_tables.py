@@ -235,3 +235,14 @@ def test_scenario_output_suffix_picks_a_format_the_action_has(tmp_path: Path) ->
     args = ["scenario", "threshold", str(EXAMPLE), "C_retaliation", "--param", "w_press"]
     assert main([*args, "-o", str(out)]) == 0
     assert not out.read_text("utf-8").startswith("{") and "now: w_press" in out.read_text("utf-8")
+
+
+def test_the_timeline_csv_keeps_the_dialect(capsys: pytest.CaptureFixture[str]) -> None:
+    worked = str(REPO / "seeds" / "musk_v_microsoft.yaml")
+    args = ["timeline", worked, "--claim", "C_suit", "--date", "2023-04-18", "--date", "2023-04-19"]
+    assert main([*args, "--format", "csv"]) == 0
+    text = capsys.readouterr().out
+    assert text.splitlines()[0] == ",".join(vocabulary.TIMELINE_COLUMNS)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["date"] for r in rows] == ["2023-04-18", "2023-04-19"]
+    assert all(FIXED.fullmatch(r["strength"]) and r["verdict"] in VERDICTS for r in rows)
