@@ -28,9 +28,7 @@ Files written (``OUT/``):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -51,16 +49,24 @@ from argmap.semantics.compile import compile_case, threshold_of
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.evaluation import NodeResult, Verdict
-from argmap.vocabulary import CLAIM_COLUMNS
+from argmap.tables import Markup, markdown_table, write_csv, write_markdown
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.maps import Map
     from argmap.model import Case
     from argmap.scenario.comparison import ClaimOutcome, Comparison
     from argmap.scenario.model import Scenario
+    from argmap.scenario.results import ClaimSummary
     from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["MANIFEST", "Report", "build_report", "check_report_folder", "write_report"]
+__all__ = [
+    "MANIFEST",
+    "Report",
+    "build_report",
+    "check_report_folder",
+    "evaluation_markdown",
+    "write_report",
+]
 
 
 @dataclass
@@ -122,8 +128,8 @@ def build_report(
     if case.events:
         draw("timeline", ("svg", "png"), view="timeline")
     report.files.update(_render_all(jobs))
-    report.files["evaluation.csv"] = _evaluation_csv(case, evaluation).encode()
-    report.files["evaluation.md"] = _evaluation_markdown(case, evaluation).encode()
+    report.files["evaluation.csv"] = write_csv(evaluation.to_frame(case)).encode()
+    report.files["evaluation.md"] = evaluation_markdown(case, evaluation).encode()
     if scenarios:
         comparison = compare(
             full,
@@ -236,63 +242,23 @@ def write_report(
     return [folder / name for name in report.files]
 
 
-def _claim_rows(case: Case, evaluation: Evaluation) -> list[list[str]]:
-    rows = []
-    for claim in case.claims:
-        result = evaluation.nodes.get(claim.id)
-        if result is None:
-            continue
-        met = "" if result.standard_met is None else ("yes" if result.standard_met else "no")
-        rows.append(
-            [
-                claim.id,
-                claim.issue or "",
-                claim.text,
-                result.label.value,
-                f"{result.strength:.3f}",
-                result.standard or "",
-                met,
-                result.verdict.value,
-                result.burden or "",
-            ]
-        )
-    return rows
-
-
-_HEADER = [column.replace("_", " ") for column in CLAIM_COLUMNS]
-"""The claim table's columns as the Markdown table heads them (the CSV keeps ``_``)."""
-
-
 def _verdict_notes(results: Sequence[NodeResult]) -> list[str]:
     """One line per verdict that occurs among ``results``, in the order of the enum."""
     present = {r.verdict for r in results}
     return [f"- **{v.value}**: {v.meaning}" for v in Verdict if v in present]
 
 
-def _evaluation_csv(case: Case, evaluation: Evaluation) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CLAIM_COLUMNS)
-    writer.writerows(_claim_rows(case, evaluation))
-    return buffer.getvalue()
+def evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
+    """The report's ``evaluation.md``: a heading naming the semantics, the claim table
+    (:meth:`Evaluation.to_frame <argmap.semantics.evaluation.Evaluation.to_frame>`,
+    every cell escaped) and a note on each verdict that occurs.
 
-
-class _Markup(str):
-    """A cell argmap built as Markdown (a link to its own file): kept as it is."""
-
-
-def _markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A Markdown table; every cell but :class:`_Markup` ones is case text, escaped."""
-
-    def shown(value: str) -> str:
-        return value if isinstance(value, _Markup) else markdown_text(value)
-
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(shown(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
+    >>> from argmap.io.casefile import load
+    >>> from argmap.semantics.evaluate import evaluate
+    >>> case = load("examples/ad_tool_dispute.yaml")
+    >>> print(evaluation_markdown(case, evaluate(case)).splitlines()[4])
+    | claim | issue | text | label | strength | standard | standard_met | verdict | burden |
+    """
     head = (
         f"# Evaluation: {markdown_text(case.title)}\n\n"
         f"Dung semantics: {evaluation.semantics}; gradual semantics: {evaluation.gradual}"
@@ -307,7 +273,7 @@ def _evaluation_markdown(case: Case, evaluation: Evaluation) -> str:
     )
     return (
         head
-        + _markdown_table(_HEADER, _claim_rows(case, evaluation))
+        + write_markdown(evaluation.to_frame(case))
         + "\n"
         + "\n".join([label_note, "", *notes])
         + "\n"
@@ -385,11 +351,11 @@ def _brief(case: Case, report: Report) -> str:
                 else f"{strongest.id} ({evaluation.nodes[strongest.id].strength:.2f}): "
                 f"{strongest.text}",
                 # ids are letters, digits and _ . - only: safe as link text and file name
-                _Markup(f"[{markdown_text(issue.id)}]({page})") if page in report.files else "",
+                Markup(f"[{markdown_text(issue.id)}]({page})") if page in report.files else "",
             ]
         )
     header = ["issue", "standard", "proved", "contested", "strongest claim", "page"]
-    out.append(_markdown_table(header, rows))
+    out.append(markdown_table(header, rows) + "\n")
     out += [
         "Strengths are in brackets. "
         + (
@@ -465,7 +431,7 @@ def _precedent_section(case: Case, evaluation: Evaluation) -> list[str]:
         "(on point: the share of the court's reason present, divided by one plus the "
         "distinctions, counted within the theory the precedent decided).",
         "",
-        _markdown_table(header, rows),
+        markdown_table(header, rows) + "\n",
     ]
 
 
@@ -485,7 +451,7 @@ def _open_questions_section(case: Case, evaluation: Evaluation) -> list[str]:
         "Each open question undercuts its argument with its weight until it is answered "
         "or conceded (`questions:` on the argument).",
         "",
-        _markdown_table(["argument", "scheme", "question", "asks", "weight"], rows),
+        markdown_table(["argument", "scheme", "question", "asks", "weight"], rows) + "\n",
     ]
 
 
@@ -525,19 +491,20 @@ def _uncertain_verdicts(changes: Sequence[ClaimOutcome], baseline: Mapping[str, 
     (strictly between 2 % and 98 %) and differs from the baseline's by at least 10
     points, least certain first; empty without draws."""
     shaky = [
-        r
+        (r.claim, p)
         for r in changes
-        if r.p_standard is not None
-        and 0.02 < r.p_standard < 0.98
-        and abs(r.p_standard - baseline.get(r.claim, -1.0)) >= 0.1
+        if r.draws is not None
+        and (p := r.draws.p_standard) is not None
+        and 0.02 < p < 0.98
+        and abs(p - baseline.get(r.claim, -1.0)) >= 0.1
     ]
     if not shaky:
         return ""
-    shaky.sort(key=lambda r: abs((r.p_standard or 0.0) - 0.5))
+    shaky.sort(key=lambda cp: abs(cp[1] - 0.5))
     listed = ", ".join(
-        f"{r.claim} met in {r.p_standard:.0%} of draws"
-        + (f" (baseline {baseline[r.claim]:.0%})" if r.claim in baseline else "")
-        for r in shaky
+        f"{claim} met in {p:.0%} of draws"
+        + (f" (baseline {baseline[claim]:.0%})" if claim in baseline else "")
+        for claim, p in shaky
     )
     return f" Open verdicts: {listed}."
 
@@ -548,19 +515,23 @@ def _baseline_uncertainty(comparison: Comparison) -> tuple[dict[str, float], str
     between 2 % and 98 % of draws, or no verdict (label and standard read together)
     comes out in 98 % of them, as when a defeat holds in some draws only. Empty
     without draws."""
-    rows = [r for r in comparison.rows if r.scenario == comparison.scenarios[0]]
-    shares = {r.claim: r.p_standard for r in rows if r.p_standard is not None}
-    drawn = [r for r in rows if r.p_standard is not None or r.p_modal_verdict is not None]
+    summaries = [
+        r.draws
+        for r in comparison.rows
+        if r.scenario == comparison.scenarios[0] and r.draws is not None
+    ]
+    shares = {s.claim: s.p_standard for s in summaries if s.p_standard is not None}
+    drawn = [s for s in summaries if s.p_standard is not None or s.modal_verdict is not None]
     if not drawn:
         return {}, ""
-    open_ = [r for r in drawn if _is_open(r)]
+    open_ = [s for s in drawn if _is_open(s)]
     if not open_:
         return shares, (
             f"Over {comparison.samples:,} draws of the uncertain weights, every baseline "
             "verdict comes out the same in (almost) every draw."
         )
-    open_.sort(key=lambda r: (r.p_modal_verdict or 1.0, abs((r.p_standard or 1.0) - 0.5)))
-    listed = ", ".join(f"{r.claim} ({_open_detail(r)})" for r in open_)
+    open_.sort(key=lambda s: (_modal_share(s), abs((s.p_standard or 1.0) - 0.5)))
+    listed = ", ".join(f"{s.claim} ({_open_detail(s)})" for s in open_)
     return shares, (
         f"Over {comparison.samples:,} draws of the uncertain weights, the baseline verdicts "
         f"the weights leave open: {listed}; the others come out the same in (almost) "
@@ -568,22 +539,26 @@ def _baseline_uncertainty(comparison: Comparison) -> tuple[dict[str, float], str
     )
 
 
-def _is_open(row: ClaimOutcome) -> bool:
-    met_open = row.p_standard is not None and 0.02 < row.p_standard < 0.98
-    return met_open or (row.p_modal_verdict is not None and row.p_modal_verdict < 0.98)
+def _modal_share(summary: ClaimSummary) -> float:
+    """The share of draws giving the most frequent verdict (1 when none was counted)."""
+    modal = summary.modal_verdict
+    return 1.0 if modal is None else modal[1]
 
 
-def _open_detail(row: ClaimOutcome) -> str:
+def _is_open(summary: ClaimSummary) -> bool:
+    p = summary.p_standard
+    return (p is not None and 0.02 < p < 0.98) or _modal_share(summary) < 0.98
+
+
+def _open_detail(summary: ClaimSummary) -> str:
     """How the draws split one claim: the share meeting its standard, then every
     verdict that at least 2 % of draws give it, most frequent first."""
     parts = []
-    if row.p_standard is not None and 0.02 < row.p_standard < 0.98:
-        parts.append(f"met in {row.p_standard:.0%} of draws")
-    verdicts = [
-        (verdict.value, share)
-        for verdict in Verdict
-        if (share := getattr(row, f"p_{verdict.value}")) is not None and share >= 0.02
-    ]
+    p = summary.p_standard
+    if p is not None and 0.02 < p < 0.98:
+        parts.append(f"met in {p:.0%} of draws")
+    shares = summary.verdict_probabilities or {}
+    verdicts = [(v.value, share) for v, share in shares.items() if share >= 0.02]
     if len(verdicts) > 1:
         verdicts.sort(key=lambda vs: -vs[1])
         parts.append("verdicts: " + ", ".join(f"{v} {share:.0%}" for v, share in verdicts))

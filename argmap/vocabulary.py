@@ -28,6 +28,8 @@ from argmap.errors import SolverError
 __all__ = [
     "ATTACK_KINDS",
     "CLAIM_COLUMNS",
+    "COMPARISON_COLUMNS",
+    "DRAW_COLUMNS",
     "DUNG_ALIASES",
     "DUNG_SEMANTICS",
     "GRADUAL_ALIASES",
@@ -41,6 +43,8 @@ __all__ = [
     "RELATION_KINDS",
     "SCORE_FIELD",
     "SECTION_OF_KIND",
+    "TIMELINE_COLUMNS",
+    "TORNADO_COLUMNS",
     "AttackKind",
     "DungName",
     "GradualName",
@@ -302,15 +306,106 @@ _VERDICT_MEANINGS = {
     Verdict.DEFEATED: "out: an attack on it stands, and the standard is not met",
 }
 
+# -- result table columns --------------------------------------------------------------
+# the names every result table uses (CSV header, JSON keys, DataFrame columns); the
+# dialect they are written in is argmap.tables'
+
+CLAIM = "claim"
+"""The claim's id: the one header name for it in every table."""
+DATE = "date"
+SCENARIO = "scenario"
+ISSUE = "issue"
+TEXT = "text"
+LABEL = "label"
+STRENGTH = "strength"
+STANDARD = "standard"
+STANDARD_MET = "standard_met"
+VERDICT = "verdict"
+BURDEN = "burden"
+BASELINE_LABEL = "baseline_label"
+LABEL_CHANGED = "label_changed"
+STRENGTH_DELTA = "strength_delta"
+STANDARD_FLIP = "standard_flip"
+P_STANDARD = "p_standard"
+Q05 = "q05"
+Q50 = "q50"
+Q95 = "q95"
+UNDEFINED = "undefined"
+P_IN = "p_in"
+P_OUT = "p_out"
+P_UNDEC = "p_undec"
+P_PROVED = "p_proved"
+P_ACCEPTED = "p_accepted"
+P_UNPROVEN = "p_unproven"
+P_CONTESTED = "p_contested"
+P_UNDECIDED = "p_undecided"
+P_DEFEATED = "p_defeated"
+MODAL_VERDICT = "modal_verdict"
+P_MODAL_VERDICT = "p_modal_verdict"
+
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "claim",
-    "issue",
-    "text",
-    "label",
-    "strength",
-    "standard",
-    "standard_met",
-    "verdict",
-    "burden",
+    CLAIM,
+    ISSUE,
+    TEXT,
+    LABEL,
+    STRENGTH,
+    STANDARD,
+    STANDARD_MET,
+    VERDICT,
+    BURDEN,
 )
-"""The columns of a per-claim result table, in order (the report's evaluation table)."""
+"""The columns of a per-claim result table, in order (``Evaluation.to_frame``, the
+report's ``evaluation.csv``, ``argmap evaluate``)."""
+
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    CLAIM,
+    SCENARIO,
+    LABEL,
+    STRENGTH,
+    STANDARD,
+    STANDARD_MET,
+    VERDICT,
+    BASELINE_LABEL,
+    LABEL_CHANGED,
+    STRENGTH_DELTA,
+    STANDARD_FLIP,
+)
+"""One row per claim and scenario (``Comparison.to_frame``), before the draws."""
+
+DRAW_COLUMNS: tuple[str, ...] = (
+    P_STANDARD,
+    Q05,
+    Q50,
+    Q95,
+    UNDEFINED,
+    P_IN,
+    P_OUT,
+    P_UNDEC,
+    P_PROVED,
+    P_ACCEPTED,
+    P_UNPROVEN,
+    P_CONTESTED,
+    P_UNDECIDED,
+    P_DEFEATED,
+    MODAL_VERDICT,
+    P_MODAL_VERDICT,
+)
+"""What a comparison row adds with Monte Carlo draws: the share meeting the standard,
+the strength's quantiles, the undefined draws, each label's and verdict's share, and
+the most frequent verdict with its share."""
+
+TIMELINE_COLUMNS: tuple[str, ...] = (DATE, CLAIM, STRENGTH, VERDICT)
+"""One row per date and claim of a strength timeline (``Timeline.to_frame``)."""
+
+TORNADO_COLUMNS: tuple[str, ...] = (
+    "parameter",
+    "low",
+    "high",
+    "strength_low",
+    "strength_high",
+    "swing",
+    "met_low",
+    "met_high",
+)
+"""One row per parameter of a tornado: its 5 % and 95 % values, the claim's strength
+at each, the swing, and whether the standard is met at each end."""

@@ -1,16 +1,19 @@
 """``argmap evaluate CASE``: per claim its label, strength, proof standard and verdict
 (:class:`~argmap.semantics.evaluation.Verdict`: the label and the standard read together).
 
-Output formats (``--format``):
+Output formats (``--format``; by default the suffix of ``-o OUT`` decides: ``.csv``,
+``.md``, ``.json``, anything else a table):
 
-- ``table`` (default): one aligned row per claim;
-- ``csv``: header ``id,issue,label,strength,standard,standard_met,verdict`` then one
-  row per claim (``standard`` and ``standard_met`` empty for a claim without an issue);
-- ``json``: an object ``{"title", "semantics", "gradual", "converged", "iterations",
-  "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [{"id", "text", "issue",
-  "label", "strength", "standard", "standard_met", "verdict"}]}``; with ``--all``, also
-  ``"nodes": [{"id", "kind", "label", "strength"}]`` for every node. The shape is
-  documented in ``docs/semantics.md``.
+- ``table``: one aligned row per claim;
+- ``csv``: the columns of :data:`argmap.vocabulary.CLAIM_COLUMNS` (``claim,issue,text,
+  label,strength,standard,standard_met,verdict,burden``), one row per claim, in the
+  dialect of :mod:`argmap.tables` (the user guide's "Result tables");
+- ``markdown``: the report's ``evaluation.md``;
+- ``json``: an object ``{"title", "semantics", "gradual", "defeat", "converged",
+  "iterations", "as_of": "YYYY-MM-DD" or null, "notes": [str], "claims": [row]}``,
+  each row with the CSV's columns; with ``--all``, also ``"nodes": [{"id", "kind",
+  "label", "strength"}]`` for every node (arguments with their ``open_questions``).
+  The shape is documented in ``docs/semantics.md``.
 
 With ``-o OUT`` the output is written atomically to OUT instead of standard output.
 """
@@ -18,19 +21,23 @@ With ``-o OUT`` the output is written atomically to OUT instead of standard outp
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.cli._args import add_as_of
+from argmap.tables import DECIMALS, format_for_output, is_missing, write_csv, write_json
 
 # the names come from the light vocabulary module: the engine is not imported for --help
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
 from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
 from argmap.vocabulary import check_dung, check_gradual
 
-__all__ = ["register", "render_output", "run"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from argmap.model import Case
+    from argmap.semantics.evaluation import Evaluation
+
+__all__ = ["FORMATS", "register", "render_output", "run"]
 
 
 def register(subparsers: Any) -> None:
@@ -78,7 +85,10 @@ def register(subparsers: Any) -> None:
         "else elitist)",
     )
     parser.add_argument(
-        "--format", choices=("table", "json", "csv"), default="table", help="output format"
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from the suffix of -o OUT, .csv .md .json, else table)",
     )
     add_as_of(parser)
     parser.add_argument("--all", action="store_true", help="JSON: include every node")
@@ -107,7 +117,8 @@ def run(args: argparse.Namespace) -> int:
         comparison=args.comparison,
         as_of=args.as_of,
     )
-    text = render_output(case, evaluation, args.format, include_all=args.all)
+    fmt = args.format or format_for_output(args.output, FORMATS)
+    text = render_output(case, evaluation, fmt, include_all=args.all)
     if args.output:
         write_output(args.output, text, [args.case])
     else:
@@ -115,39 +126,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(case: Any, evaluation: Any) -> list[dict[str, Any]]:
-    rows = []
-    for claim in case.claims:
-        result = evaluation[claim.id]
-        rows.append(
-            {
-                "id": claim.id,
-                "text": claim.text,
-                "issue": claim.issue,
-                "label": result.label.value,
-                "strength": round(result.strength, 6),
-                "standard": result.standard,
-                "standard_met": result.standard_met,
-                "verdict": result.verdict.value,
-                "burden": result.burden,
-            }
-        )
-    return rows
+FORMATS = ("table", "json", "csv", "markdown")
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+def render_output(
+    case: Case, evaluation: Evaluation, fmt: str, *, include_all: bool = False
+) -> str:
+    """The evaluation of ``case`` as ``table``, ``json``, ``csv`` or ``markdown`` text.
 
+    Every format is read from :meth:`Evaluation.to_frame
+    <argmap.semantics.evaluation.Evaluation.to_frame>` and all but the terminal table
+    are written by :mod:`argmap.tables`, so the columns and the CSV dialect are those
+    of the report's ``evaluation.csv``.
+    """
+    from argmap.report import evaluation_markdown
 
-def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = False) -> str:
-    """The evaluation of ``case`` as ``table``, ``json`` or ``csv`` text."""
-    rows = _rows(case, evaluation)
+    frame = evaluation.to_frame(case)
+    if fmt == "csv":
+        return write_csv(frame)
+    if fmt == "markdown":
+        return evaluation_markdown(case, evaluation)
     if fmt == "json":
-        data: dict[str, Any] = {
+        about: dict[str, Any] = {
             "title": evaluation.title,
             "semantics": evaluation.semantics,
             "gradual": evaluation.gradual,
@@ -156,56 +156,45 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
             "iterations": evaluation.iterations,
             "as_of": evaluation.as_of.isoformat() if evaluation.as_of else None,
             "notes": list(evaluation.notes),
-            "claims": rows,
         }
+        after: dict[str, Any] = {}
         if include_all:
-            data["nodes"] = [
+            # every compiled node, not claims only: node rows, not claim rows
+            after["nodes"] = [
                 {
                     "id": r.id,
                     "kind": r.kind,
                     "label": r.label.value,
-                    "strength": round(r.strength, 6),
+                    "strength": round(r.strength, DECIMALS),
                     # a column of argument rows: each its open critical questions
                     **({"open_questions": list(r.open_questions)} if r.kind == "argument" else {}),
                 }
                 for r in evaluation
             ]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        fields = [
-            "id",
-            "issue",
-            "label",
-            "strength",
-            "standard",
-            "standard_met",
-            "verdict",
-            "burden",
-        ]
-        writer = csv.DictWriter(
-            buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n"
-        )
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(row[k]) for k in fields})
-        return buffer.getvalue()
+        return write_json(frame, about, rows="claims", after=after)
+    return _terminal_table(evaluation, frame)
+
+
+def _terminal_table(evaluation: Evaluation, frame: pd.DataFrame) -> str:
+    """One aligned line per claim, a dash for none; the burden column only when the
+    case says who must prove what."""
+    rows = frame.to_dict(orient="records")
     header: tuple[str, ...] = ("claim", "issue", "label", "strength", "standard", "met", "verdict")
     body: list[tuple[str, ...]] = [
         (
-            r["id"],
-            r["issue"] or "-",
+            r["claim"],
+            _dash(r["issue"]),
             r["label"],
             f"{r['strength']:.3f}",
-            r["standard"] or "-",
-            "-" if r["standard_met"] is None else ("yes" if r["standard_met"] else "no"),
+            _dash(r["standard"]),
+            "-" if is_missing(r["standard_met"]) else ("yes" if r["standard_met"] else "no"),
             r["verdict"],
         )
         for r in rows
     ]
-    if any(r["burden"] for r in rows):  # who must prove what, when the case says
+    if not all(is_missing(r["burden"]) for r in rows):  # who must prove what, when the case says
         header = (*header, "burden")
-        body = [(*line, r["burden"] or "-") for line, r in zip(body, rows, strict=True)]
+        body = [(*line, _dash(r["burden"])) for line, r in zip(body, rows, strict=True)]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *body, strict=False)]
     lines = [
         "  ".join(str(x).ljust(w) for x, w in zip(line, widths, strict=True)).rstrip()
@@ -218,3 +207,8 @@ def render_output(case: Any, evaluation: Any, fmt: str, *, include_all: bool = F
     )
     notes = [f"note: {n}" for n in evaluation.notes]
     return "\n".join([title, *lines, *notes]) + "\n"
+
+
+def _dash(value: Any) -> str:
+    """A text cell of the terminal table: none (a missing value in the frame) as ``-``."""
+    return "-" if is_missing(value) else str(value)

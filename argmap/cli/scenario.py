@@ -23,9 +23,10 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.tables import format_for_output, make_frame, write_csv
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
 from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
-from argmap.vocabulary import check_dung, check_gradual
+from argmap.vocabulary import TORNADO_COLUMNS, check_dung, check_gradual
 
 __all__ = ["parse_values", "register", "run"]
 
@@ -67,7 +68,13 @@ def _common(parser: argparse.ArgumentParser, formats: tuple[str, ...]) -> None:
         metavar="NAME",
         help="gradual semantics: " + ", ".join(GRADUAL_NAMES) + " (default dfquad)",
     )
-    parser.add_argument("--format", choices=formats, default="table", help="output format")
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=None,
+        help="output format (default: from the suffix of -o OUT, .csv .md .json, else table)",
+    )
+    parser.set_defaults(formats=formats)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (atomically)")
     add_as_of(parser)
 
@@ -130,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         "threshold": _threshold,
         "tornado": _tornado,
     }[args.scenario_command]
+    args.format = args.format or format_for_output(args.output, args.formats)
     inputs = _inputs(args) if args.output else []
     if args.output:
         from argmap.io.outputs import check_output
@@ -201,9 +209,10 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
     for row in comparison.rows:
         # consistent with `validate`: draws where an expression has no value are a
         # warning, counted and left out; a value undefined where evaluated is an error
-        if row.undefined:
+        undefined = row.draws.undefined if row.draws is not None else 0
+        if undefined:
             say(
-                f"argmap: warning: {row.scenario}: {row.claim}: {row.undefined} of "
+                f"argmap: warning: {row.scenario}: {row.claim}: {undefined} of "
                 f"{drawn.get(row.scenario, comparison.samples)} draws undefined "
                 "(left out of p and quantiles)",
                 err=True,
@@ -262,7 +271,7 @@ def _sweep(args: argparse.Namespace) -> tuple[str, int]:
             + "\n"
         )
     elif args.format == "csv":
-        text = result.to_frame().to_csv(index=False, lineterminator="\n")
+        text = write_csv(result.to_frame())
     elif args.format == "markdown":
         text = result.to_markdown()
     else:
@@ -312,30 +321,10 @@ def _tornado(args: argparse.Namespace) -> tuple[str, int]:
         gradual=args.gradual or "dfquad",
         semantics=args.semantics or "grounded",
     )
-    rows = [
-        {
-            "parameter": b.parameter,
-            "low": b.low,
-            "high": b.high,
-            "strength_low": b.strength_low,
-            "strength_high": b.strength_high,
-            "swing": b.swing,
-            "met_low": b.met_low,
-            "met_high": b.met_high,
-        }
-        for b in bars
-    ]
+    # the bar's fields carry the columns' names
+    rows = [{c: getattr(b, c) for c in TORNADO_COLUMNS} for b in bars]
     if args.format == "json":
         return json.dumps({"claim": args.claim, "bars": rows}, indent=2) + "\n", 0
     if args.format == "csv":
-        import csv
-        import io
-
-        out = io.StringIO()
-        writer = csv.DictWriter(
-            out, fieldnames=list(rows[0]) if rows else ["parameter"], lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue(), 0
+        return write_csv(make_frame(rows, TORNADO_COLUMNS)), 0
     return tornado_table(bars), 0

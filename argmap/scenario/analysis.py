@@ -36,11 +36,11 @@ from argmap.scenario.symbolic import (
     strength_expression,
     symbol,
 )
-from argmap.scenario.tables import Cell, text_table
 from argmap.scenario.uncertainty import evaluate_samples
 from argmap.semantics.compile import compile_case
 from argmap.semantics.defeat import defeat_mask
 from argmap.semantics.evaluate import check_dung, dung_labels
+from argmap.tables import Cell, text_table
 
 __all__ = ["Threshold", "TornadoBar", "sensitivities", "threshold", "tornado", "tornado_table"]
 

@@ -5,54 +5,61 @@ its proof standard and whether it is met, and what changed against the baseline 
 label, the strength difference, a standard gained or lost). With Monte Carlo, a row
 also carries the probability that the claim meets its standard, the probability of
 each Dung label and of each verdict over the draws, its most frequent verdict, and
-the 5/50/95 % quantiles of its strength. The same rows are offered as a pandas
-DataFrame, JSON and CSV (every probability), Markdown and a terminal table (p,
-p(in) and the most frequent verdict, so the table stays readable).
+the 5/50/95 % quantiles of its strength (its :class:`~argmap.scenario.results.
+ClaimSummary`). The same rows are offered as a pandas DataFrame (:meth:`Comparison.
+to_frame`), and from it as JSON and CSV (every probability and the verdict, in the
+dialect of :mod:`argmap.tables`); Markdown and the terminal table show claims down and
+scenarios across (p, p(in) and the most frequent verdict, so the table stays readable).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from argmap.display import Displayable, DisplayTable
 from argmap.safe_text import markdown_text
-from argmap.scenario.tables import Cell, cell, markdown_table, text_table
+from argmap.scenario.results import ClaimSummary
+from argmap.semantics.evaluation import Label, Verdict
+from argmap.tables import (
+    Cell,
+    cell,
+    make_frame,
+    markdown_table,
+    text_table,
+    write_csv,
+    write_json,
+)
+from argmap.vocabulary import (
+    BASELINE_LABEL,
+    CLAIM,
+    COMPARISON_COLUMNS,
+    DRAW_COLUMNS,
+    LABEL,
+    LABEL_CHANGED,
+    MODAL_VERDICT,
+    P_MODAL_VERDICT,
+    SCENARIO,
+    STANDARD,
+    STANDARD_FLIP,
+    STANDARD_MET,
+    STRENGTH,
+    STRENGTH_DELTA,
+    VERDICT,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from argmap.scenario.runner import ScenarioRun
 
-__all__ = ["BASELINE", "MONTE_CARLO_FIELDS", "ClaimOutcome", "Comparison", "build_comparison"]
+__all__ = ["BASELINE", "ClaimOutcome", "Comparison", "build_comparison"]
 
 BASELINE = "baseline"
 """The name of the unchanged case in every comparison."""
 
-
-MONTE_CARLO_FIELDS = (
-    "p_standard",
-    "q05",
-    "q50",
-    "q95",
-    "undefined",
-    "p_in",
-    "p_out",
-    "p_undec",
-    "p_proved",
-    "p_accepted",
-    "p_unproven",
-    "p_contested",
-    "p_undecided",
-    "p_defeated",
-)
-"""The fields of :class:`ClaimOutcome` copied from a Monte Carlo
-:class:`~argmap.scenario.results.ClaimSummary` (absent from exports without draws)."""
+_SUMMARY_COLUMNS = tuple(c for c in DRAW_COLUMNS if c not in (MODAL_VERDICT, P_MODAL_VERDICT))
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,9 @@ class ClaimOutcome:
 
     ``label`` is ``None`` when the scenario removed the claim (and for the baseline
     values of a claim the scenario added). ``standard_flip`` is ``"gained"``,
-    ``"lost"`` or ``None``.
+    ``"lost"`` or ``None``. ``draws`` is the claim's Monte Carlo summary in this
+    scenario (``None`` without draws): the share of draws meeting the standard, the
+    strength's quantiles, each label's and verdict's share.
     """
 
     claim: str
@@ -74,25 +83,40 @@ class ClaimOutcome:
     label_changed: bool
     strength_delta: float | None
     standard_flip: str | None
-    p_standard: float | None = None
-    q05: float | None = None
-    q50: float | None = None
-    q95: float | None = None
-    undefined: int | None = None
-    """Monte Carlo draws where the claim had no value (left out of p and quantiles)."""
-    p_in: float | None = None
-    p_out: float | None = None
-    p_undec: float | None = None
-    p_proved: float | None = None
-    p_accepted: float | None = None
-    p_unproven: float | None = None
-    p_contested: float | None = None
-    p_undecided: float | None = None
-    p_defeated: float | None = None
-    modal_verdict: str | None = None
-    """The verdict the most Monte Carlo draws gave the claim."""
-    p_modal_verdict: float | None = None
-    """The share of draws giving :attr:`modal_verdict`."""
+    draws: ClaimSummary | None = None
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The label and the standard read together; ``None`` for an absent claim."""
+        return None if self.label is None else Verdict.of(Label(self.label), self.standard_met)
+
+    def record(self, with_draws: bool = False) -> dict[str, Any]:
+        """The row under the column names of :data:`argmap.vocabulary.COMPARISON_COLUMNS`
+        (and of :data:`argmap.vocabulary.DRAW_COLUMNS`, with ``with_draws``)."""
+        verdict = self.verdict
+        record: dict[str, Any] = {
+            CLAIM: self.claim,
+            SCENARIO: self.scenario,
+            LABEL: self.label,
+            STRENGTH: self.strength,
+            STANDARD: self.standard,
+            STANDARD_MET: self.standard_met,
+            VERDICT: None if verdict is None else verdict.value,
+            BASELINE_LABEL: self.baseline_label,
+            LABEL_CHANGED: self.label_changed,
+            STRENGTH_DELTA: self.strength_delta,
+            STANDARD_FLIP: self.standard_flip,
+        }
+        if with_draws:
+            record.update(dict.fromkeys(DRAW_COLUMNS))
+            if self.draws is not None:
+                # the summary's fields carry the draw columns' names; the modal verdict
+                # is worked out from its verdict shares
+                modal = self.draws.modal_verdict
+                record.update({c: getattr(self.draws, c) for c in _SUMMARY_COLUMNS})
+                if modal is not None:
+                    record.update({MODAL_VERDICT: modal[0].value, P_MODAL_VERDICT: modal[1]})
+        return record
 
     @property
     def changed(self) -> bool:
@@ -150,22 +174,26 @@ class Comparison(Displayable):
     # -- exports --------------------------------------------------------------------
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as plain dictionaries (long format)."""
-        keep = self._columns()
-        return [{k: v for k, v in asdict(r).items() if k in keep} for r in self.rows]
+        """The rows as plain dictionaries (long format, :meth:`ClaimOutcome.record`)."""
+        drawn = self.samples is not None
+        return [r.record(with_draws=drawn) for r in self.rows]
 
-    def _columns(self) -> list[str]:
-        names = [f for f in ClaimOutcome.__dataclass_fields__]
-        if self.samples is None:
-            drawn = {*MONTE_CARLO_FIELDS, "modal_verdict", "p_modal_verdict"}
-            names = [n for n in names if n not in drawn]
-        return names
+    def _columns(self) -> tuple[str, ...]:
+        return COMPARISON_COLUMNS + (DRAW_COLUMNS if self.samples is not None else ())
 
     def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame in long format (one row per claim and scenario)."""
-        import pandas as pd
+        """A pandas DataFrame in long format (one row per claim and scenario), with
+        the columns of :data:`argmap.vocabulary.COMPARISON_COLUMNS`, then, with Monte Carlo,
+        those of :data:`argmap.vocabulary.DRAW_COLUMNS`.
 
-        frame = pd.DataFrame.from_records(self.records(), columns=self._columns())
+        >>> from argmap.scenario.runner import compare
+        >>> from argmap.scenario import load_scenarios
+        >>> base, scenarios = load_scenarios(["scenarios/04_nyt_for_plaintiff.yaml"])
+        >>> frame = compare(base, scenarios).to_frame()
+        >>> frame.loc[0, ["claim", "scenario", "label", "verdict"]].tolist()
+        ['C_illegal', 'baseline', 'out', 'defeated']
+        """
+        frame = make_frame(self.records(), self._columns())
         frame.attrs.update(
             semantics=self.semantics,
             gradual=self.gradual,
@@ -175,9 +203,10 @@ class Comparison(Displayable):
         )
         return frame
 
-    def to_json(self, indent: int | None = 2) -> str:
-        """JSON: the settings, each scenario's question, and the rows."""
-        payload = {
+    def to_json(self) -> str:
+        """JSON: the settings, each scenario's question, and the rows
+        (:func:`argmap.tables.write_json`)."""
+        about = {
             "semantics": self.semantics,
             "gradual": self.gradual,
             "samples": self.samples,
@@ -191,19 +220,12 @@ class Comparison(Displayable):
                 }
                 for s in self.scenarios
             ],
-            "rows": [{k: _json_value(v) for k, v in r.items()} for r in self.records()],
         }
-        return json.dumps(payload, indent=indent, ensure_ascii=False) + "\n"
+        return write_json(self.to_frame(), about)
 
     def to_csv(self) -> str:
-        """CSV in long format with a header row."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        columns = self._columns()
-        writer.writerow(columns)
-        for record in self.records():
-            writer.writerow(["" if record[c] is None else record[c] for c in columns])
-        return out.getvalue()
+        """CSV in long format (:func:`argmap.tables.write_csv`)."""
+        return write_csv(self.to_frame())
 
     def _wide(self) -> tuple[list[str], list[list[Cell]]]:
         header = ["claim", *self.scenarios]
@@ -264,7 +286,7 @@ class Comparison(Displayable):
                 "; p(in) = share labelled in; mostly V (x) = the verdict of most samples "
                 "and its share (every label and verdict share in JSON/CSV)"
             )
-            if any(row.undefined for row in self.rows):
+            if any(row.draws is not None and row.draws.undefined for row in self.rows):
                 parts.append(
                     "; N undefined: draws where the claim has no value, left out of p "
                     "and of every share"
@@ -282,12 +304,6 @@ class Comparison(Displayable):
         return DisplayTable(title, header, rows)
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def _summary(row: ClaimOutcome, uncertain: bool) -> str:
     if row.label is None:
         return "absent"
@@ -302,14 +318,17 @@ def _summary(row: ClaimOutcome, uncertain: bool) -> str:
         text += f" [{row.standard_flip}]"
     if row.label_changed and row.baseline_label is not None:
         text += f" [was {row.baseline_label}]"
-    if uncertain and row.p_standard is not None:
-        text += f" p={row.p_standard:.2f}"
-    if uncertain and row.p_in is not None:
-        text += f" p(in)={row.p_in:.2f}"
-    if uncertain and row.modal_verdict is not None and row.p_modal_verdict is not None:
-        text += f" mostly {row.modal_verdict} ({row.p_modal_verdict:.2f})"
-    if uncertain and row.undefined:
-        text += f" ({row.undefined} undefined)"
+    draws = row.draws
+    if not uncertain or draws is None:
+        return text
+    if draws.p_standard is not None:
+        text += f" p={draws.p_standard:.2f}"
+    if draws.p_in is not None:
+        text += f" p(in)={draws.p_in:.2f}"
+    if (modal := draws.modal_verdict) is not None:
+        text += f" mostly {modal[0].value} ({modal[1]:.2f})"
+    if draws.undefined:
+        text += f" ({draws.undefined} undefined)"
     return text
 
 
@@ -364,13 +383,9 @@ def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
         and now.standard_met != before.standard_met
     ):
         flip = "gained" if now.standard_met else "lost"
-    extra: dict[str, Any] = {}
+    draws = None
     if run.uncertainty is not None and claim in run.uncertainty.claims:
-        summary = run.uncertainty.summary(claim)
-        extra = {name: getattr(summary, name) for name in MONTE_CARLO_FIELDS}
-        modal = summary.modal_verdict
-        if modal is not None:
-            extra.update(modal_verdict=modal[0].value, p_modal_verdict=modal[1])
+        draws = run.uncertainty.summary(claim)
     return ClaimOutcome(
         claim=claim,
         scenario=run.name,
@@ -382,5 +397,5 @@ def _outcome(claim: str, run: ScenarioRun, base: ScenarioRun) -> ClaimOutcome:
         label_changed=label != base_label and run is not base,
         strength_delta=delta if run is not base else 0.0 if now is not None else None,
         standard_flip=flip,
-        **extra,
+        draws=draws,
     )

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from argmap.scenario.tables import markdown_table, text_table
 from argmap.semantics.evaluation import Label, Verdict
+from argmap.tables import make_frame, markdown_table, text_table
+from argmap.vocabulary import CLAIM, STANDARD_MET, STRENGTH
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -441,20 +442,17 @@ class SweepResult:
                 out.append(
                     {
                         self.parameter: value,
-                        "claim": claim,
-                        "strength": float(self.strengths[i, j]),
-                        "standard_met": bool(self.met[i, j]) if known else None,
+                        CLAIM: claim,
+                        STRENGTH: float(self.strengths[i, j]),
+                        STANDARD_MET: bool(self.met[i, j]) if known else None,
                     }
                 )
         return out
 
     def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame in long format."""
-        import pandas as pd
-
-        return pd.DataFrame.from_records(
-            self.records(), columns=[self.parameter, "claim", "strength", "standard_met"]
-        )
+        """A pandas DataFrame in long format (columns: the parameter, then those of
+        :mod:`argmap.vocabulary`: claim, strength, standard_met)."""
+        return make_frame(self.records(), [self.parameter, CLAIM, STRENGTH, STANDARD_MET])
 
     def _wide(self) -> tuple[list[str], list[list[Any]]]:
         header = [self.parameter, *self.claims]

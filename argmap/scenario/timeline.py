@@ -16,18 +16,21 @@ lives with the scenarios, above the semantics, which read only compiled framewor
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argmap.errors import SolverError
 from argmap.model import Case
 from argmap.model.as_of import at_date, case_dates
 from argmap.safe_text import markdown_text
 from argmap.semantics.evaluate import evaluate
+from argmap.tables import make_frame, write_csv, write_markdown
+from argmap.vocabulary import TIMELINE_COLUMNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["Timeline", "TimelineRow", "strength_timeline"]
 
@@ -61,30 +64,25 @@ class Timeline:
             last[row.claim] = row.verdict
         return out
 
+    def to_frame(self) -> pd.DataFrame:
+        """The rows as a pandas DataFrame, with the columns of
+        :data:`argmap.vocabulary.TIMELINE_COLUMNS` (date, claim, strength, verdict)."""
+        return make_frame((row._asdict() for row in self.rows), TIMELINE_COLUMNS)
+
     def to_csv(self) -> str:
-        """``date,claim,strength,verdict`` then one line per row."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(TimelineRow._fields)
-        for row in self.rows:
-            writer.writerow([row.date.isoformat(), row.claim, f"{row.strength:.3f}", row.verdict])
-        return buffer.getvalue()
+        """``date,claim,strength,verdict`` then one line per row, in the CSV dialect of
+        :mod:`argmap.tables` (dates as ``YYYY-MM-DD``)."""
+        return write_csv(self.to_frame())
 
     def to_markdown(self) -> str:
         """A Markdown table, the case's text escaped."""
-        lines = [
+        head = [
             f"# Strength over time: {markdown_text(self.title)}",
             "",
             f"Dung semantics: {self.semantics}; gradual semantics: {self.gradual}.",
             "",
-            "| date | claim | strength | verdict |",
-            "|---|---|---|---|",
         ]
-        lines += [
-            f"| {r.date.isoformat()} | {markdown_text(r.claim)} | {r.strength:.3f} | {r.verdict} |"
-            for r in self.rows
-        ]
-        return "\n".join(lines) + "\n"
+        return "\n".join(head) + "\n" + write_markdown(self.to_frame())
 
     def table(self) -> str:
         """An aligned text table: one line per date, one column per claim, each cell

@@ -7,11 +7,29 @@ scenario comparison, CLI tables, notebooks). Fields may be added; none is remove
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 from argmap.display import Displayable, DisplayTable
-from argmap.vocabulary import Label, Verdict
+from argmap.tables import make_frame
+from argmap.vocabulary import (
+    BURDEN,
+    CLAIM,
+    CLAIM_COLUMNS,
+    ISSUE,
+    LABEL,
+    STANDARD,
+    STANDARD_MET,
+    STRENGTH,
+    TEXT,
+    VERDICT,
+    Label,
+    Verdict,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["Evaluation", "Label", "NodeResult", "Verdict"]
 
@@ -39,6 +57,24 @@ class NodeResult:
     def verdict(self) -> Verdict:
         """The label and the standard read together (:class:`Verdict`)."""
         return Verdict.of(self.label, self.standard_met)
+
+
+class ClaimText(Protocol):
+    """What a table of results reads from a case's claim: its issue and its text."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def issue(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+class HasClaims(Protocol):
+    """A case, as far as a table of results needs it (:class:`argmap.model.Case` is one)."""
+
+    @property
+    def claims(self) -> Sequence[ClaimText]: ...
 
 
 @dataclass(frozen=True)
@@ -94,3 +130,50 @@ class Evaluation(Displayable):
         title = f"{self.title}: {self.semantics} semantics, {self.gradual} strengths"
         header = ("node", "label", "strength", "standard", "met", "verdict")
         return DisplayTable(title, header, rows)
+
+    def to_frame(self, case: HasClaims | None = None) -> pd.DataFrame:
+        """One row per claim, in case order: the columns of
+        :data:`argmap.vocabulary.CLAIM_COLUMNS` (claim, issue, text, label, strength,
+        standard, standard_met, verdict, burden).
+
+        The results do not hold the claims' issues and texts; pass the evaluated
+        ``case`` to fill those two columns (they are empty without it).
+
+        Examples
+        --------
+        >>> from argmap.io.casefile import load
+        >>> from argmap.semantics.evaluate import evaluate
+        >>> case = load("examples/ad_tool_dispute.yaml")
+        >>> frame = evaluate(case).to_frame(case)
+        >>> frame.loc[0, ["claim", "issue", "label", "verdict"]].tolist()
+        ['C_principled', 'I_motive', 'in', 'proved']
+        >>> print(frame.columns.tolist())  # doctest: +NORMALIZE_WHITESPACE
+        ['claim', 'issue', 'text', 'label', 'strength', 'standard', 'standard_met',
+         'verdict', 'burden']
+        """
+        claims = {c.id: c for c in case.claims} if case is not None else {}
+        records = []
+        for r in self.claims():
+            claim = claims.get(r.id)
+            records.append(
+                {
+                    CLAIM: r.id,
+                    ISSUE: claim.issue if claim is not None else None,
+                    TEXT: claim.text if claim is not None else None,
+                    LABEL: r.label.value,
+                    STRENGTH: r.strength,
+                    STANDARD: r.standard,
+                    STANDARD_MET: r.standard_met,
+                    VERDICT: r.verdict.value,
+                    BURDEN: r.burden,
+                }
+            )
+        frame = make_frame(records, CLAIM_COLUMNS)
+        frame.attrs.update(
+            title=self.title,
+            semantics=self.semantics,
+            gradual=self.gradual,
+            defeat=self.defeat,
+            converged=self.converged,
+        )
+        return frame

@@ -62,7 +62,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["converged"] is True and data["notes"] == []
     first = data["claims"][0]
     assert set(first) == {
-        "id",
+        "claim",
         "text",
         "issue",
         "label",
@@ -72,7 +72,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "verdict",
         "burden",
     }
-    assert first["id"] == "C_principled" and first["label"] == "in"
+    assert first["claim"] == "C_principled" and first["label"] == "in"
     assert isinstance(first["strength"], float) and first["standard_met"] is True
     assert first["verdict"] == "proved"
     assert {n["kind"] for n in data["nodes"]} == {"claim", "evidence", "argument"}
@@ -82,7 +82,7 @@ def test_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
 def test_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["evaluate", str(SAMPLE), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [r["id"] for r in rows] == ["C_principled", "C_retaliation"]
+    assert [r["claim"] for r in rows] == ["C_principled", "C_retaliation"]
     assert rows[0]["standard_met"] == "true" and rows[1]["label"] == "out"
 
 
@@ -92,7 +92,7 @@ def test_output_file_is_written_atomically(
     out = tmp_path / "ev.json"
     assert main(["evaluate", str(SAMPLE), "--format", "json", "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
-    assert json.loads(out.read_text())["claims"][1]["id"] == "C_retaliation"
+    assert json.loads(out.read_text())["claims"][1]["claim"] == "C_retaliation"
     assert [p.name for p in tmp_path.iterdir()] == ["ev.json"]
 
 
@@ -128,7 +128,9 @@ def test_console_script() -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("id,issue,label,strength,standard,standard_met,verdict,burden\n")
+    assert proc.stdout.startswith(
+        "claim,issue,text,label,strength,standard,standard_met,verdict,burden\n"
+    )
 
 
 def test_help_names_match_the_engine() -> None:

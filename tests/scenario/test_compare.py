@@ -83,8 +83,9 @@ def test_standard_flip_is_reported() -> None:
 def test_exports_have_the_same_rows(example: Case) -> None:
     comparison = compare(example, [TRUST, DROP])
     frame = comparison.to_frame()
-    assert frame.shape == (6, 10)
+    assert frame.shape == (6, 11)
     assert list(frame.columns[:4]) == ["claim", "scenario", "label", "strength"]
+    assert frame["verdict"].tolist()[:2] == [r.verdict for r in comparison.rows[:2]]
     payload = json.loads(comparison.to_json())
     assert payload["semantics"] == "grounded" and payload["gradual"] == "dfquad"
     assert len(payload["rows"]) == 6
@@ -104,8 +105,8 @@ def test_monte_carlo_columns_and_common_random_numbers(example: Case) -> None:
     comparison = compare(example, [TRUST], samples=800, seed=3)
     frame = comparison.to_frame()
     assert {"p_standard", "q05", "q50", "q95"} <= set(frame.columns)
-    row = comparison.row("C_retaliation", "press trusted")
-    assert row.q05 is not None and row.q05 <= row.q50 <= row.q95  # type: ignore[operator]
+    draws = comparison.row("C_retaliation", "press trusted").draws
+    assert draws is not None and draws.q05 <= draws.q50 <= draws.q95
     again = compare(example, [TRUST], samples=800, seed=3)
     assert again.rows == comparison.rows
     assert "p = share of 800 samples" in comparison.table()

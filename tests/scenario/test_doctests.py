@@ -14,7 +14,7 @@ MODULES = [
     "argmap.scenario.distributed",
     "argmap.scenario.sampling",
     "argmap.scenario.symbolic",
-    "argmap.scenario.tables",
+    "argmap.tables",
     "argmap.scenario.results",
     "argmap.scenario.comparison",
     "argmap.scenario.runner",
