@@ -29,6 +29,14 @@ from argmap.report import build_report
 from argmap.scenario.files import load_scenario
 
 CALLS: Counter[str] = Counter()
+MODULES = (
+    "argmap.maps",
+    "argmap.render",
+    "argmap.scenario.runner",
+    "argmap.scenario.run",
+    "argmap.scenario.timeline",
+    "argmap.cli",
+)
 
 
 def counted(label: str, func: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,9 +62,14 @@ def patch_everywhere(func: Callable[..., Any], label: str) -> None:
 def main(argv: list[str]) -> None:
     case_path = Path(argv[0] if argv else "seeds/musk_v_microsoft.yaml")
     scenario_dir = Path(argv[1] if len(argv) > 1 else "scenarios")
-    # load every module that binds the functions before patching them
-    for name in ("argmap.render", "argmap.scenario.run", "argmap.cli"):
-        importlib.import_module(name)
+    # load every module that binds the functions before patching them (the maps and the
+    # scenario runner under their names before and after they were renamed, so that the
+    # script counts an older checkout too)
+    for name in MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
 
     patch_everywhere(compile_module.compile_case, "compile_case")
     patch_everywhere(expressions.parse_expression, "parse_expression")

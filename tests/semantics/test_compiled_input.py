@@ -8,6 +8,7 @@ well), so a new module or a new import that reaches for the case fails here.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -16,7 +17,9 @@ import pytest
 from pydantic import BaseModel
 
 import argmap.model
+from argmap.errors import SolverError
 from argmap.io.casefile import load
+from argmap.model import Argument, Case, Claim, Factor, Precedent
 from argmap.scenario.uncertainty import monte_carlo
 from argmap.semantics.compile import compile_case
 from argmap.semantics.evaluate import evaluate
@@ -109,3 +112,62 @@ def test_the_framework_alone_gives_what_the_case_gives() -> None:
     assert by_case.strengths is not None and by_framework.strengths is not None
     np.testing.assert_array_equal(by_case.strengths, by_framework.strengths)
     np.testing.assert_array_equal(by_case.met, by_framework.met)
+
+
+def test_the_framework_carries_the_as_of_reading_and_the_precedent_weights() -> None:
+    # what evaluate and explain read of a date and of the precedents comes from the
+    # framework, so a framework compiled as of a date evaluates as the case read then
+    case = load(REPO / "seeds" / "musk_v_microsoft.yaml")
+    day = dt.date(2023, 1, 1)
+    fw = pickle.loads(pickle.dumps(compile_case(case, as_of=day)))
+    by_case = evaluate(case, as_of=day)
+    assert evaluate(fw) == by_case == evaluate(fw, as_of=day)
+    assert fw.as_of == by_case.as_of == day
+    assert fw.unknown and all(by_case[n].strength == 0.0 for n in fw.unknown)
+    assert any("not yet known" in note for note in by_case.notes)
+    assert by_case.precedent_weights == fw.precedent_weights != {}
+    for claim in {fw.conclusions[a] for a in fw.precedent_weights}:
+        assert str(explain(fw, claim)) == str(explain(case, claim, as_of=day))
+    with pytest.raises(SolverError, match="as-of date is fixed"):
+        evaluate(fw, as_of=dt.date(2024, 1, 1))
+
+
+def test_the_framework_carries_the_open_questions_and_the_conflicts() -> None:
+    factors = [
+        Factor(id="p1", text="t", favours="plaintiff", present=True),
+        Factor(id="p2", text="t", favours="plaintiff"),
+        Factor(id="d1", text="t", favours="defendant"),
+    ]
+
+    def precedent(pid: str, factors: list[str], reason: list[str], outcome: str) -> Precedent:
+        return Precedent.model_validate(
+            {
+                "id": pid,
+                "name": pid,
+                "court": "c",
+                "year": 2020,
+                "jurisdiction": "j",
+                "status": "decided",
+                "outcome": outcome,
+                "factors": factors,
+                "reason": reason,
+            }
+        )
+
+    case = Case(
+        title="t",
+        claims=[Claim(id="C", text="c"), Claim(id="P", text="p")],
+        arguments=[Argument(id="A", conclusion="C", premises=["P"], scheme="sign")],
+        factors=factors,
+        precedents=[
+            precedent("X", ["p1", "p2", "d1"], ["p1"], "plaintiff"),
+            precedent("Y", ["p1", "d1"], ["d1"], "defendant"),
+        ],
+    )
+    fw = pickle.loads(pickle.dumps(compile_case(case)))
+    assert [q.node for q in fw.questions] == ["A?strength", "A?other_cause"]
+    assert len(fw.conflicts) == 1 and fw.conflicts[0].startswith("Y is decided")
+    assert evaluate(fw) == evaluate(case)
+    assert evaluate(fw)["A"].open_questions == ("strength", "other_cause")
+    assert str(explain(fw, "C")) == str(explain(case, "C"))
+    assert "open critical question strength of A" in str(explain(fw, "C"))
