@@ -215,7 +215,7 @@ def is_id(text: str) -> bool:
 
 
 class StandardName(StrEnum):
-    """The Carneades proof standards argmap knows (:mod:`argmap.model.standards`)."""
+    """The Carneades proof standards argmap knows."""
 
     SCINTILLA = "scintilla"
     PREPONDERANCE = "preponderance"

@@ -1,8 +1,9 @@
 """The engine's codes for edge kinds, and the reading of a score or weight.
 
-Kept apart from :mod:`argmap.semantics.compile` so that the steps compile calls (the
-implicit undercutters of :mod:`argmap.semantics.critical_questions`) can use them
-without importing compile back.
+Kept apart from :mod:`argmap.semantics.compile` so that the steps of compilation (the
+nodes and edges of :mod:`argmap.semantics.compile.case`, the implicit undercutters of
+:mod:`argmap.semantics.compile.questions`) and the framework share them without an
+import circle.
 
 >>> ATTACK_KINDS.index("contrary") == len(ATTACK_KINDS) - 1
 True

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.io.casefile import load
+from argmap.maps.graph import case_graph
 from argmap.model.projection import project
-from argmap.render.graph import case_graph
 from argmap.semantics.compile import compile_case
 
 REPO = Path(__file__).resolve().parents[2]
