@@ -1,0 +1,944 @@
+"""What decides each verdict: the items whose removal flips it, the weights that do,
+and how stable it is.
+
+For every claim, :func:`audit` answers the questions a lawyer asks of a result:
+
+**Which items decide it?** The smallest sets of *items* whose removal (or, for a
+rebut between two claims, reversal) changes the claim's verdict
+(:class:`~argmap.semantics.evaluation.Verdict`). Items are (:class:`ItemKind`):
+
+- ``evidence`` and ``precedent`` nodes. Removing one takes its base score and every
+  edge out of it away, and with them every argument that needs it (a premise, or the
+  precedent an argument from precedent relies on): an inference without its premise
+  is no argument at all;
+- ``relation``: one arrow of the case's ``relations``; removing it sets its weight
+  to 0 (no relation), and a rebut between two claims may instead be *reversed* (the
+  target attacks the origin), which is how an author says which of two conflicting
+  claims answers the other;
+- ``question``: an open critical question of an argumentation scheme, compiled as an
+  implicit undercutter (a framework node of kind ``question``); removing it is
+  answering the question. Cases without schemes have none.
+
+Every candidate set is evaluated by editing the compiled framework's arrays, never by
+recompiling the case: each set is one row of base scores and edge weights, rows are
+evaluated together by the vectorized engine
+(:func:`~argmap.scenario.uncertainty.evaluate_rows`), and reversals are twin attack
+edges of weight 0 added once, switched on in the rows that reverse them. Only items
+that can reach the claim (its upstream cone) are tried. The search is exact by
+increasing set size while the number of sets of the next size fits the budget
+(``max_sets``), and then best-first: the sets that brought the claim closest to its
+flip point are extended one item at a time, until a flip is found or the budget is
+spent; the result says which search found it (``exact``).
+
+**Which weights decide it?** For each parameter the claim depends on, the values in
+the parameter's range (its distribution's support, else its bounds) where the verdict
+changes: the exact boundaries of the proof standard
+(:func:`~argmap.scenario.analysis.threshold`) and of the preference-based defeats
+(:func:`~argmap.scenario.analysis.preference_flips`), with the verdict classified on
+each stretch between them by the numeric engine.
+
+**Is it fixed by structure alone?** True when no weight in its allowed range flips
+it: no parameter alone does (above), nor any corner of the box of the parameters it
+depends on, nor any Monte Carlo draw.
+
+**How stable is it?** The share of Monte Carlo draws
+(:func:`~argmap.scenario.uncertainty.monte_carlo`) that keep the verdict.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from argmap.errors import SolverError
+from argmap.model import Case, RelationKind
+from argmap.scenario.results import VERDICTS, verdict_codes
+from argmap.scenario.uncertainty import evaluate_rows, evaluate_samples, monte_carlo, upstream
+from argmap.semantics.compile import ATTACK_KINDS, Framework, compile_case
+from argmap.semantics.evaluate import check_dung
+from argmap.semantics.evaluation import Verdict
+from argmap.semantics.gradual.models import canonical_name
+
+__all__ = [
+    "Action",
+    "Audit",
+    "ClaimAudit",
+    "Item",
+    "ItemKind",
+    "WeightThreshold",
+    "audit",
+    "headline_claims",
+]
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+
+DEFAULT_MAX_SETS = 20_000
+"""Candidate sets evaluated per claim before the search stops."""
+DEFAULT_MAX_SIZE = 4
+"""Largest set of items the search considers."""
+_ROWS_PER_BATCH = 512
+"""Candidate sets evaluated in one vectorized pass (bounds the working memory)."""
+_SHOWN_SETS = 12
+"""Smallest flipping sets kept per claim (the count of all is kept too)."""
+
+
+class ItemKind(StrEnum):
+    """What an audit may take out of a case (module docstring)."""
+
+    EVIDENCE = "evidence"
+    PRECEDENT = "precedent"
+    RELATION = "relation"
+    QUESTION = "question"
+
+
+class Action(StrEnum):
+    """What is done to an item: taken out, or (a rebut between claims) turned round."""
+
+    REMOVE = "remove"
+    REVERSE = "reverse"
+
+
+@dataclass(frozen=True, order=True)
+class Item:
+    """One thing an audit may change, and how.
+
+    ``id`` is the node id, or for a relation its ``id`` when it has one and else its
+    place ``relations[i]``; ``what`` says what it is in words (``rebut C1 -> C2``).
+    """
+
+    kind: ItemKind
+    id: str
+    action: Action = Action.REMOVE
+    what: str = ""
+
+    def __str__(self) -> str:
+        """``remove evidence E1``, ``reverse rebut C_a -> C_b (relations[3])``."""
+        if self.kind is ItemKind.RELATION:
+            return f"{self.action.value} {self.what} ({self.id})"
+        return f"{self.action.value} {self.kind.value} {self.id}"
+
+
+@dataclass(frozen=True)
+class WeightThreshold:
+    """How a claim's verdict moves as one parameter runs over its range.
+
+    ``pieces`` are ``(low, high, verdict)`` stretches in order; a flip is a boundary
+    between two stretches of different verdicts.
+    """
+
+    parameter: str
+    value: float
+    low: float
+    high: float
+    pieces: tuple[tuple[float, float, Verdict], ...]
+
+    @property
+    def flips(self) -> tuple[float, ...]:
+        """The parameter values where the verdict changes."""
+        return tuple(b for (_, b, v), (_, _, w) in itertools.pairwise(self.pieces) if v is not w)
+
+    def __str__(self) -> str:
+        """``w: proved for w < 0.4286, unproven for w > 0.4286 (now 0.35, range [0, 1])``."""
+        parts = []
+        for a, b, v in self.pieces:
+            if a == self.low and b == self.high:
+                parts.append(f"{v.value} over the whole range")
+            elif a == self.low:
+                parts.append(f"{v.value} for {self.parameter} < {b:.4g}")
+            elif b == self.high:
+                parts.append(f"{v.value} for {self.parameter} > {a:.4g}")
+            else:
+                parts.append(f"{v.value} for {a:.4g} < {self.parameter} < {b:.4g}")
+        merged = ", ".join(parts)
+        return (
+            f"{self.parameter}: {merged} (now {self.value:g}, range [{self.low:g}, {self.high:g}])"
+        )
+
+
+@dataclass(frozen=True)
+class ClaimAudit:
+    """What decides one claim's verdict (module docstring)."""
+
+    claim: str
+    text: str
+    issue: str | None
+    verdict: Verdict
+    strength: float
+    headline: bool
+    deciding: tuple[tuple[Item, ...], ...]
+    """The smallest flipping sets found (at most a dozen are kept)."""
+    flipped_to: tuple[Verdict, ...]
+    """The verdict each set in ``deciding`` leaves the claim with."""
+    found: int
+    """How many flipping sets of the smallest size were found."""
+    exact: bool
+    """Whether the search was exhaustive: no smaller set flips the verdict, and, when
+    none was found, no set up to ``max_size`` does."""
+    searched: int
+    """Candidate sets evaluated for this claim."""
+    items: int
+    """Items upstream of the claim (the ones the search could change)."""
+    thresholds: tuple[WeightThreshold, ...]
+    fixed_by_structure: bool
+    stability: float | None
+    """Share of Monte Carlo draws keeping the verdict (None: no draws)."""
+    notes: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int | None:
+        """The size of the smallest flipping set, or None if none was found."""
+        return len(self.deciding[0]) if self.deciding else None
+
+
+@dataclass(frozen=True)
+class Audit:
+    """The audit of every claim of one case (or scenario of it)."""
+
+    title: str
+    semantics: str
+    gradual: str
+    max_size: int
+    max_sets: int
+    samples: int
+    seed: int | None
+    claims: tuple[ClaimAudit, ...]
+    scenario: str | None = None
+
+    def __getitem__(self, claim: str) -> ClaimAudit:
+        for row in self.claims:
+            if row.claim == claim:
+                return row
+        raise KeyError(claim)
+
+
+# -- items and their effects on the arrays ------------------------------------------------
+
+
+@dataclass
+class _Effect:
+    """What one item does to the (augmented) framework's arrays."""
+
+    nodes: list[int] = field(default_factory=list)
+    """Nodes whose base score goes to 0."""
+    edges_off: list[int] = field(default_factory=list)
+    """Edge columns (attacks then supports) whose weight goes to 0."""
+    edges_on: list[tuple[int, int]] = field(default_factory=list)
+    """(twin column, original column): the twin takes the original's weight."""
+    hoa_off: list[int] = field(default_factory=list)
+    """Undercuts of relations taken out (structural: rows are grouped by them)."""
+
+
+@dataclass
+class _Catalogue:
+    """The items of a case, their effects, and which nodes and edges each touches."""
+
+    items: list[Item]
+    effects: list[_Effect]
+    touches: list[tuple[set[int], set[int]]]
+    """Per item, (nodes, original edge columns) whose being upstream of a claim makes
+    the item relevant to it."""
+    framework: Framework
+    """The compiled framework with the reversal twins appended to the attacks."""
+
+
+def _relation_edges(case: Case, fw: Framework) -> dict[int, tuple[str, int]]:
+    """Relation index -> ('att' | 'sup' | 'hoa', position) in ``fw``: each relation is
+    matched to the first unclaimed edge with its ends and polarity (compile keeps the
+    relations' order, so duplicates pair up in order)."""
+    claimed: set[tuple[str, int]] = set()
+    edges: dict[int, tuple[str, int]] = {}
+    placed: dict[str, tuple[str, int]] = {}
+    contrary = ATTACK_KINDS.index("contrary")
+    relation_kinds = {ATTACK_KINDS.index(k) for k in ("rebut", "undermine", "undercut")}
+    pending: list[tuple[int, Any]] = []
+    for r, rel in enumerate(case.relations):
+        if rel.origin not in fw.index:
+            continue
+        if rel.target not in fw.index:
+            pending.append((r, rel))  # an undercut of a relation (or a dropped target)
+            continue
+        o, t = fw.index[rel.origin], fw.index[rel.target]
+        if rel.kind is RelationKind.SUPPORT:
+            hits = np.flatnonzero((fw.sup_src == o) & (fw.sup_dst == t) & (fw.sup_kind == 0))
+            tag = "sup"
+        else:
+            kinds = relation_kinds | {contrary}
+            hits = np.flatnonzero(
+                (fw.att_src == o) & (fw.att_dst == t) & np.isin(fw.att_kind, list(kinds))
+            )
+            tag = "att"
+        for k in hits.tolist():
+            if (tag, k) not in claimed:
+                claimed.add((tag, k))
+                edges[r] = (tag, k)
+                if rel.id is not None:
+                    placed[rel.id] = (tag, k)
+                break
+    for r, rel in pending:
+        target = placed.get(rel.target)
+        if target is None:
+            continue
+        o = fw.index[rel.origin]
+        on_att = fw.hoa_att if target[0] == "att" else fw.hoa_sup
+        for h in np.flatnonzero((fw.hoa_src == o) & (on_att == target[1])).tolist():
+            if ("hoa", h) not in claimed:
+                claimed.add(("hoa", h))
+                edges[r] = ("hoa", h)
+                break
+    return edges
+
+
+def _catalogue(case: Case, fw: Framework) -> _Catalogue:
+    n_att = fw.att_src.size
+    relation_at = _relation_edges(case, fw)
+    rebut = ATTACK_KINDS.index("rebut")
+    # the reversible rebuts: between two claims, drawn one way only
+    reversible: list[tuple[int, int]] = []  # (relation index, attack edge)
+    for r, (tag, k) in sorted(relation_at.items()):
+        rel = case.relations[r]
+        if tag != "att" or fw.att_kind[k] != rebut or rel.kind is not RelationKind.REBUT:
+            continue
+        s, d = int(fw.att_src[k]), int(fw.att_dst[k])
+        mirrored = np.any((fw.att_src == d) & (fw.att_dst == s))
+        if fw.kinds[s] == "claim" and fw.kinds[d] == "claim" and not mirrored:
+            reversible.append((r, k))
+    twins = {k: n_att + t for t, (_, k) in enumerate(reversible)}
+    # the twins go after the attacks, so support columns move right by their count
+    aug = _with_twins(fw, [k for _, k in reversible])
+
+    def column(tag: str, k: int) -> int:
+        return k if tag == "att" else aug.att_src.size + k
+
+    necessary = fw.sup_necessary
+    out_att: dict[int, list[int]] = {}
+    out_sup: dict[int, list[int]] = {}
+    for k, s in enumerate(fw.att_src.tolist()):
+        out_att.setdefault(s, []).append(k)
+    for k, s in enumerate(fw.sup_src.tolist()):
+        out_sup.setdefault(s, []).append(k)
+
+    def node_effect(i: int) -> _Effect:
+        effect = _Effect(nodes=[i])
+        gone = [i]
+        # an argument needing the node (premise, precedent) goes with it
+        gone += [int(fw.sup_dst[k]) for k in out_sup.get(i, []) if necessary[k]]
+        for g in gone:
+            effect.nodes.append(g)
+            effect.edges_off += [column("att", k) for k in out_att.get(g, [])]
+            effect.edges_off += [column("sup", k) for k in out_sup.get(g, [])]
+            effect.hoa_off += np.flatnonzero(fw.hoa_src == g).tolist()
+        return effect
+
+    items: list[Item] = []
+    effects: list[_Effect] = []
+    touches: list[tuple[set[int], set[int]]] = []
+    kinds = {"evidence": ItemKind.EVIDENCE, "precedent": ItemKind.PRECEDENT}
+    kinds["question"] = ItemKind.QUESTION
+    for i, (node_id, kind) in enumerate(zip(fw.ids, fw.kinds, strict=True)):
+        if kind in kinds:
+            items.append(Item(kinds[kind], node_id))
+            effects.append(node_effect(i))
+            touches.append(({i}, set()))
+    for r, (tag, k) in sorted(relation_at.items()):
+        rel = case.relations[r]
+        name = rel.id or f"relations[{r}]"
+        what = f"{rel.kind.value} {rel.origin} -> {rel.target}"
+        if tag == "hoa":
+            edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else n_att + int(fw.hoa_sup[k])
+            effect = _Effect(hoa_off=[k])
+            touched: tuple[set[int], set[int]] = (set(), {edge})
+        else:
+            effect = _Effect(edges_off=[column(tag, k)])
+            touched = (set(), {k if tag == "att" else n_att + k})
+        items.append(Item(ItemKind.RELATION, name, Action.REMOVE, what))
+        effects.append(effect)
+        touches.append(touched)
+        if tag == "att" and k in twins:
+            items.append(Item(ItemKind.RELATION, name, Action.REVERSE, what))
+            effects.append(_Effect(edges_off=[k], edges_on=[(twins[k], k)]))
+            ends = {int(fw.att_src[k]), int(fw.att_dst[k])}
+            touches.append((ends, set()))
+    return _Catalogue(items, effects, touches, aug)
+
+
+def _with_twins(fw: Framework, edges: Sequence[int]) -> Framework:
+    """``fw`` with, for each attack edge in ``edges``, a twin edge the other way of
+    weight 0 appended to the attacks (inert until a row gives it a weight)."""
+    if not edges:
+        return fw
+    idx = np.asarray(edges, dtype=np.int64)
+    n_att = fw.att_src.size
+
+    def joined(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        out = np.concatenate([a, b]).astype(a.dtype)
+        out.setflags(write=False)
+        return out
+
+    exprs = fw.edge_expressions
+    return replace(
+        fw,
+        att_src=joined(fw.att_src, fw.att_dst[idx]),
+        att_dst=joined(fw.att_dst, fw.att_src[idx]),
+        att_w=joined(fw.att_w, np.zeros(idx.size)),
+        att_kind=joined(fw.att_kind, fw.att_kind[idx]),
+        edge_expressions=exprs[:n_att] + (0.0,) * idx.size + exprs[n_att:],
+    )
+
+
+# -- evaluating candidate sets -------------------------------------------------------------
+
+
+class _Evaluator:
+    """Verdict codes and strengths of every claim for sets of items, cached."""
+
+    def __init__(
+        self, case: Case, catalogue: _Catalogue, semantics: str, gradual: str, claims: list[str]
+    ) -> None:
+        self.case = case
+        self.cat = catalogue
+        self.semantics = semantics
+        self.gradual = gradual
+        self.claims = claims
+        fw = catalogue.framework
+        self.base = np.asarray(fw.base, dtype=np.float64)
+        self.weights = np.concatenate([fw.att_w, fw.sup_w]).astype(np.float64)
+        self.has_standard = np.array([c in _standards(case) for c in claims], dtype=bool)
+        self.cache: dict[tuple[int, ...], tuple[npt.NDArray[np.int8], FloatArray]] = {}
+        self.evaluated = 0
+
+    def run(self, sets: Sequence[tuple[int, ...]]) -> list[tuple[npt.NDArray[np.int8], FloatArray]]:
+        """(verdict codes (C,), strengths (C,)) for each set of item indices."""
+        todo = sorted({s for s in sets if s not in self.cache})
+        groups: dict[tuple[int, ...], list[tuple[int, ...]]] = {}
+        for s in todo:
+            hoa = tuple(sorted({h for i in s for h in self.cat.effects[i].hoa_off}))
+            groups.setdefault(hoa, []).append(s)
+        for hoa, members in groups.items():
+            fw = self.cat.framework if not hoa else _without_hoa(self.cat.framework, hoa)
+            for start in range(0, len(members), _ROWS_PER_BATCH):
+                chunk = members[start : start + _ROWS_PER_BATCH]
+                self._batch(fw, chunk)
+        return [self.cache[s] for s in sets]
+
+    def _batch(self, fw: Framework, sets: Sequence[tuple[int, ...]]) -> None:
+        rows = len(sets)
+        base = np.tile(self.base, (rows, 1))
+        weights = np.tile(self.weights, (rows, 1))
+        for r, s in enumerate(sets):
+            for i in s:
+                effect = self.cat.effects[i]
+                base[r, effect.nodes] = 0.0
+                for twin, original in effect.edges_on:
+                    weights[r, twin] = self.weights[original]
+            for i in s:
+                weights[r, self.cat.effects[i].edges_off] = 0.0
+        result = evaluate_rows(
+            self.case, fw, base, weights, self.gradual, self.semantics, self.claims
+        )
+        codes = verdict_codes(result.labels, result.met, self.has_standard)
+        self.evaluated += rows
+        for r, s in enumerate(sets):
+            self.cache[s] = (codes[r], result.strengths[r])
+
+
+def _without_hoa(fw: Framework, gone: Iterable[int]) -> Framework:
+    keep = np.ones(fw.hoa_src.size, dtype=bool)
+    keep[list(gone)] = False
+    return replace(
+        fw,
+        hoa_src=fw.hoa_src[keep],
+        hoa_att=fw.hoa_att[keep],
+        hoa_sup=fw.hoa_sup[keep],
+        hoa_w=fw.hoa_w[keep],
+    )
+
+
+def _standards(case: Case) -> dict[str, Any]:
+    from argmap.semantics.standards import claim_standards
+
+    return claim_standards(case)
+
+
+# -- the search ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    sets: list[tuple[int, ...]]
+    verdicts: list[int]
+    exact: bool
+    searched: int
+
+
+def _compatible(items: Sequence[Item], chosen: Iterable[int]) -> bool:
+    """A relation is removed or reversed, not both."""
+    seen = set()
+    for i in chosen:
+        item = items[i]
+        if item.kind is ItemKind.RELATION:
+            if item.id in seen:
+                return False
+            seen.add(item.id)
+    return True
+
+
+def _search(
+    evaluator: _Evaluator,
+    col: int,
+    relevant: list[int],
+    max_size: int,
+    max_sets: int,
+    closeness: Callable[[npt.NDArray[np.int8], FloatArray], float],
+    tick: Callable[[int], None],
+) -> _Found:
+    """The smallest flipping sets for claim column ``col`` (module docstring)."""
+    items = evaluator.cat.items
+    ((codes0, _),) = evaluator.run([()])
+    verdict0 = int(codes0[col])
+    spent = 0
+    for size in range(1, min(max_size, len(relevant)) + 1):
+        count = math.comb(len(relevant), size)
+        if spent + count > max_sets:
+            return _best_first(
+                evaluator,
+                col,
+                relevant,
+                size,
+                max_size,
+                max_sets - spent,
+                spent,
+                closeness,
+                tick,
+                verdict0,
+            )
+        sets = [s for s in itertools.combinations(relevant, size) if _compatible(items, s)]
+        flips: list[tuple[int, ...]] = []
+        verdicts: list[int] = []
+        for start in range(0, len(sets), _ROWS_PER_BATCH * 4):
+            chunk = sets[start : start + _ROWS_PER_BATCH * 4]
+            for s, (codes, _) in zip(chunk, evaluator.run(chunk), strict=True):
+                if int(codes[col]) != verdict0:
+                    flips.append(s)
+                    verdicts.append(int(codes[col]))
+            tick(len(chunk))
+        spent += len(sets)
+        if flips:
+            return _Found(flips, verdicts, True, spent)
+    return _Found([], [], True, spent)
+
+
+def _best_first(
+    evaluator: _Evaluator,
+    col: int,
+    relevant: list[int],
+    size: int,
+    max_size: int,
+    budget: int,
+    spent: int,
+    closeness: Callable[[npt.NDArray[np.int8], FloatArray], float],
+    tick: Callable[[int], None],
+    verdict0: int,
+) -> _Found:
+    """Extend the sets closest to a flip one item at a time, within ``budget`` sets.
+
+    Exhaustive search has shown no set smaller than ``size`` flips the verdict; the
+    frontier starts from the singletons (all evaluated already) ranked by
+    ``closeness`` (lower is closer)."""
+    items = evaluator.cat.items
+    frontier: list[tuple[float, tuple[int, ...]]] = []
+    for s, (codes, strengths) in zip(
+        [(i,) for i in relevant], evaluator.run([(i,) for i in relevant]), strict=True
+    ):
+        heapq.heappush(frontier, (closeness(codes, strengths), s))
+    flips: list[tuple[int, ...]] = []
+    verdicts: list[int] = []
+    seen: set[tuple[int, ...]] = set()
+    while frontier and budget > 0:
+        _, current = heapq.heappop(frontier)
+        if len(current) >= max_size or (flips and len(current) + 1 > len(flips[0])):
+            continue
+        children = sorted(
+            {
+                tuple(sorted((*current, i)))
+                for i in relevant
+                if i not in current and _compatible(items, (*current, i))
+            }
+            - seen
+        )[:budget]
+        seen.update(children)
+        budget -= len(children)
+        spent += len(children)
+        for s, (codes, strengths) in zip(children, evaluator.run(children), strict=True):
+            if int(codes[col]) != verdict0:
+                if not flips or len(s) < len(flips[0]):
+                    flips, verdicts = [], []
+                if not flips or len(s) == len(flips[0]):
+                    flips.append(s)
+                    verdicts.append(int(codes[col]))
+            else:
+                heapq.heappush(frontier, (closeness(codes, strengths), s))
+        tick(len(children))
+    # sets smaller than ``size`` were all tried; larger ones only in part
+    return _Found(flips, verdicts, False, spent)
+
+
+def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
+    """How far a row leaves the claim from a flip (lower is closer): the distance of
+    its strength from its standard's threshold on the side it now is."""
+    from argmap.semantics.standards import standard_of, threshold_of
+
+    standard = standard_of(case, claim)
+    limit = threshold_of(case, standard) if standard is not None else None
+    level = 0.5 if limit is None else limit
+
+    def closeness(codes: npt.NDArray[np.int8], strengths: FloatArray) -> float:
+        s = float(strengths[col])
+        if math.isnan(s):
+            return math.inf
+        return abs(s - level)
+
+    return closeness
+
+
+# -- weights --------------------------------------------------------------------------------
+
+
+def _claim_parameters(fw: Framework, node: int) -> list[str]:
+    """The parameters any score or weight upstream of ``node`` uses."""
+    from argmap.model import parse_expression
+
+    nodes, edges = upstream(fw, node)
+    names: set[str] = set()
+    exprs = [fw.base_expressions[i] for i in np.flatnonzero(nodes)]
+    exprs += [fw.edge_expressions[k] for k in np.flatnonzero(edges)]
+    for expr in exprs:
+        if isinstance(expr, str):
+            names |= parse_expression(expr).names
+    return sorted(names)
+
+
+def _thresholds(
+    case: Case,
+    fw: Framework,
+    claim: str,
+    parameters: Sequence[str],
+    semantics: str,
+    gradual: str,
+    notes: list[str],
+) -> list[WeightThreshold]:
+    """The verdict's stretches over each parameter's range (module docstring)."""
+    from argmap.scenario.analysis import parameter_range, preference_flips, threshold
+
+    found: list[WeightThreshold] = []
+    known = {p.id: p for p in case.parameters}
+    has_standard = np.array([claim in _standards(case)])
+    for name in parameters:
+        lo, hi = parameter_range(known[name])
+        xs = np.linspace(lo, hi, 401)
+        cuts = set(preference_flips(fw, name, xs))
+        if claim in _standards(case):
+            try:
+                cuts |= set(
+                    threshold(case, claim, name, semantics=semantics, gradual=gradual).boundaries
+                )
+            except SolverError as exc:
+                notes.append(f"{name}: no exact thresholds ({exc}); verdicts on a grid")
+                cuts |= set(_grid_changes(case, fw, claim, name, xs, semantics, gradual))
+        points = [lo, *sorted(c for c in cuts if lo < c < hi), hi]
+        mids = np.array([(a + b) / 2 for a, b in itertools.pairwise(points)])
+        result = evaluate_samples(case, fw, {name: mids}, mids.size, gradual, semantics, [claim])
+        codes = verdict_codes(result.labels, result.met, has_standard)[:, 0]
+        pieces: list[tuple[float, float, Verdict]] = []
+        for (a, b), code in zip(itertools.pairwise(points), codes.tolist(), strict=True):
+            verdict = VERDICTS[code]
+            if pieces and pieces[-1][2] is verdict:
+                pieces[-1] = (pieces[-1][0], b, verdict)
+            else:
+                pieces.append((a, b, verdict))
+        found.append(WeightThreshold(name, known[name].value, lo, hi, tuple(pieces)))
+    return found
+
+
+def _grid_changes(
+    case: Case,
+    fw: Framework,
+    claim: str,
+    name: str,
+    xs: FloatArray,
+    semantics: str,
+    gradual: str,
+) -> list[float]:
+    """Where the claim's standard changes along ``xs``, bisected to float precision."""
+
+    def met(values: FloatArray) -> BoolArray:
+        r = evaluate_samples(case, fw, {name: values}, values.size, gradual, semantics, [claim])
+        out: BoolArray = r.met[:, 0]
+        return out
+
+    on_grid = met(xs)
+    changes = []
+    for i in np.flatnonzero(on_grid[1:] != on_grid[:-1]).tolist():
+        a, b = float(xs[i]), float(xs[i + 1])
+        left = bool(on_grid[i])
+        for _ in range(60):
+            m = (a + b) / 2
+            if m in (a, b):
+                break
+            a, b = (m, b) if bool(met(np.array([m]))[0]) == left else (a, m)
+        changes.append(b)
+    return changes
+
+
+def _corners_keep(
+    case: Case,
+    fw: Framework,
+    claim: str,
+    parameters: Sequence[str],
+    semantics: str,
+    gradual: str,
+    verdict: int,
+    limit: int = 12,
+) -> bool:
+    """Whether every corner of the box of ``parameters`` keeps the verdict (the first
+    ``limit`` parameters' corners, the others at their values)."""
+    from argmap.scenario.analysis import parameter_range
+
+    known = {p.id: p for p in case.parameters}
+    names = list(parameters)[:limit]
+    if not names:
+        return True
+    corners = np.array(list(itertools.product((0, 1), repeat=len(names))), dtype=np.float64)
+    draws = {}
+    for j, name in enumerate(names):
+        lo, hi = parameter_range(known[name])
+        draws[name] = lo + corners[:, j] * (hi - lo)
+    result = evaluate_samples(case, fw, draws, corners.shape[0], gradual, semantics, [claim])
+    codes = verdict_codes(result.labels, result.met, np.array([claim in _standards(case)]))
+    return bool(np.all(codes[:, 0] == verdict))
+
+
+# -- the audit ---------------------------------------------------------------------------------
+
+
+def headline_claims(case: Case) -> list[str]:
+    """The claims each issue turns on: the claims of an issue from which no path of
+    the compiled graph (supports, attacks, premises, conclusions) leads to another
+    claim of the same issue. The others are reasons on the way to these.
+
+    >>> from argmap.model import Case, Claim, Issue, Relation
+    >>> case = Case(title="t", issues=[Issue(id="I", question="q")],
+    ...             claims=[Claim(id="A", text="a", issue="I"),
+    ...                     Claim(id="B", text="b", issue="I")],
+    ...             relations=[Relation(kind="rebut", origin="B", target="A")])
+    >>> headline_claims(case)
+    ['A']
+    """
+    fw = compile_case(case)
+    successors: dict[int, set[int]] = {}
+    pairs = zip(
+        np.r_[fw.att_src, fw.sup_src].tolist(), np.r_[fw.att_dst, fw.sup_dst].tolist(), strict=True
+    )
+    for s, d in pairs:
+        successors.setdefault(s, set()).add(d)
+    issue = {fw.index[c.id]: c.issue for c in case.claims if c.id in fw.index}
+    out = []
+    for c in case.claims:
+        if c.issue is None or c.id not in fw.index:
+            continue
+        start = fw.index[c.id]
+        seen, stack = {start}, [start]
+        while stack:
+            for nxt in successors.get(stack.pop(), set()) - seen:
+                seen.add(nxt)
+                stack.append(nxt)
+        if not any(issue.get(k) == c.issue for k in seen - {start}):
+            out.append(c.id)
+    return out
+
+
+def audit(
+    case: Case,
+    claims: Sequence[str] | None = None,
+    *,
+    semantics: str = "grounded",
+    gradual: str = "dfquad",
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_sets: int = DEFAULT_MAX_SETS,
+    samples: int = 1000,
+    seed: int | None = 0,
+    weights: bool = True,
+    progress: bool | None = None,
+    scenario: str | None = None,
+) -> Audit:
+    """Audit what decides the verdict of each claim of ``case`` (module docstring).
+
+    Parameters
+    ----------
+    case : Case
+        The case (or a scenario applied to it).
+    claims : sequence of str, optional
+        The claims to audit (default: every claim).
+    semantics, gradual : str
+        Dung semantics of the labels, gradual semantics of the strengths.
+    max_size : int
+        Largest set of items tried.
+    max_sets : int
+        Candidate sets evaluated per claim: exact search while the next size fits,
+        best-first beyond.
+    samples, seed : int
+        Monte Carlo draws for the stability (0: none) and their seed.
+    weights : bool
+        Work out the weight thresholds and whether the verdict is fixed by structure
+        (the slowest part, with exact roots per parameter).
+    progress : bool, optional
+        Show a progress bar (default: only on a terminal).
+    scenario : str, optional
+        The scenario's name, recorded in the result.
+
+    Examples
+    --------
+    >>> from argmap.model import Case, Claim, Evidence, Issue, Relation, Source
+    >>> case = Case(title="t", sources=[Source(id="S", outlet="o", title="t")],
+    ...             issues=[Issue(id="I", question="q")],
+    ...             claims=[Claim(id="C", text="c", issue="I")],
+    ...             evidence=[Evidence(id="E", text="e", source="S", status="fact",
+    ...                               reliability=0.9)],
+    ...             relations=[Relation(kind="support", origin="E", target="C")])
+    >>> row = audit(case, samples=0, progress=False)["C"]
+    >>> row.verdict.value, [str(i) for i in row.deciding[0]]
+    ('proved', ['remove evidence E'])
+    """
+    semantics = check_dung(semantics)
+    gradual = canonical_name(gradual)
+    if max_size < 1:
+        raise SolverError("max_size must be at least 1")
+    if max_sets < 1:
+        raise SolverError("max_sets must be at least 1")
+    fw = compile_case(case)
+    all_claims = [c.id for c in case.claims if c.id in fw.index]
+    chosen = list(all_claims if claims is None else claims)
+    unknown = [c for c in chosen if c not in all_claims]
+    if unknown:
+        raise SolverError("unknown claim(s): " + ", ".join(unknown))
+    catalogue = _catalogue(case, fw)
+    evaluator = _Evaluator(case, catalogue, semantics, gradual, chosen)
+    ((codes0, strengths0),) = evaluator.run([()])
+    headline = set(headline_claims(case))
+    stability = _stability(case, chosen, codes0, samples, seed, semantics, gradual)
+    bar = _bar(len(chosen), progress)
+    rows: list[ClaimAudit] = []
+    try:
+        for col, claim in enumerate(chosen):
+            j = fw.index[claim]
+            nodes, edges = upstream(fw, j)
+            up_nodes = set(np.flatnonzero(nodes).tolist())
+            up_edges = set(np.flatnonzero(edges).tolist())
+            relevant = [
+                i
+                for i, (t_nodes, t_edges) in enumerate(catalogue.touches)
+                if t_nodes & up_nodes or t_edges & up_edges
+            ]
+            verdict0 = int(codes0[col])
+            found = _search(
+                evaluator,
+                col,
+                relevant,
+                max_size,
+                max_sets,
+                _closeness_for(case, claim, col),
+                lambda _: None,
+            )
+            notes: list[str] = []
+            thresholds: list[WeightThreshold] = []
+            params = _claim_parameters(fw, j)
+            fixed = not params
+            if weights and params:
+                thresholds = _thresholds(case, fw, claim, params, semantics, gradual, notes)
+                alone = all(len(t.pieces) == 1 for t in thresholds)
+                fixed = alone and _corners_keep(
+                    case, fw, claim, params, semantics, gradual, verdict0
+                )
+                if fixed and stability.get(claim) not in (None, 1.0):
+                    fixed = False
+            node = case.node(claim)
+            rows.append(
+                ClaimAudit(
+                    claim=claim,
+                    text=getattr(node, "text", ""),
+                    issue=getattr(node, "issue", None),
+                    verdict=VERDICTS[verdict0],
+                    strength=float(strengths0[col]),
+                    headline=claim in headline,
+                    deciding=tuple(
+                        tuple(catalogue.items[i] for i in s) for s in found.sets[:_SHOWN_SETS]
+                    ),
+                    flipped_to=tuple(VERDICTS[v] for v in found.verdicts[:_SHOWN_SETS]),
+                    found=len(found.sets),
+                    exact=found.exact,
+                    searched=found.searched,
+                    items=len(relevant),
+                    thresholds=tuple(thresholds),
+                    fixed_by_structure=fixed if weights or not params else False,
+                    stability=stability.get(claim),
+                    notes=tuple(notes),
+                )
+            )
+            bar.update(1)
+    finally:
+        bar.close()
+    return Audit(
+        title=case.title,
+        semantics=semantics,
+        gradual=gradual,
+        max_size=max_size,
+        max_sets=max_sets,
+        samples=samples,
+        seed=seed,
+        claims=tuple(rows),
+        scenario=scenario,
+    )
+
+
+def _stability(
+    case: Case,
+    claims: Sequence[str],
+    codes: npt.NDArray[np.int8],
+    samples: int,
+    seed: int | None,
+    semantics: str,
+    gradual: str,
+) -> dict[str, float | None]:
+    """Share of Monte Carlo draws keeping each claim's verdict."""
+    if samples <= 0 or not any(p.distribution is not None for p in case.parameters):
+        return {}
+    result = monte_carlo(
+        case,
+        samples,
+        seed,
+        semantics=semantics,
+        gradual=gradual,
+        claims=list(claims),
+        progress=False,
+        keep_samples=False,
+    )
+    out: dict[str, float | None] = {}
+    for col, claim in enumerate(claims):
+        shares = result.summary(claim).verdict_probabilities
+        out[claim] = None if shares is None else float(shares.get(VERDICTS[int(codes[col])], 0.0))
+    return out
+
+
+def _bar(total: int, progress: bool | None) -> Any:
+    from tqdm.auto import tqdm
+
+    # disable=None: tqdm hides itself when stderr is not a terminal
+    return tqdm(total=total, unit=" claims", disable=None if progress is None else not progress)
