@@ -244,8 +244,8 @@ class _Catalogue:
     items: list[Item]
     effects: list[_Effect]
     touches: list[tuple[set[int], set[int]]]
-    """Per item, (nodes, original edge columns) whose being upstream of a claim makes
-    the item relevant to it."""
+    """Per item, (nodes, edge columns of ``framework``) whose being upstream of a claim
+    makes the item relevant to it."""
     framework: Framework
     """The compiled framework with the reversal twins appended to the attacks."""
 
@@ -353,20 +353,19 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
         name = rel.id or f"relations[{r}]"
         what = f"{rel.kind.value} {rel.origin} -> {rel.target}"
         if tag == "hoa":
-            edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else n_att + int(fw.hoa_sup[k])
+            edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else column("sup", int(fw.hoa_sup[k]))
             effect = _Effect(hoa_off=[k])
             touched: tuple[set[int], set[int]] = (set(), {edge})
         else:
             effect = _Effect(edges_off=[column(tag, k)])
-            touched = (set(), {k if tag == "att" else n_att + k})
+            touched = (set(), {column(tag, k)})
         items.append(Item(ItemKind.RELATION, name, Action.REMOVE, what))
         effects.append(effect)
         touches.append(touched)
         if tag == "att" and k in twins:
             items.append(Item(ItemKind.RELATION, name, Action.REVERSE, what))
             effects.append(_Effect(edges_off=[k], edges_on=[(twins[k], k)]))
-            ends = {int(fw.att_src[k]), int(fw.att_dst[k])}
-            touches.append((ends, set()))
+            touches.append((set(), {k, twins[k]}))
     return _Catalogue(items, effects, touches, aug)
 
 
@@ -609,6 +608,36 @@ def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
     return closeness
 
 
+def _cone(fw: Framework, node: int) -> tuple[set[int], set[int]]:
+    """The nodes and edge columns (attacks then supports) upstream of ``node`` in
+    ``fw``, undercuts of relations included: whatever no path reaches cannot change
+    the node's verdict. ``fw`` carries the reversal twins, so the cone holds every
+    item that matters in any edited state too (an edit only takes edges away or
+    switches a twin on)."""
+    n_att = fw.att_src.size
+    into: dict[int, list[tuple[int, int]]] = {}
+    pairs = zip(
+        np.r_[fw.att_src, fw.sup_src].tolist(), np.r_[fw.att_dst, fw.sup_dst].tolist(), strict=True
+    )
+    for col, (s, d) in enumerate(pairs):
+        into.setdefault(d, []).append((s, col))
+    undercut_by: dict[int, list[int]] = {}
+    for src, att, sup in zip(
+        fw.hoa_src.tolist(), fw.hoa_att.tolist(), fw.hoa_sup.tolist(), strict=True
+    ):
+        undercut_by.setdefault(att if att >= 0 else n_att + sup, []).append(src)
+    nodes, edges = {node}, set()
+    stack = [node]
+    while stack:
+        for s, col in into.get(stack.pop(), ()):
+            edges.add(col)
+            for nxt in (s, *undercut_by.get(col, ())):
+                if nxt not in nodes:
+                    nodes.add(nxt)
+                    stack.append(nxt)
+    return nodes, edges
+
+
 # -- weights --------------------------------------------------------------------------------
 
 
@@ -839,9 +868,7 @@ def audit(
     try:
         for col, claim in enumerate(chosen):
             j = fw.index[claim]
-            nodes, edges = upstream(fw, j)
-            up_nodes = set(np.flatnonzero(nodes).tolist())
-            up_edges = set(np.flatnonzero(edges).tolist())
+            up_nodes, up_edges = _cone(catalogue.framework, j)
             relevant = [
                 i
                 for i, (t_nodes, t_edges) in enumerate(catalogue.touches)

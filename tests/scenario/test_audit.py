@@ -1,0 +1,231 @@
+"""The audit's smallest flipping sets, checked against editing and re-evaluating the
+case itself (brute force over every set of items), and its weights and stability."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.io.casefile import load
+from argmap.model import Case
+from argmap.scenario.audit import Action, Item, ItemKind, audit, headline_claims
+from argmap.scenario.audit_text import audit_json, audit_markdown
+from argmap.semantics.evaluate import evaluate
+
+REPO = Path(__file__).resolve().parents[2]
+WORKED = REPO / "seeds" / "musk_v_microsoft.yaml"
+
+
+def _edited(case: Case, chosen: tuple[Item, ...]) -> Case:
+    """``case`` with the items taken out (or rebuts turned round) in its own data:
+    the reference the audit's array masks must agree with."""
+    data: dict[str, Any] = case.model_dump(mode="python", by_alias=True)
+    data.pop("expect", None)
+    gone = {i.id for i in chosen if i.kind is not ItemKind.RELATION}
+    # an argument needing a removed premise goes with it (module docstring)
+    args = [a for a in data["arguments"] if not set(a["premises"]) & gone]
+    gone |= {a["id"] for a in data["arguments"]} - {a["id"] for a in args}
+    data["arguments"] = args
+    data["evidence"] = [e for e in data["evidence"] if e["id"] not in gone]
+    data["precedents"] = [p for p in data["precedents"] if p["id"] not in gone]
+    relations = []
+    for r, rel in enumerate(data["relations"]):
+        name = rel.get("id") or f"relations[{r}]"
+        acts = {i.action for i in chosen if i.kind is ItemKind.RELATION and i.id == name}
+        if Action.REMOVE in acts or rel["from"] in gone or rel["to"] in gone:
+            continue
+        if Action.REVERSE in acts:
+            rel = {**rel, "from": rel["to"], "to": rel["from"]}
+        relations.append(rel)
+    data["relations"] = relations
+    return Case.model_validate(data)
+
+
+@st.composite
+def small_cases(draw: st.DrawFn) -> Case:
+    """Two or three claims of one issue, a few evidence items, an argument, and random
+    supports, rebuts and undermines between them."""
+    n_claims = draw(st.integers(2, 3))
+    n_ev = draw(st.integers(1, 3))
+    score = st.sampled_from([0.1, 0.3, 0.45, 0.55, 0.7, 0.9])
+    claims = [
+        {"id": f"C{i}", "text": "c", "issue": "I", "base_score": draw(score)}
+        for i in range(n_claims)
+    ]
+    evidence = [
+        {"id": f"E{i}", "text": "e", "source": "S", "status": "fact", "reliability": draw(score)}
+        for i in range(n_ev)
+    ]
+    pairs = [(f"E{e}", f"C{c}", "support") for e in range(n_ev) for c in range(n_claims)]
+    pairs += [
+        (f"C{a}", f"C{b}", "rebut") for a in range(n_claims) for b in range(n_claims) if a != b
+    ]
+    pairs += [(f"E{e}", f"C{c}", "rebut") for e in range(n_ev) for c in range(n_claims)]
+    pairs += [(f"E{a}", f"E{b}", "undermine") for a in range(n_ev) for b in range(n_ev) if a != b]
+    chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=4, unique=True))
+    relations = [
+        {"kind": k, "from": o, "to": t, "weight": draw(st.sampled_from([0.4, 0.8, 1.0]))}
+        for o, t, k in chosen
+    ]
+    arguments = []
+    if draw(st.booleans()):
+        arguments.append(
+            {
+                "id": "A",
+                "text": "a",
+                "premises": ["E0"],
+                "conclusion": f"C{n_claims - 1}",
+                "stance": draw(st.sampled_from(["pro", "con"])),
+                "weight": draw(score),
+            }
+        )
+    return Case.model_validate(
+        {
+            "title": "t",
+            "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": claims,
+            "evidence": evidence,
+            "arguments": arguments,
+            "relations": relations,
+        }
+    )
+
+
+def _all_items(case: Case) -> list[Item]:
+    result = audit(case, samples=0, weights=False, progress=False, max_size=1, max_sets=1)
+    del result
+    from argmap.scenario.audit import _catalogue
+    from argmap.semantics.compile import compile_case
+
+    return _catalogue(case, compile_case(case)).items
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_cases())
+def test_smallest_sets_match_brute_force(case: Case) -> None:
+    items = _all_items(case)
+    base = evaluate(case)
+    result = audit(case, samples=0, weights=False, progress=False, max_size=len(items))
+    for row in result.claims:
+        assert row.exact
+        verdict = base[row.claim].verdict
+        smallest: list[frozenset[Item]] = []
+        for size in range(1, len(items) + 1):
+            for chosen in itertools.combinations(items, size):
+                ids = [i.id for i in chosen if i.kind is ItemKind.RELATION]
+                if len(ids) != len(set(ids)):
+                    continue  # a relation is removed or reversed, not both
+                if evaluate(_edited(case, chosen))[row.claim].verdict is not verdict:
+                    smallest.append(frozenset(chosen))
+            if smallest:
+                break
+        found = {frozenset(s) for s in row.deciding}
+        assert row.found == len(smallest)
+        assert found <= set(smallest) and len(found) == min(len(smallest), 12)
+
+
+def test_one_rebut_decides_the_worked_headline() -> None:
+    # the issue's complaint: one arrow, not the evidence, settles C_illegal
+    row = audit(load(WORKED), ["C_illegal"], samples=0, weights=False, progress=False)["C_illegal"]
+    assert row.verdict.value == "defeated" and row.exact and row.size == 1
+    shown = {str(s[0]) for s in row.deciding}
+    assert shown == {
+        "remove rebut C_lawful -> C_illegal (relations[0])",
+        "reverse rebut C_lawful -> C_illegal (relations[0])",
+    }
+
+
+def test_reversal_and_cascade_on_a_small_case() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [
+                {"id": "A", "text": "a", "issue": "I", "base_score": 0.4},
+                {"id": "B", "text": "b", "issue": "I", "base_score": 0.3},
+            ],
+            "evidence": [{"id": "E", "text": "e", "source": "S", "status": "fact"}],
+            "arguments": [
+                {"id": "X", "text": "x", "premises": ["E"], "conclusion": "A", "weight": 0.9}
+            ],
+            "relations": [{"kind": "rebut", "from": "A", "to": "B"}],
+        }
+    )
+    result = audit(case, samples=0, weights=False, progress=False)
+    assert result["B"].verdict.value == "defeated"
+    assert {str(s[0]) for s in result["B"].deciding} == {
+        "remove rebut A -> B (relations[0])",
+        "reverse rebut A -> B (relations[0])",
+    }
+    # the evidence is the argument's only premise: without it the argument goes, and A
+    # falls back to its base score, short of the standard
+    assert result["A"].verdict.value == "proved"
+    assert {str(s[0]) for s in result["A"].deciding} >= {"remove evidence E"}
+    assert {v.value for v in result["A"].flipped_to} >= {"unproven"}
+
+
+def test_best_first_beyond_the_budget_finds_flipping_sets() -> None:
+    case = load(WORKED)
+    exact = audit(case, ["C_rivalry"], samples=0, weights=False, progress=False)["C_rivalry"]
+    assert exact.exact and exact.size == 4
+    bounded = audit(case, ["C_rivalry"], samples=0, weights=False, progress=False, max_sets=200)[
+        "C_rivalry"
+    ]
+    assert not bounded.exact and bounded.size is not None and bounded.size >= exact.size
+    for chosen in bounded.deciding:
+        assert evaluate(_edited(case, chosen))["C_rivalry"].verdict is not exact.verdict
+
+
+def test_weights_structure_and_stability_on_the_worked_case() -> None:
+    case = load(WORKED)
+    result = audit(case, ["C_illegal", "C_suit"], samples=300, seed=1, progress=False)
+    illegal, suit = result["C_illegal"], result["C_suit"]
+    musk = next(t for t in illegal.thresholds if t.parameter == "w_musk_claim")
+    assert len(musk.flips) == 1 and 0 < musk.flips[0] < 1
+    assert not illegal.fixed_by_structure and illegal.stability is not None
+    assert 0.5 < illegal.stability < 1.0
+    # either side of the flip really has the verdicts the audit says
+    below, above = musk.pieces[0][2], musk.pieces[-1][2]
+    for x, want in ((musk.flips[0] - 0.01, below), (musk.flips[0] + 0.01, above)):
+        assert evaluate(case, values={"w_musk_claim": x})["C_illegal"].verdict is want
+    assert suit.fixed_by_structure and suit.stability == 1.0
+
+
+def test_headline_claims_of_the_worked_case() -> None:
+    heads = headline_claims(load(WORKED))
+    assert "C_illegal" in heads and "C_suit" in heads and "C_lawful" not in heads
+
+
+def test_markdown_escapes_and_json_round_trips() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t <b>*x*</b>",
+            "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [{"id": "C", "text": "a | b <script>", "issue": "I"}],
+            "evidence": [{"id": "E", "text": "e", "source": "S", "status": "fact"}],
+            "relations": [{"kind": "support", "from": "E", "to": "C"}],
+        }
+    )
+    result = audit(case, samples=0, progress=False)
+    md = audit_markdown(result)
+    assert "<script>" not in md and "<b>" not in md and "a \\| b" in md
+    import json
+
+    doc = json.loads(audit_json([result]))
+    assert doc["audits"][0]["claims"][0]["text"] == "a | b <script>"
+    assert doc["audits"][0]["claims"][0]["deciding"][0]["items"][0]["id"] == "E"
+
+
+def test_unknown_claim_is_an_error() -> None:
+    from argmap.errors import SolverError
+
+    with pytest.raises(SolverError, match="unknown claim"):
+        audit(load(WORKED), ["C_nope"], progress=False)
