@@ -51,7 +51,11 @@ def register(subparsers: Any) -> None:
         help="candidate sets per claim before stopping (default 20000)",
     )
     parser.add_argument(
-        "--samples", type=samples_arg, default=1000, metavar="N", help="Monte Carlo draws"
+        "--samples",
+        type=_samples,
+        default=1000,
+        metavar="N",
+        help="Monte Carlo draws for the stability (default 1000; 0: none)",
     )
     parser.add_argument("--seed", type=seed_arg, default=0, metavar="S", help="random seed")
     parser.add_argument(
@@ -60,6 +64,10 @@ def register(subparsers: Any) -> None:
         help="skip the weight thresholds (and the fixed-by-structure test)",
     )
     parser.set_defaults(handler=run)
+
+
+def _samples(text: str) -> int:
+    return 0 if text.strip() == "0" else samples_arg(text)
 
 
 def _positive(text: str) -> int:
@@ -89,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             raise ArgmapError(f"{args.output}: give a .md or .json file name")
         check_output(args.output, [case_path, *paths])
     case = load(case_path)
-    states = [(None, case)]
+    states: list[tuple[str | None, Any]] = [(None, case)]
     for path in paths:
         scenario = load_scenario(path)
         if base_case_path(scenario).resolve() != case_path.resolve():

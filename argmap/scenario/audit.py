@@ -188,7 +188,8 @@ class ClaimAudit:
     items: int
     """Items upstream of the claim (the ones the search could change)."""
     thresholds: tuple[WeightThreshold, ...]
-    fixed_by_structure: bool
+    fixed_by_structure: bool | None
+    """No weight in its allowed range flips it (None: not checked, ``weights=False``)."""
     stability: float | None
     """Share of Monte Carlo draws keeping the verdict (None: no draws)."""
     notes: tuple[str, ...] = ()
@@ -554,10 +555,9 @@ def _best_first(
     ``closeness`` (lower is closer)."""
     items = evaluator.cat.items
     frontier: list[tuple[float, tuple[int, ...]]] = []
-    for s, (codes, strengths) in zip(
-        [(i,) for i in relevant], evaluator.run([(i,) for i in relevant]), strict=True
-    ):
-        heapq.heappush(frontier, (closeness(codes, strengths), s))
+    singletons: list[tuple[int, ...]] = [(i,) for i in relevant]
+    for one, (codes, strengths) in zip(singletons, evaluator.run(singletons), strict=True):
+        heapq.heappush(frontier, (closeness(codes, strengths), one))
     flips: list[tuple[int, ...]] = []
     verdicts: list[int] = []
     seen: set[tuple[int, ...]] = set()
@@ -887,7 +887,7 @@ def audit(
             notes: list[str] = []
             thresholds: list[WeightThreshold] = []
             params = _claim_parameters(fw, j)
-            fixed = not params
+            fixed: bool | None = None if params else True
             if weights and params:
                 thresholds = _thresholds(case, fw, claim, params, semantics, gradual, notes)
                 alone = all(len(t.pieces) == 1 for t in thresholds)
@@ -914,7 +914,7 @@ def audit(
                     searched=found.searched,
                     items=len(relevant),
                     thresholds=tuple(thresholds),
-                    fixed_by_structure=fixed if weights or not params else False,
+                    fixed_by_structure=fixed,
                     stability=stability.get(claim),
                     notes=tuple(notes),
                 )

@@ -15,6 +15,8 @@ from argmap.scenario.audit import Audit, ClaimAudit
 
 __all__ = ["audit_json", "audit_markdown", "claim_summary"]
 
+_FIXED = {True: "yes", False: "no", None: "not checked"}
+
 _SETS_SHOWN = 3
 """Deciding sets written out per claim in Markdown (the JSON has all that were kept)."""
 
@@ -28,7 +30,7 @@ def claim_summary(row: ClaimAudit) -> str:
     ...                  ((Item(ItemKind.EVIDENCE, "E_1"),),), (Verdict.UNPROVEN,),
     ...                  1, True, 3, 3, (), False, 0.9)
     >>> print(claim_summary(row))
-    **C** is proved; it becomes unproven if one item goes: remove evidence E\\_1.
+    **C** is proved; it becomes unproven if one item goes: remove evidence E_1.
     """
     head = f"**{markdown_text(row.claim)}** is {row.verdict.value}"
     if not row.deciding:
@@ -75,7 +77,7 @@ def audit_markdown(result: Audit) -> str:
         name = markdown_text(row.claim) + (" (headline)" if row.headline else "")
         out.append(
             f"| {name} | {row.verdict.value} | {row.strength:.3f} | {size} "
-            f"| {'yes' if row.fixed_by_structure else 'no'} | {stability} |"
+            f"| {_FIXED[row.fixed_by_structure]} | {stability} |"
         )
     out.append("")
     for row in ordered:
@@ -92,13 +94,11 @@ def audit_markdown(result: Audit) -> str:
             out.append(f"- flips to {v.value}: {items}")
         for threshold in row.thresholds:
             out.append(f"- weight {markdown_text(str(threshold))}")
-        fixed = (
-            "yes: no weight in its allowed range flips it"
-            if row.fixed_by_structure
-            else "no: the weights can flip it"
-            if row.thresholds or row.stability not in (None, 1.0)
-            else "no"
-        )
+        fixed = {
+            True: "yes: no weight in its allowed range flips it",
+            False: "no: weights within their allowed ranges flip it",
+            None: "not checked (weights skipped)",
+        }[row.fixed_by_structure]
         out.append(f"- fixed by structure: {fixed}")
         if row.stability is not None:
             out.append(f"- stability: {row.stability:.1%} of draws keep it {row.verdict.value}")
