@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from argmap.model.values import STRICT, Score
 
@@ -65,6 +67,13 @@ class Expectation(BaseModel):
     @classmethod
     def _words(cls, value: Any) -> Any:
         return _shorthand(value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # a bare verdict or label is an expectation too (the shorthand above)
+        return {"anyOf": [handler(core_schema), {"enum": [*VERDICT_NAMES, *LABEL_NAMES]}]}
 
     @model_validator(mode="after")
     def _something(self) -> Expectation:

@@ -51,7 +51,6 @@ def problems(case: Case) -> list[Problem]:
 def _expectations(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
     """The baseline's expectations name claims of the case (a scenario's may name
     claims the scenario adds: ``argmap check`` checks those)."""
-
     for claim in case.expect.get(BASELINE, {}):
         yield from _expect(kinds, f"expect.{BASELINE}.{claim}", claim, ["claim"], "claim")
 
