@@ -34,8 +34,10 @@ def claim_summary(row: ClaimAudit) -> str:
     """
     head = f"**{markdown_text(row.claim)}** is {row.verdict.value}"
     if not row.deciding:
-        scope = "" if row.exact else " among the sets tried"
-        return f"{head}; no set of up to the searched size flips it{scope}."
+        if row.items == 0:
+            return f"{head}; no evidence, precedent or relation bears on it."
+        scope = "the sets tried" if not row.exact else "the sets searched"
+        return f"{head}; among {scope} of the {row.items} items that bear on it, none flips it."
     size = len(row.deciding[0])
     count = "one item goes" if size == 1 else f"{size} items go together"
     shown = [
