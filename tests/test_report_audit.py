@@ -18,7 +18,7 @@ def test_brief_names_the_deciding_arrow() -> None:
     section = section[: section.index("\n## ", 3)]
     assert report.audit is not None and [r.claim for r in report.audit.claims] == ["C_retaliation"]
     assert "**C_retaliation** is defeated; it becomes unproven if one item goes" in section
-    assert "remove rebut C_principled -&gt; C_retaliation (relations\\[1\\])" in section
+    assert "remove rebut C_principled → C_retaliation (relations\\[1\\])" in section
 
 
 def test_brief_says_when_nothing_flips_a_verdict() -> None:

@@ -112,7 +112,7 @@ class Item:
     """One thing an audit may change, and how.
 
     ``id`` is the node id, or for a relation its ``id`` when it has one and else its
-    place ``relations[i]``; ``what`` says what it is in words (``rebut C1 -> C2``).
+    place ``relations[i]``; ``what`` says what it is in words (``rebut C1 → C2``).
     """
 
     kind: ItemKind
@@ -121,7 +121,7 @@ class Item:
     what: str = ""
 
     def __str__(self) -> str:
-        """``remove evidence E1``, ``reverse rebut C_a -> C_b (relations[3])``."""
+        """``remove evidence E1``, ``reverse rebut C_a → C_b (relations[3])``."""
         if self.kind is ItemKind.RELATION:
             return f"{self.action.value} {self.what} ({self.id})"
         return f"{self.action.value} {self.kind.value} {self.id}"
@@ -352,7 +352,7 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
     for r, (tag, k) in sorted(relation_at.items()):
         rel = case.relations[r]
         name = rel.id or f"relations[{r}]"
-        what = f"{rel.kind.value} {rel.origin} -> {rel.target}"
+        what = f"{rel.kind.value} {rel.origin} → {rel.target}"
         if tag == "hoa":
             edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else column("sup", int(fw.hoa_sup[k]))
             effect = _Effect(hoa_off=[k])

@@ -87,7 +87,7 @@ def test_audit_names_what_decides_the_headlines(
     illegal = rows["C_illegal"]
     assert illegal["verdict"] == "defeated" and illegal["smallest_size"] == 1
     assert {d["items"][0]["action"] for d in illegal["deciding"]} == {"remove", "reverse"}
-    assert {d["items"][0]["what"] for d in illegal["deciding"]} == {"rebut C_lawful -> C_illegal"}
+    assert {d["items"][0]["what"] for d in illegal["deciding"]} == {"rebut C_lawful → C_illegal"}
     suit = rows["C_suit"]
     assert {d["items"][0]["id"] for d in suit["deciding"]} >= {"E_no_suit"}
 

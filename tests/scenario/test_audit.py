@@ -136,8 +136,8 @@ def test_one_rebut_decides_the_worked_headline() -> None:
     assert row.verdict.value == "defeated" and row.exact and row.size == 1
     shown = {str(s[0]) for s in row.deciding}
     assert shown == {
-        "remove rebut C_lawful -> C_illegal (relations[0])",
-        "reverse rebut C_lawful -> C_illegal (relations[0])",
+        "remove rebut C_lawful → C_illegal (relations[0])",
+        "reverse rebut C_lawful → C_illegal (relations[0])",
     }
 
 
@@ -161,8 +161,8 @@ def test_reversal_and_cascade_on_a_small_case() -> None:
     result = audit(case, samples=0, weights=False, progress=False)
     assert result["B"].verdict.value == "defeated"
     assert {str(s[0]) for s in result["B"].deciding} == {
-        "remove rebut A -> B (relations[0])",
-        "reverse rebut A -> B (relations[0])",
+        "remove rebut A → B (relations[0])",
+        "reverse rebut A → B (relations[0])",
     }
     # the evidence is the argument's only premise: without it the argument goes, and A
     # falls back to its base score, short of the standard
