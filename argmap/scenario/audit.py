@@ -759,9 +759,10 @@ def _corners_keep(
 
 
 def headline_claims(case: Case) -> list[str]:
-    """The claims each issue turns on: the claims of an issue from which no path of
-    the compiled graph (supports, attacks, premises, conclusions) leads to another
-    claim of the same issue. The others are reasons on the way to these.
+    """The claims each issue turns on: the claims of an issue from which every path of
+    the compiled graph (supports, attacks, premises, conclusions) to another claim of
+    the same issue comes back (usually: no such path at all; two claims rebutting
+    each other are both headline). The others are reasons on the way to these.
 
     >>> from argmap.model import Case, Claim, Issue, Relation
     >>> case = Case(title="t", issues=[Issue(id="I", question="q")],
@@ -779,19 +780,27 @@ def headline_claims(case: Case) -> list[str]:
     for s, d in pairs:
         successors.setdefault(s, set()).add(d)
     issue = {fw.index[c.id]: c.issue for c in case.claims if c.id in fw.index}
-    out = []
-    for c in case.claims:
-        if c.issue is None or c.id not in fw.index:
-            continue
-        start = fw.index[c.id]
+
+    def reach(start: int) -> set[int]:
         seen, stack = {start}, [start]
         while stack:
             for nxt in successors.get(stack.pop(), set()) - seen:
                 seen.add(nxt)
                 stack.append(nxt)
-        if not any(issue.get(k) == c.issue for k in seen - {start}):
-            out.append(c.id)
-    return out
+        return seen
+
+    reached = {j: reach(j) for j in issue}
+    return [
+        c.id
+        for c in case.claims
+        if c.issue is not None
+        and c.id in fw.index
+        and all(
+            fw.index[c.id] in reached[k]
+            for k in reached[fw.index[c.id]]
+            if k != fw.index[c.id] and issue.get(k) == c.issue
+        )
+    ]
 
 
 def audit(

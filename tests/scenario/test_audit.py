@@ -203,6 +203,26 @@ def test_headline_claims_of_the_worked_case() -> None:
     assert "C_illegal" in heads and "C_suit" in heads and "C_lawful" not in heads
 
 
+def test_claims_rebutting_each_other_are_both_headline() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [
+                {"id": "A", "text": "a", "issue": "I"},
+                {"id": "B", "text": "b", "issue": "I"},
+                {"id": "R", "text": "r", "issue": "I"},
+            ],
+            "relations": [
+                {"kind": "rebut", "from": "A", "to": "B"},
+                {"kind": "rebut", "from": "B", "to": "A"},
+                {"kind": "support", "from": "R", "to": "A"},
+            ],
+        }
+    )
+    assert headline_claims(case) == ["A", "B"]
+
+
 def test_markdown_escapes_and_json_round_trips() -> None:
     case = Case.model_validate(
         {
