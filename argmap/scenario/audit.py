@@ -314,7 +314,10 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
             reversible.append((r, k))
     twins = {k: n_att + t for t, (_, k) in enumerate(reversible)}
     # the twins go after the attacks, so support columns move right by their count
-    aug = _with_twins(fw, [k for _, k in reversible])
+    aug, copied = _with_twins(fw, [k for _, k in reversible])
+    entries = {h: [h] for h in range(fw.hoa_src.size)}  # undercut -> its entries in aug
+    for j, h in enumerate(copied):
+        entries[h].append(fw.hoa_src.size + j)
 
     def column(tag: str, k: int) -> int:
         return k if tag == "att" else aug.att_src.size + k
@@ -336,7 +339,7 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
             effect.nodes.append(g)
             effect.edges_off += [column("att", k) for k in out_att.get(g, [])]
             effect.edges_off += [column("sup", k) for k in out_sup.get(g, [])]
-            effect.hoa_off += np.flatnonzero(fw.hoa_src == g).tolist()
+            effect.hoa_off += np.flatnonzero(aug.hoa_src == g).tolist()
         return effect
 
     items: list[Item] = []
@@ -355,8 +358,8 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
         what = f"{rel.kind.value} {rel.origin} → {rel.target}"
         if tag == "hoa":
             edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else column("sup", int(fw.hoa_sup[k]))
-            effect = _Effect(hoa_off=[k])
-            touched: tuple[set[int], set[int]] = (set(), {edge})
+            effect = _Effect(hoa_off=entries[k])
+            touched: tuple[set[int], set[int]] = (set(), {edge, twins.get(edge, edge)})
         else:
             effect = _Effect(edges_off=[column(tag, k)])
             touched = (set(), {column(tag, k)})
@@ -370,11 +373,13 @@ def _catalogue(case: Case, fw: Framework) -> _Catalogue:
     return _Catalogue(items, effects, touches, aug)
 
 
-def _with_twins(fw: Framework, edges: Sequence[int]) -> Framework:
+def _with_twins(fw: Framework, edges: Sequence[int]) -> tuple[Framework, list[int]]:
     """``fw`` with, for each attack edge in ``edges``, a twin edge the other way of
-    weight 0 appended to the attacks (inert until a row gives it a weight)."""
+    weight 0 appended to the attacks (inert until a row gives it a weight); and the
+    undercuts of relations copied onto the twins, in the order of their copies (copy
+    ``j`` is undercut ``fw.hoa_src.size + j`` of the result)."""
     if not edges:
-        return fw
+        return fw, []
     idx = np.asarray(edges, dtype=np.int64)
     n_att = fw.att_src.size
 
@@ -383,15 +388,26 @@ def _with_twins(fw: Framework, edges: Sequence[int]) -> Framework:
         out.setflags(write=False)
         return out
 
+    # an undercut of a reversed relation undercuts it still: each undercut of an edge
+    # in ``edges`` gets a copy on the twin (inert while the twin weighs 0)
+    twin_of = {int(k): n_att + t for t, k in enumerate(idx.tolist())}
+    copies = [h for h, att in enumerate(fw.hoa_att.tolist()) if att in twin_of]
     exprs = fw.edge_expressions
-    return replace(
+    aug = replace(
         fw,
         att_src=joined(fw.att_src, fw.att_dst[idx]),
         att_dst=joined(fw.att_dst, fw.att_src[idx]),
         att_w=joined(fw.att_w, np.zeros(idx.size)),
         att_kind=joined(fw.att_kind, fw.att_kind[idx]),
         edge_expressions=exprs[:n_att] + (0.0,) * idx.size + exprs[n_att:],
+        hoa_src=joined(fw.hoa_src, fw.hoa_src[copies]),
+        hoa_att=joined(
+            fw.hoa_att, np.array([twin_of[int(fw.hoa_att[h])] for h in copies], dtype=np.int32)
+        ),
+        hoa_sup=joined(fw.hoa_sup, np.full(len(copies), -1, dtype=np.int32)),
+        hoa_w=joined(fw.hoa_w, fw.hoa_w[copies]),
     )
+    return aug, copies
 
 
 # -- evaluating candidate sets -------------------------------------------------------------

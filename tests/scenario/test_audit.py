@@ -38,6 +38,7 @@ def _edited(case: Case, chosen: tuple[Item, ...]) -> Case:
         name = rel.get("id") or f"relations[{r}]"
         acts = {i.action for i in chosen if i.kind is ItemKind.RELATION and i.id == name}
         if Action.REMOVE in acts or rel["from"] in gone or rel["to"] in gone:
+            gone.add(name)  # and an undercut of it goes with it
             continue
         if Action.REVERSE in acts:
             rel = {**rel, "from": rel["to"], "to": rel["from"]}
@@ -48,8 +49,8 @@ def _edited(case: Case, chosen: tuple[Item, ...]) -> Case:
 
 @st.composite
 def small_cases(draw: st.DrawFn) -> Case:
-    """Two or three claims of one issue, a few evidence items, an argument, and random
-    supports, rebuts and undermines between them."""
+    """Two or three claims of one issue, a few evidence items, an argument, random
+    supports, rebuts and undermines between them, and an undercut of a relation."""
     n_claims = draw(st.integers(2, 3))
     n_ev = draw(st.integers(1, 3))
     score = st.sampled_from([0.1, 0.3, 0.45, 0.55, 0.7, 0.9])
@@ -72,6 +73,11 @@ def small_cases(draw: st.DrawFn) -> Case:
         {"kind": k, "from": o, "to": t, "weight": draw(st.sampled_from([0.4, 0.8, 1.0]))}
         for o, t, k in chosen
     ]
+    if draw(st.booleans()):  # an undercut of a relation (attacks on attacks)
+        relations[0]["id"] = "R0"
+        origin = draw(st.sampled_from([e["id"] for e in evidence]))
+        if origin != relations[0]["from"]:
+            relations.append({"kind": "undercut", "from": origin, "to": "R0"})
     arguments = []
     if draw(st.booleans()):
         arguments.append(
@@ -106,28 +112,64 @@ def _all_items(case: Case) -> list[Item]:
     return _catalogue(case, compile_case(case)).items
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_cases())
-def test_smallest_sets_match_brute_force(case: Case) -> None:
+def _brute_smallest(case: Case, claim: str, items: list[Item]) -> list[frozenset[Item]]:
+    """Every smallest set of items whose edit (on the case itself) flips ``claim``."""
+    verdict = evaluate(case)[claim].verdict
+    smallest: list[frozenset[Item]] = []
+    for size in range(1, len(items) + 1):
+        for chosen in itertools.combinations(items, size):
+            ids = [i.id for i in chosen if i.kind is ItemKind.RELATION]
+            if len(ids) != len(set(ids)):
+                continue  # a relation is removed or reversed, not both
+            if evaluate(_edited(case, chosen))[claim].verdict is not verdict:
+                smallest.append(frozenset(chosen))
+        if smallest:
+            break
+    return smallest
+
+
+def _agrees_with_brute_force(case: Case) -> None:
     items = _all_items(case)
-    base = evaluate(case)
     result = audit(case, samples=0, weights=False, progress=False, max_size=len(items))
     for row in result.claims:
         assert row.exact
-        verdict = base[row.claim].verdict
-        smallest: list[frozenset[Item]] = []
-        for size in range(1, len(items) + 1):
-            for chosen in itertools.combinations(items, size):
-                ids = [i.id for i in chosen if i.kind is ItemKind.RELATION]
-                if len(ids) != len(set(ids)):
-                    continue  # a relation is removed or reversed, not both
-                if evaluate(_edited(case, chosen))[row.claim].verdict is not verdict:
-                    smallest.append(frozenset(chosen))
-            if smallest:
-                break
+        smallest = _brute_smallest(case, row.claim, items)
         found = {frozenset(s) for s in row.deciding}
         assert row.found == len(smallest)
         assert found <= set(smallest) and len(found) == min(len(smallest), 12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_cases())
+def test_smallest_sets_match_brute_force(case: Case) -> None:
+    _agrees_with_brute_force(case)
+
+
+def test_undercuts_of_relations_match_brute_force() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [
+                {"id": "C0", "text": "c", "issue": "I", "base_score": 0.45},
+                {"id": "C1", "text": "c", "issue": "I", "base_score": 0.55},
+            ],
+            "evidence": [
+                {"id": "E0", "text": "e", "source": "S", "status": "fact", "reliability": 0.7},
+                {"id": "E1", "text": "e", "source": "S", "status": "fact", "reliability": 0.9},
+            ],
+            "relations": [
+                {"kind": "rebut", "from": "C1", "to": "C0", "id": "R_rebut"},
+                {"kind": "support", "from": "E0", "to": "C0", "weight": 0.8},
+                {"kind": "undercut", "from": "E1", "to": "R_rebut"},
+            ],
+        }
+    )
+    assert evaluate(case)["C0"].label.value == "in"  # the undercut takes the rebut away
+    row = audit(case, ["C0"], samples=0, weights=False, progress=False)["C0"]
+    assert any(i.id == "E1" for s in row.deciding for i in s)
+    _agrees_with_brute_force(case)
 
 
 def test_one_rebut_decides_the_worked_headline() -> None:
@@ -183,19 +225,50 @@ def test_best_first_beyond_the_budget_finds_flipping_sets() -> None:
         assert evaluate(_edited(case, chosen))["C_rivalry"].verdict is not exact.verdict
 
 
-def test_weights_structure_and_stability_on_the_worked_case() -> None:
-    case = load(WORKED)
-    result = audit(case, ["C_illegal", "C_suit"], samples=300, seed=1, progress=False)
-    illegal, suit = result["C_illegal"], result["C_suit"]
-    musk = next(t for t in illegal.thresholds if t.parameter == "w_musk_claim")
-    assert len(musk.flips) == 1 and 0 < musk.flips[0] < 1
-    assert not illegal.fixed_by_structure and illegal.stability is not None
-    assert 0.5 < illegal.stability < 1.0
-    # either side of the flip really has the verdicts the audit says
-    below, above = musk.pieces[0][2], musk.pieces[-1][2]
-    for x, want in ((musk.flips[0] - 0.01, below), (musk.flips[0] + 0.01, above)):
-        assert evaluate(case, values={"w_musk_claim": x})["C_illegal"].verdict is want
-    assert suit.fixed_by_structure and suit.stability == 1.0
+LICENCE = {
+    "title": "t",
+    "parameters": [
+        {"id": "w", "value": 0.4, "distribution": {"kind": "uniform", "low": 0.2, "high": 0.6}}
+    ],
+    "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+    "issues": [{"id": "I", "question": "q"}],
+    "claims": [
+        {"id": "C1", "text": "c", "issue": "I"},
+        {"id": "C2", "text": "c", "base_score": "0.6 * w + 0.1"},
+    ],
+    "evidence": [
+        {"id": "E1", "text": "e", "source": "S", "status": "allegation", "reliability": 0.3}
+    ],
+    "relations": [
+        {"kind": "support", "from": "E1", "to": "C1"},
+        {"kind": "rebut", "from": "C2", "to": "C1"},
+    ],
+}
+
+
+def test_weights_structure_and_stability() -> None:
+    case = Case.model_validate(LICENCE)
+    result = audit(case, samples=2000, seed=3, progress=False)
+    c1, c2 = result["C1"], result["C2"]
+    (w,) = c1.thresholds
+    # C2's attack defeats C1 once 0.6 w + 0.1 reaches C1's base 0.5: at w = 2/3, out of
+    # range; below, C1's strength against preponderance flips at w = 1/3
+    assert w.flips == pytest.approx((1 / 3,), abs=1e-9)
+    assert [v.value for _, _, v in w.pieces] == ["proved", "unproven"]
+    for x, want in ((0.3, "proved"), (0.36, "unproven")):
+        assert evaluate(case, values={"w": x})["C1"].verdict.value == want
+    # a uniform draw on [0.2, 0.6] keeps C1 unproven with chance (0.6 - 1/3) / 0.4
+    assert not c1.fixed_by_structure
+    assert c1.stability == pytest.approx((0.6 - 1 / 3) / 0.4, abs=0.03)
+    assert c2.fixed_by_structure and c2.stability == 1.0
+    skipped = audit(case, samples=0, weights=False, progress=False)
+    assert skipped["C1"].fixed_by_structure is None and skipped["C1"].stability is None
+
+
+def test_worked_case_suit_is_fixed_by_structure() -> None:
+    row = audit(load(WORKED), ["C_suit"], samples=200, seed=1, progress=False)["C_suit"]
+    assert row.fixed_by_structure and row.stability == 1.0
+    assert [t.parameter for t in row.thresholds] == ["w_opinion"]
 
 
 def test_headline_claims_of_the_worked_case() -> None:
