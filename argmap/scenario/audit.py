@@ -181,8 +181,8 @@ class ClaimAudit:
     found: int
     """How many flipping sets of the smallest size were found."""
     exact: bool
-    """Whether the search was exhaustive: no smaller set flips the verdict, and, when
-    none was found, no set up to ``max_size`` does."""
+    """Whether the size is proven smallest: no smaller set flips the verdict (and,
+    when none was found, no set up to ``max_size`` does)."""
     searched: int
     """Candidate sets evaluated for this claim."""
     items: int
@@ -193,6 +193,9 @@ class ClaimAudit:
     stability: float | None
     """Share of Monte Carlo draws keeping the verdict (None: no draws)."""
     notes: tuple[str, ...] = ()
+    complete: bool = True
+    """Whether every flipping set of that size was found (the search of that size was
+    exhaustive, not best-first)."""
 
     @property
     def size(self) -> int | None:
@@ -493,6 +496,7 @@ class _Found:
     verdicts: list[int]
     exact: bool
     searched: int
+    complete: bool = True
 
 
 def _compatible(items: Sequence[Item], chosen: Iterable[int]) -> bool:
@@ -578,6 +582,8 @@ def _best_first(
     verdicts: list[int] = []
     seen: set[tuple[int, ...]] = set()
     while frontier and budget > 0:
+        if len(flips) >= _SHOWN_SETS and len(flips[0]) == size:
+            break  # no smaller set exists, and enough of this size are in hand
         _, current = heapq.heappop(frontier)
         if len(current) >= max_size or (flips and len(current) + 1 > len(flips[0])):
             continue
@@ -603,7 +609,9 @@ def _best_first(
                 heapq.heappush(frontier, (closeness(codes, strengths), s))
         tick(len(children))
     # sets smaller than ``size`` were all tried; larger ones only in part
-    return _Found(flips, verdicts, False, spent)
+    # every set smaller than ``size`` was tried: a flip of that size is the smallest
+    minimal = bool(flips) and len(flips[0]) == size
+    return _Found(flips, verdicts, minimal, spent, complete=False)
 
 
 def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
@@ -936,6 +944,7 @@ def audit(
                     flipped_to=tuple(VERDICTS[v] for v in found.verdicts[:_SHOWN_SETS]),
                     found=len(found.sets),
                     exact=found.exact,
+                    complete=found.complete,
                     searched=found.searched,
                     items=len(relevant),
                     thresholds=tuple(thresholds),

@@ -47,7 +47,10 @@ def claim_summary(row: ClaimAudit) -> str:
         for s, v in zip(row.deciding[:_SETS_SHOWN], row.flipped_to, strict=False)
     ]
     more = row.found - len(shown)
-    tail = f"; or {more} other set{'s' if more != 1 else ''} of that size" if more > 0 else ""
+    found = "" if row.complete else " found"
+    tail = f"; or {more} other set{'s' if more != 1 else ''}{found} of that size" if more else ""
+    if not row.exact:
+        tail += " (best-first search: a smaller set may exist)"
     to = row.flipped_to[0].value if len({*row.flipped_to}) == 1 else "something else"
     return f"{head}; it becomes {to} if {count}: {'; or '.join(shown)}{tail}."
 
@@ -75,6 +78,8 @@ def audit_markdown(result: Audit) -> str:
         size = "none found" if row.size is None else str(row.size)
         if row.size is not None and not row.exact:
             size += " (best-first)"
+        elif row.size is not None and not row.complete:
+            size += " (some sets)"
         stability = "-" if row.stability is None else f"{row.stability:.1%}"
         name = markdown_text(row.claim) + (" (headline)" if row.headline else "")
         out.append(
@@ -85,11 +90,15 @@ def audit_markdown(result: Audit) -> str:
     for row in ordered:
         out += [f"## {markdown_text(row.claim)}: {markdown_text(row.text)}", ""]
         out += [claim_summary(row), ""]
-        search = (
-            "exhaustive"
-            if row.exact
-            else "best-first beyond the sizes searched exhaustively (a smaller set may exist)"
-        )
+        if row.exact and row.complete:
+            search = "exhaustive"
+        elif row.exact:
+            search = (
+                "exhaustive below this size, best-first at it: no smaller set flips it, "
+                "other sets of this size may"
+            )
+        else:
+            search = "best-first beyond the sizes searched exhaustively (a smaller set may exist)"
         out.append(f"- search: {row.searched} sets of the {row.items} items upstream, {search}")
         for s, v in zip(row.deciding, row.flipped_to, strict=True):
             items = " + ".join(markdown_text(str(i)) for i in s)
@@ -134,6 +143,7 @@ def audit_json(results: Sequence[Audit]) -> str:
             "smallest_size": r.size,
             "found": r.found,
             "exact": r.exact,
+            "complete": r.complete,
             "searched": r.searched,
             "items_upstream": r.items,
             "thresholds": [

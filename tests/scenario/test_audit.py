@@ -216,13 +216,19 @@ def test_reversal_and_cascade_on_a_small_case() -> None:
 def test_best_first_beyond_the_budget_finds_flipping_sets() -> None:
     case = load(WORKED)
     exact = audit(case, ["C_rivalry"], samples=0, weights=False, progress=False)["C_rivalry"]
-    assert exact.exact and exact.size == 4
-    bounded = audit(case, ["C_rivalry"], samples=0, weights=False, progress=False, max_sets=200)[
-        "C_rivalry"
-    ]
-    assert not bounded.exact and bounded.size is not None and bounded.size >= exact.size
-    for chosen in bounded.deciding:
-        assert evaluate(_edited(case, chosen))["C_rivalry"].verdict is not exact.verdict
+    assert exact.exact and exact.complete and exact.size == 4 and exact.found == 24
+    for max_sets in (20, 200):
+        # 200: sizes 1 to 3 exhaustively (129 sets), size 4 best-first; 20: only size 1
+        bounded = audit(
+            case, ["C_rivalry"], samples=0, weights=False, progress=False, max_sets=max_sets
+        )["C_rivalry"]
+        assert not bounded.complete and bounded.searched <= max_sets
+        # a size is proven smallest only when every smaller set was tried; with 20 sets
+        # the best-first search runs out before it reaches four items
+        assert bounded.exact is (max_sets == 200)
+        assert bounded.size == (4 if max_sets == 200 else None)
+        for chosen in bounded.deciding:
+            assert evaluate(_edited(case, chosen))["C_rivalry"].verdict is not exact.verdict
 
 
 LICENCE = {
