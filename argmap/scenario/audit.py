@@ -51,21 +51,29 @@ import heapq
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import SolverError
-from argmap.model import Case, RelationKind
+from argmap.model import Case
+from argmap.scenario.audit_items import Action, Catalogue, Item, ItemKind, catalogue, cone
+from argmap.scenario.audit_weights import (
+    WeightThreshold,
+    claim_parameters,
+    corners_keep,
+    verdict_stability,
+    weight_thresholds,
+)
 from argmap.scenario.results import VERDICTS, verdict_codes
-from argmap.scenario.uncertainty import evaluate_rows, evaluate_samples, monte_carlo, upstream
-from argmap.semantics.compile import ATTACK_KINDS, Framework, compile_case
+from argmap.scenario.uncertainty import evaluate_rows
+from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.evaluate import check_dung
 from argmap.semantics.evaluation import Verdict
 from argmap.semantics.gradual.models import canonical_name
+from argmap.semantics.standards import claim_standards
 
 __all__ = [
     "Action",
@@ -89,79 +97,6 @@ _ROWS_PER_BATCH = 512
 """Candidate sets evaluated in one vectorized pass (bounds the working memory)."""
 _SHOWN_SETS = 12
 """Smallest flipping sets kept per claim (the count of all is kept too)."""
-
-
-class ItemKind(StrEnum):
-    """What an audit may take out of a case (module docstring)."""
-
-    EVIDENCE = "evidence"
-    PRECEDENT = "precedent"
-    RELATION = "relation"
-    QUESTION = "question"
-
-
-class Action(StrEnum):
-    """What is done to an item: taken out, or (a rebut between claims) turned round."""
-
-    REMOVE = "remove"
-    REVERSE = "reverse"
-
-
-@dataclass(frozen=True, order=True)
-class Item:
-    """One thing an audit may change, and how.
-
-    ``id`` is the node id, or for a relation its ``id`` when it has one and else its
-    place ``relations[i]``; ``what`` says what it is in words (``rebut C1 → C2``).
-    """
-
-    kind: ItemKind
-    id: str
-    action: Action = Action.REMOVE
-    what: str = ""
-
-    def __str__(self) -> str:
-        """``remove evidence E1``, ``reverse rebut C_a → C_b (relations[3])``."""
-        if self.kind is ItemKind.RELATION:
-            return f"{self.action.value} {self.what} ({self.id})"
-        return f"{self.action.value} {self.kind.value} {self.id}"
-
-
-@dataclass(frozen=True)
-class WeightThreshold:
-    """How a claim's verdict moves as one parameter runs over its range.
-
-    ``pieces`` are ``(low, high, verdict)`` stretches in order; a flip is a boundary
-    between two stretches of different verdicts.
-    """
-
-    parameter: str
-    value: float
-    low: float
-    high: float
-    pieces: tuple[tuple[float, float, Verdict], ...]
-
-    @property
-    def flips(self) -> tuple[float, ...]:
-        """The parameter values where the verdict changes."""
-        return tuple(b for (_, b, v), (_, _, w) in itertools.pairwise(self.pieces) if v is not w)
-
-    def __str__(self) -> str:
-        """``w: proved for w < 0.4286, unproven for w > 0.4286 (now 0.35, range [0, 1])``."""
-        parts = []
-        for a, b, v in self.pieces:
-            if a == self.low and b == self.high:
-                parts.append(f"{v.value} over the whole range")
-            elif a == self.low:
-                parts.append(f"{v.value} for {self.parameter} < {b:.4g}")
-            elif b == self.high:
-                parts.append(f"{v.value} for {self.parameter} > {a:.4g}")
-            else:
-                parts.append(f"{v.value} for {a:.4g} < {self.parameter} < {b:.4g}")
-        merged = ", ".join(parts)
-        return (
-            f"{self.parameter}: {merged} (now {self.value:g}, range [{self.low:g}, {self.high:g}])"
-        )
 
 
 @dataclass(frozen=True)
@@ -224,195 +159,6 @@ class Audit:
         raise KeyError(claim)
 
 
-# -- items and their effects on the arrays ------------------------------------------------
-
-
-@dataclass
-class _Effect:
-    """What one item does to the (augmented) framework's arrays."""
-
-    nodes: list[int] = field(default_factory=list)
-    """Nodes whose base score goes to 0."""
-    edges_off: list[int] = field(default_factory=list)
-    """Edge columns (attacks then supports) whose weight goes to 0."""
-    edges_on: list[tuple[int, int]] = field(default_factory=list)
-    """(twin column, original column): the twin takes the original's weight."""
-    hoa_off: list[int] = field(default_factory=list)
-    """Undercuts of relations taken out (structural: rows are grouped by them)."""
-
-
-@dataclass
-class _Catalogue:
-    """The items of a case, their effects, and which nodes and edges each touches."""
-
-    items: list[Item]
-    effects: list[_Effect]
-    touches: list[tuple[set[int], set[int]]]
-    """Per item, (nodes, edge columns of ``framework``) whose being upstream of a claim
-    makes the item relevant to it."""
-    framework: Framework
-    """The compiled framework with the reversal twins appended to the attacks."""
-
-
-def _relation_edges(case: Case, fw: Framework) -> dict[int, tuple[str, int]]:
-    """Relation index -> ('att' | 'sup' | 'hoa', position) in ``fw``: each relation is
-    matched to the first unclaimed edge with its ends and polarity (compile keeps the
-    relations' order, so duplicates pair up in order)."""
-    claimed: set[tuple[str, int]] = set()
-    edges: dict[int, tuple[str, int]] = {}
-    placed: dict[str, tuple[str, int]] = {}
-    contrary = ATTACK_KINDS.index("contrary")
-    relation_kinds = {ATTACK_KINDS.index(k) for k in ("rebut", "undermine", "undercut")}
-    pending: list[tuple[int, Any]] = []
-    for r, rel in enumerate(case.relations):
-        if rel.origin not in fw.index:
-            continue
-        if rel.target not in fw.index:
-            pending.append((r, rel))  # an undercut of a relation (or a dropped target)
-            continue
-        o, t = fw.index[rel.origin], fw.index[rel.target]
-        if rel.kind is RelationKind.SUPPORT:
-            hits = np.flatnonzero((fw.sup_src == o) & (fw.sup_dst == t) & (fw.sup_kind == 0))
-            tag = "sup"
-        else:
-            kinds = relation_kinds | {contrary}
-            hits = np.flatnonzero(
-                (fw.att_src == o) & (fw.att_dst == t) & np.isin(fw.att_kind, list(kinds))
-            )
-            tag = "att"
-        for k in hits.tolist():
-            if (tag, k) not in claimed:
-                claimed.add((tag, k))
-                edges[r] = (tag, k)
-                if rel.id is not None:
-                    placed[rel.id] = (tag, k)
-                break
-    for r, rel in pending:
-        target = placed.get(rel.target)
-        if target is None:
-            continue
-        o = fw.index[rel.origin]
-        on_att = fw.hoa_att if target[0] == "att" else fw.hoa_sup
-        for h in np.flatnonzero((fw.hoa_src == o) & (on_att == target[1])).tolist():
-            if ("hoa", h) not in claimed:
-                claimed.add(("hoa", h))
-                edges[r] = ("hoa", h)
-                break
-    return edges
-
-
-def _catalogue(case: Case, fw: Framework) -> _Catalogue:
-    n_att = fw.att_src.size
-    relation_at = _relation_edges(case, fw)
-    rebut = ATTACK_KINDS.index("rebut")
-    # the reversible rebuts: between two claims, drawn one way only
-    reversible: list[tuple[int, int]] = []  # (relation index, attack edge)
-    for r, (tag, k) in sorted(relation_at.items()):
-        rel = case.relations[r]
-        if tag != "att" or fw.att_kind[k] != rebut or rel.kind is not RelationKind.REBUT:
-            continue
-        s, d = int(fw.att_src[k]), int(fw.att_dst[k])
-        mirrored = np.any((fw.att_src == d) & (fw.att_dst == s))
-        if fw.kinds[s] == "claim" and fw.kinds[d] == "claim" and not mirrored:
-            reversible.append((r, k))
-    twins = {k: n_att + t for t, (_, k) in enumerate(reversible)}
-    # the twins go after the attacks, so support columns move right by their count
-    aug, copied = _with_twins(fw, [k for _, k in reversible])
-    entries = {h: [h] for h in range(fw.hoa_src.size)}  # undercut -> its entries in aug
-    for j, h in enumerate(copied):
-        entries[h].append(fw.hoa_src.size + j)
-
-    def column(tag: str, k: int) -> int:
-        return k if tag == "att" else aug.att_src.size + k
-
-    necessary = fw.sup_necessary
-    out_att: dict[int, list[int]] = {}
-    out_sup: dict[int, list[int]] = {}
-    for k, s in enumerate(fw.att_src.tolist()):
-        out_att.setdefault(s, []).append(k)
-    for k, s in enumerate(fw.sup_src.tolist()):
-        out_sup.setdefault(s, []).append(k)
-
-    def node_effect(i: int) -> _Effect:
-        effect = _Effect(nodes=[i])
-        gone = [i]
-        # an argument needing the node (premise, precedent) goes with it
-        gone += [int(fw.sup_dst[k]) for k in out_sup.get(i, []) if necessary[k]]
-        for g in gone:
-            effect.nodes.append(g)
-            effect.edges_off += [column("att", k) for k in out_att.get(g, [])]
-            effect.edges_off += [column("sup", k) for k in out_sup.get(g, [])]
-            effect.hoa_off += np.flatnonzero(aug.hoa_src == g).tolist()
-        return effect
-
-    items: list[Item] = []
-    effects: list[_Effect] = []
-    touches: list[tuple[set[int], set[int]]] = []
-    kinds = {"evidence": ItemKind.EVIDENCE, "precedent": ItemKind.PRECEDENT}
-    kinds["question"] = ItemKind.QUESTION
-    for i, (node_id, kind) in enumerate(zip(fw.ids, fw.kinds, strict=True)):
-        if kind in kinds:
-            items.append(Item(kinds[kind], node_id))
-            effects.append(node_effect(i))
-            touches.append(({i}, set()))
-    for r, (tag, k) in sorted(relation_at.items()):
-        rel = case.relations[r]
-        name = rel.id or f"relations[{r}]"
-        what = f"{rel.kind.value} {rel.origin} → {rel.target}"
-        if tag == "hoa":
-            edge = int(fw.hoa_att[k]) if fw.hoa_att[k] >= 0 else column("sup", int(fw.hoa_sup[k]))
-            effect = _Effect(hoa_off=entries[k])
-            touched: tuple[set[int], set[int]] = (set(), {edge, twins.get(edge, edge)})
-        else:
-            effect = _Effect(edges_off=[column(tag, k)])
-            touched = (set(), {column(tag, k)})
-        items.append(Item(ItemKind.RELATION, name, Action.REMOVE, what))
-        effects.append(effect)
-        touches.append(touched)
-        if tag == "att" and k in twins:
-            items.append(Item(ItemKind.RELATION, name, Action.REVERSE, what))
-            effects.append(_Effect(edges_off=[k], edges_on=[(twins[k], k)]))
-            touches.append((set(), {k, twins[k]}))
-    return _Catalogue(items, effects, touches, aug)
-
-
-def _with_twins(fw: Framework, edges: Sequence[int]) -> tuple[Framework, list[int]]:
-    """``fw`` with, for each attack edge in ``edges``, a twin edge the other way of
-    weight 0 appended to the attacks (inert until a row gives it a weight); and the
-    undercuts of relations copied onto the twins, in the order of their copies (copy
-    ``j`` is undercut ``fw.hoa_src.size + j`` of the result)."""
-    if not edges:
-        return fw, []
-    idx = np.asarray(edges, dtype=np.int64)
-    n_att = fw.att_src.size
-
-    def joined(a: npt.NDArray[Any], b: npt.NDArray[Any]) -> npt.NDArray[Any]:
-        out = np.concatenate([a, b]).astype(a.dtype)
-        out.setflags(write=False)
-        return out
-
-    # an undercut of a reversed relation undercuts it still: each undercut of an edge
-    # in ``edges`` gets a copy on the twin (inert while the twin weighs 0)
-    twin_of = {int(k): n_att + t for t, k in enumerate(idx.tolist())}
-    copies = [h for h, att in enumerate(fw.hoa_att.tolist()) if att in twin_of]
-    exprs = fw.edge_expressions
-    aug = replace(
-        fw,
-        att_src=joined(fw.att_src, fw.att_dst[idx]),
-        att_dst=joined(fw.att_dst, fw.att_src[idx]),
-        att_w=joined(fw.att_w, np.zeros(idx.size)),
-        att_kind=joined(fw.att_kind, fw.att_kind[idx]),
-        edge_expressions=exprs[:n_att] + (0.0,) * idx.size + exprs[n_att:],
-        hoa_src=joined(fw.hoa_src, fw.hoa_src[copies]),
-        hoa_att=joined(
-            fw.hoa_att, np.array([twin_of[int(fw.hoa_att[h])] for h in copies], dtype=np.int32)
-        ),
-        hoa_sup=joined(fw.hoa_sup, np.full(len(copies), -1, dtype=np.int32)),
-        hoa_w=joined(fw.hoa_w, fw.hoa_w[copies]),
-    )
-    return aug, copies
-
-
 # -- evaluating candidate sets -------------------------------------------------------------
 
 
@@ -420,7 +166,7 @@ class _Evaluator:
     """Verdict codes and strengths of every claim for sets of items, cached."""
 
     def __init__(
-        self, case: Case, catalogue: _Catalogue, semantics: str, gradual: str, claims: list[str]
+        self, case: Case, catalogue: Catalogue, semantics: str, gradual: str, claims: list[str]
     ) -> None:
         self.case = case
         self.cat = catalogue
@@ -430,7 +176,8 @@ class _Evaluator:
         fw = catalogue.framework
         self.base = np.asarray(fw.base, dtype=np.float64)
         self.weights = np.concatenate([fw.att_w, fw.sup_w]).astype(np.float64)
-        self.has_standard = np.array([c in _standards(case) for c in claims], dtype=bool)
+        standards = claim_standards(case)
+        self.has_standard = np.array([c in standards for c in claims], dtype=bool)
         self.cache: dict[tuple[int, ...], tuple[npt.NDArray[np.int8], FloatArray]] = {}
         self.evaluated = 0
 
@@ -479,12 +226,6 @@ def _without_hoa(fw: Framework, gone: Iterable[int]) -> Framework:
         hoa_sup=fw.hoa_sup[keep],
         hoa_w=fw.hoa_w[keep],
     )
-
-
-def _standards(case: Case) -> dict[str, Any]:
-    from argmap.semantics.standards import claim_standards
-
-    return claim_standards(case)
 
 
 # -- the search ---------------------------------------------------------------------------
@@ -632,153 +373,6 @@ def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
     return closeness
 
 
-def _cone(fw: Framework, node: int) -> tuple[set[int], set[int]]:
-    """The nodes and edge columns (attacks then supports) upstream of ``node`` in
-    ``fw``, undercuts of relations included: whatever no path reaches cannot change
-    the node's verdict. ``fw`` carries the reversal twins, so the cone holds every
-    item that matters in any edited state too (an edit only takes edges away or
-    switches a twin on)."""
-    n_att = fw.att_src.size
-    into: dict[int, list[tuple[int, int]]] = {}
-    pairs = zip(
-        np.r_[fw.att_src, fw.sup_src].tolist(), np.r_[fw.att_dst, fw.sup_dst].tolist(), strict=True
-    )
-    for col, (s, d) in enumerate(pairs):
-        into.setdefault(d, []).append((s, col))
-    undercut_by: dict[int, list[int]] = {}
-    for src, att, sup in zip(
-        fw.hoa_src.tolist(), fw.hoa_att.tolist(), fw.hoa_sup.tolist(), strict=True
-    ):
-        undercut_by.setdefault(att if att >= 0 else n_att + sup, []).append(src)
-    nodes, edges = {node}, set()
-    stack = [node]
-    while stack:
-        for s, col in into.get(stack.pop(), ()):
-            edges.add(col)
-            for nxt in (s, *undercut_by.get(col, ())):
-                if nxt not in nodes:
-                    nodes.add(nxt)
-                    stack.append(nxt)
-    return nodes, edges
-
-
-# -- weights --------------------------------------------------------------------------------
-
-
-def _claim_parameters(fw: Framework, node: int) -> list[str]:
-    """The parameters any score or weight upstream of ``node`` uses."""
-    from argmap.model import parse_expression
-
-    nodes, edges = upstream(fw, node)
-    names: set[str] = set()
-    exprs = [fw.base_expressions[i] for i in np.flatnonzero(nodes)]
-    exprs += [fw.edge_expressions[k] for k in np.flatnonzero(edges)]
-    for expr in exprs:
-        if isinstance(expr, str):
-            names |= parse_expression(expr).names
-    return sorted(names)
-
-
-def _thresholds(
-    case: Case,
-    fw: Framework,
-    claim: str,
-    parameters: Sequence[str],
-    semantics: str,
-    gradual: str,
-    notes: list[str],
-) -> list[WeightThreshold]:
-    """The verdict's stretches over each parameter's range (module docstring)."""
-    from argmap.scenario.analysis import parameter_range, preference_flips, threshold
-
-    found: list[WeightThreshold] = []
-    known = {p.id: p for p in case.parameters}
-    has_standard = np.array([claim in _standards(case)])
-    for name in parameters:
-        lo, hi = parameter_range(known[name])
-        xs = np.linspace(lo, hi, 401)
-        cuts = set(preference_flips(fw, name, xs))
-        if claim in _standards(case):
-            try:
-                cuts |= set(
-                    threshold(case, claim, name, semantics=semantics, gradual=gradual).boundaries
-                )
-            except SolverError as exc:
-                notes.append(f"{name}: no exact thresholds ({exc}); verdicts on a grid")
-                cuts |= set(_grid_changes(case, fw, claim, name, xs, semantics, gradual))
-        points = [lo, *sorted(c for c in cuts if lo < c < hi), hi]
-        mids = np.array([(a + b) / 2 for a, b in itertools.pairwise(points)])
-        result = evaluate_samples(case, fw, {name: mids}, mids.size, gradual, semantics, [claim])
-        codes = verdict_codes(result.labels, result.met, has_standard)[:, 0]
-        pieces: list[tuple[float, float, Verdict]] = []
-        for (a, b), code in zip(itertools.pairwise(points), codes.tolist(), strict=True):
-            verdict = VERDICTS[code]
-            if pieces and pieces[-1][2] is verdict:
-                pieces[-1] = (pieces[-1][0], b, verdict)
-            else:
-                pieces.append((a, b, verdict))
-        found.append(WeightThreshold(name, known[name].value, lo, hi, tuple(pieces)))
-    return found
-
-
-def _grid_changes(
-    case: Case,
-    fw: Framework,
-    claim: str,
-    name: str,
-    xs: FloatArray,
-    semantics: str,
-    gradual: str,
-) -> list[float]:
-    """Where the claim's standard changes along ``xs``, bisected to float precision."""
-
-    def met(values: FloatArray) -> BoolArray:
-        r = evaluate_samples(case, fw, {name: values}, values.size, gradual, semantics, [claim])
-        out: BoolArray = r.met[:, 0]
-        return out
-
-    on_grid = met(xs)
-    changes = []
-    for i in np.flatnonzero(on_grid[1:] != on_grid[:-1]).tolist():
-        a, b = float(xs[i]), float(xs[i + 1])
-        left = bool(on_grid[i])
-        for _ in range(60):
-            m = (a + b) / 2
-            if m in (a, b):
-                break
-            a, b = (m, b) if bool(met(np.array([m]))[0]) == left else (a, m)
-        changes.append(b)
-    return changes
-
-
-def _corners_keep(
-    case: Case,
-    fw: Framework,
-    claim: str,
-    parameters: Sequence[str],
-    semantics: str,
-    gradual: str,
-    verdict: int,
-    limit: int = 12,
-) -> bool:
-    """Whether every corner of the box of ``parameters`` keeps the verdict (the first
-    ``limit`` parameters' corners, the others at their values)."""
-    from argmap.scenario.analysis import parameter_range
-
-    known = {p.id: p for p in case.parameters}
-    names = list(parameters)[:limit]
-    if not names:
-        return True
-    corners = np.array(list(itertools.product((0, 1), repeat=len(names))), dtype=np.float64)
-    draws = {}
-    for j, name in enumerate(names):
-        lo, hi = parameter_range(known[name])
-        draws[name] = lo + corners[:, j] * (hi - lo)
-    result = evaluate_samples(case, fw, draws, corners.shape[0], gradual, semantics, [claim])
-    codes = verdict_codes(result.labels, result.met, np.array([claim in _standards(case)]))
-    return bool(np.all(codes[:, 0] == verdict))
-
-
 # -- the audit ---------------------------------------------------------------------------------
 
 
@@ -891,20 +485,20 @@ def audit(
     unknown = [c for c in chosen if c not in all_claims]
     if unknown:
         raise SolverError("unknown claim(s): " + ", ".join(unknown))
-    catalogue = _catalogue(case, fw)
-    evaluator = _Evaluator(case, catalogue, semantics, gradual, chosen)
+    known = catalogue(case, fw)
+    evaluator = _Evaluator(case, known, semantics, gradual, chosen)
     ((codes0, strengths0),) = evaluator.run([()])
     headline = set(headline_claims(case))
-    stability = _stability(case, chosen, codes0, samples, seed, semantics, gradual)
+    stability = verdict_stability(case, chosen, codes0, samples, seed, semantics, gradual)
     bar = _bar(len(chosen), progress)
     rows: list[ClaimAudit] = []
     try:
         for col, claim in enumerate(chosen):
             j = fw.index[claim]
-            up_nodes, up_edges = _cone(catalogue.framework, j)
+            up_nodes, up_edges = cone(known.framework, j)
             relevant = [
                 i
-                for i, (t_nodes, t_edges) in enumerate(catalogue.touches)
+                for i, (t_nodes, t_edges) in enumerate(known.touches)
                 if t_nodes & up_nodes or t_edges & up_edges
             ]
             verdict0 = int(codes0[col])
@@ -919,12 +513,12 @@ def audit(
             )
             notes: list[str] = []
             thresholds: list[WeightThreshold] = []
-            params = _claim_parameters(fw, j)
+            params = claim_parameters(fw, j)
             fixed: bool | None = None if params else True
             if weights and params:
-                thresholds = _thresholds(case, fw, claim, params, semantics, gradual, notes)
+                thresholds = weight_thresholds(case, fw, claim, params, semantics, gradual, notes)
                 alone = all(len(t.pieces) == 1 for t in thresholds)
-                fixed = alone and _corners_keep(
+                fixed = alone and corners_keep(
                     case, fw, claim, params, semantics, gradual, verdict0
                 )
                 if fixed and stability.get(claim) not in (None, 1.0):
@@ -939,7 +533,7 @@ def audit(
                     strength=float(strengths0[col]),
                     headline=claim in headline,
                     deciding=tuple(
-                        tuple(catalogue.items[i] for i in s) for s in found.sets[:_SHOWN_SETS]
+                        tuple(known.items[i] for i in s) for s in found.sets[:_SHOWN_SETS]
                     ),
                     flipped_to=tuple(VERDICTS[v] for v in found.verdicts[:_SHOWN_SETS]),
                     found=len(found.sets),
@@ -967,35 +561,6 @@ def audit(
         claims=tuple(rows),
         scenario=scenario,
     )
-
-
-def _stability(
-    case: Case,
-    claims: Sequence[str],
-    codes: npt.NDArray[np.int8],
-    samples: int,
-    seed: int | None,
-    semantics: str,
-    gradual: str,
-) -> dict[str, float | None]:
-    """Share of Monte Carlo draws keeping each claim's verdict."""
-    if samples <= 0 or not any(p.distribution is not None for p in case.parameters):
-        return {}
-    result = monte_carlo(
-        case,
-        samples,
-        seed,
-        semantics=semantics,
-        gradual=gradual,
-        claims=list(claims),
-        progress=False,
-        keep_samples=False,
-    )
-    out: dict[str, float | None] = {}
-    for col, claim in enumerate(claims):
-        shares = result.summary(claim).verdict_probabilities
-        out[claim] = None if shares is None else float(shares.get(VERDICTS[int(codes[col])], 0.0))
-    return out
 
 
 def _bar(total: int, progress: bool | None) -> Any:

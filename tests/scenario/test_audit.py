@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from argmap.io.casefile import load
 from argmap.model import Case
 from argmap.scenario.audit import Action, Item, ItemKind, audit, headline_claims
+from argmap.scenario.audit_items import catalogue
 from argmap.scenario.audit_text import audit_json, audit_markdown
+from argmap.semantics.compile import compile_case
 from argmap.semantics.evaluate import evaluate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -104,12 +106,7 @@ def small_cases(draw: st.DrawFn) -> Case:
 
 
 def _all_items(case: Case) -> list[Item]:
-    result = audit(case, samples=0, weights=False, progress=False, max_size=1, max_sets=1)
-    del result
-    from argmap.scenario.audit import _catalogue
-    from argmap.semantics.compile import compile_case
-
-    return _catalogue(case, compile_case(case)).items
+    return catalogue(case, compile_case(case)).items
 
 
 def _brute_smallest(case: Case, claim: str, items: list[Item]) -> list[frozenset[Item]]:
