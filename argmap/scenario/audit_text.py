@@ -51,8 +51,11 @@ def claim_summary(row: ClaimAudit) -> str:
     tail = f"; or {more} other set{'s' if more != 1 else ''}{found} of that size" if more else ""
     if not row.exact:
         tail += " (best-first search: a smaller set may exist)"
-    to = row.flipped_to[0].value if len({*row.flipped_to}) == 1 else "something else"
-    return f"{head}; it becomes {to} if {count}: {'; or '.join(shown)}{tail}."
+    if len({*row.flipped_to}) == 1:
+        change = f"it becomes {row.flipped_to[0].value}"
+    else:
+        change = "its verdict changes"
+    return f"{head}; {change} if {count}: {'; or '.join(shown)}{tail}."
 
 
 def audit_markdown(result: Audit) -> str:
