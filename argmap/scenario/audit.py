@@ -312,15 +312,24 @@ def _best_first(
     """Extend the sets closest to a flip one item at a time, within ``budget`` sets.
 
     Exhaustive search has shown no set smaller than ``size`` flips the verdict; the
-    frontier starts from the singletons (all evaluated already) ranked by
-    ``closeness`` (lower is closer)."""
+    frontier starts from the singletons ranked by ``closeness`` (lower is closer),
+    evaluated already unless ``size`` is 1."""
     items = evaluator.cat.items
     frontier: list[tuple[float, tuple[int, ...]]] = []
-    singletons: list[tuple[int, ...]] = [(i,) for i in relevant]
-    for one, (codes, strengths) in zip(singletons, evaluator.run(singletons), strict=True):
-        heapq.heappush(frontier, (closeness(codes, strengths), one))
     flips: list[tuple[int, ...]] = []
     verdicts: list[int] = []
+    singletons: list[tuple[int, ...]] = [(i,) for i in relevant]
+    if size == 1:  # the singletons are this search's first sets
+        singletons = singletons[:budget]
+        budget -= len(singletons)
+        spent += len(singletons)
+        tick(len(singletons))
+    for one, (codes, strengths) in zip(singletons, evaluator.run(singletons), strict=True):
+        if int(codes[col]) != verdict0:
+            flips.append(one)
+            verdicts.append(int(codes[col]))
+        else:
+            heapq.heappush(frontier, (closeness(codes, strengths), one))
     seen: set[tuple[int, ...]] = set()
     while frontier and budget > 0:
         if len(flips) >= _SHOWN_SETS and len(flips[0]) == size:
@@ -491,9 +500,11 @@ def audit(
     headline = set(headline_claims(case))
     stability = verdict_stability(case, chosen, codes0, samples, seed, semantics, gradual)
     bar = _bar(len(chosen), progress)
+    counter = _SetCounter(bar)
     rows: list[ClaimAudit] = []
     try:
         for col, claim in enumerate(chosen):
+            counter.count = 0
             j = fw.index[claim]
             up_nodes, up_edges = cone(known.framework, j)
             relevant = [
@@ -509,7 +520,7 @@ def audit(
                 max_size,
                 max_sets,
                 _closeness_for(case, claim, col),
-                lambda _: None,
+                counter.add,
             )
             notes: list[str] = []
             thresholds: list[WeightThreshold] = []
@@ -561,6 +572,19 @@ def audit(
         claims=tuple(rows),
         scenario=scenario,
     )
+
+
+class _SetCounter:
+    """Shows on the progress bar how many candidate sets the claim in hand has cost
+    (a large cone can take seconds on one claim)."""
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+        self.count = 0
+
+    def add(self, sets: int) -> None:
+        self.count += sets
+        self.bar.set_postfix_str(f"{self.count} sets")
 
 
 def _bar(total: int, progress: bool | None) -> Any:

@@ -228,6 +228,15 @@ def test_best_first_beyond_the_budget_finds_flipping_sets() -> None:
             assert evaluate(_edited(case, chosen))["C_rivalry"].verdict is not exact.verdict
 
 
+def test_a_budget_below_the_single_items_still_checks_them() -> None:
+    # 7 items bear on C_suit; with 3 sets only the best-first search runs, from the
+    # singletons, and a flipping singleton is the smallest there can be
+    row = audit(load(WORKED), ["C_suit"], samples=0, weights=False, progress=False, max_sets=3)[
+        "C_suit"
+    ]
+    assert row.searched == 3 and row.size == 1 and row.exact and not row.complete
+
+
 LICENCE = {
     "title": "t",
     "parameters": [
