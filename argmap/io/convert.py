@@ -323,6 +323,9 @@ def lost_in(case: Case, fmt: str, titled: bool = True) -> list[str]:
     if fmt != "carneades":  # Carneades keeps both in its meta
         dropped += [k for k in ("title", "description") if k in data and (titled or k != "title")]
     for section, value in data.items():
+        if section == "expect" and value:  # no other format has expected outcomes
+            dropped.append(f"expect ({sum(len(claims) for claims in value.values())})")
+            continue
         if not isinstance(value, list) or not value:
             continue
         if section not in keeps:

@@ -76,3 +76,18 @@ def test_scenarios_leave_the_block_behind() -> None:
     )
     scenario = Scenario(name="s", question="q?", interventions=[{"op": "remove_node", "node": "B"}])
     assert apply_scenario(case, scenario).expect == {}
+
+
+def test_other_formats_say_they_drop_the_block() -> None:
+    from argmap.io.convert import lost_in
+
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "claims": [{"id": "A", "text": "a"}, {"id": "B", "text": "b"}],
+            "expect": {"baseline": {"A": "accepted", "B": "accepted"}, "s": {"A": "in"}},
+        }
+    )
+    for fmt in ("aif", "carneades", "apx"):
+        assert "expect (3)" in " ".join(lost_in(case, fmt)), fmt
+    assert lost_in(case, "case") == []
