@@ -64,9 +64,12 @@ class Item:
     what: str = ""
 
     def __str__(self) -> str:
-        """``remove evidence E1``, ``reverse rebut C_a → C_b (relations[3])``."""
+        """``remove evidence E1``, ``reverse rebut C_a → C_b (relations[3])``,
+        ``answer question A?trustworthy`` (taking an open question away answers it)."""
         if self.kind is ItemKind.RELATION:
             return f"{self.action.value} {self.what} ({self.id})"
+        if self.kind is ItemKind.QUESTION:
+            return f"answer question {self.id}"
         return f"{self.action.value} {self.kind.value} {self.id}"
 
 

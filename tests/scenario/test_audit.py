@@ -28,7 +28,13 @@ def _edited(case: Case, chosen: tuple[Item, ...]) -> Case:
     the reference the audit's array masks must agree with."""
     data: dict[str, Any] = case.model_dump(mode="python", by_alias=True)
     data.pop("expect", None)
-    gone = {i.id for i in chosen if i.kind is not ItemKind.RELATION}
+    for item in chosen:  # an open critical question taken away is answered
+        if item.kind is ItemKind.QUESTION:
+            argument, question = item.id.split("?")
+            for arg in data["arguments"]:
+                if arg["id"] == argument:
+                    arg["questions"] = {**(arg.get("questions") or {}), question: "conceded"}
+    gone = {i.id for i in chosen if i.kind not in (ItemKind.RELATION, ItemKind.QUESTION)}
     # an argument needing a removed premise goes with it (module docstring)
     args = [a for a in data["arguments"] if not set(a["premises"]) & gone]
     gone |= {a["id"] for a in data["arguments"]} - {a["id"] for a in args}
@@ -334,3 +340,40 @@ def test_unknown_claim_is_an_error() -> None:
 
     with pytest.raises(SolverError, match="unknown claim"):
         audit(load(WORKED), ["C_nope"], progress=False)
+
+
+def test_open_critical_questions_are_items() -> None:
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "proof": {"reading": "carneades"},
+            "sources": [{"id": "S", "outlet": "o", "title": "t"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [{"id": "C", "text": "c", "issue": "I"}],
+            "evidence": [
+                {"id": "E1", "text": "e", "source": "S", "status": "fact", "reliability": 0.9},
+                {"id": "E2", "text": "e", "source": "S", "status": "fact", "reliability": 0.9},
+            ],
+            "arguments": [
+                {
+                    "id": "A",
+                    "text": "a",
+                    "conclusion": "C",
+                    "premises": ["E1", "E2"],
+                    "scheme": "expert_opinion",
+                    "roles": {"expertise": "E1", "assertion": "E2"},
+                    "questions": {
+                        "expertise": "conceded",
+                        "field": "conceded",
+                        "what_said": "conceded",
+                        "consistency": "conceded",
+                        "backup": "conceded",
+                    },
+                }
+            ],
+        }
+    )
+    row = audit(case, samples=0, weights=False, progress=False)["C"]
+    assert row.verdict.value == "unproven"
+    assert [str(s[0]) for s in row.deciding] == ["answer question A?trustworthy"]
+    _agrees_with_brute_force(case)
