@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from argmap.cli._args import samples_arg, seed_arg
+from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
 
 __all__ = ["register"]
@@ -63,6 +63,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="skip the weight thresholds (and the fixed-by-structure test)",
     )
+    add_as_of(parser)
     parser.set_defaults(handler=run)
 
 
@@ -85,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.errors import ArgmapError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
+    from argmap.model.as_of import at_date
     from argmap.scenario.apply import apply_scenario
     from argmap.scenario.audit import audit, headline_claims
     from argmap.scenario.audit_text import audit_json, audit_markdown
@@ -104,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
             raise ArgmapError(
                 f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
             )
-        states.append((scenario.name, apply_scenario(case, scenario)))
+        dated = at_date(apply_scenario(case, scenario), args.as_of or scenario.as_of)
+        states.append((scenario.name, dated))
     results = []
     for name, state in states:
         claims = args.claims
@@ -122,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 seed=args.seed,
                 weights=not args.no_weights,
                 scenario=name,
+                as_of=args.as_of if name is None else None,  # scenarios: dated above
             )
         )
     if args.output is not None and Path(args.output).suffix.lower() == ".json":

@@ -47,6 +47,7 @@ depends on, nor any Monte Carlo draw.
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import itertools
 import math
@@ -59,6 +60,7 @@ import numpy.typing as npt
 
 from argmap.errors import SolverError
 from argmap.model import Case
+from argmap.model.as_of import at_date
 from argmap.scenario.audit_items import Action, Catalogue, Item, ItemKind, catalogue, cone
 from argmap.scenario.audit_weights import (
     WeightThreshold,
@@ -73,7 +75,7 @@ from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.evaluate import check_dung
 from argmap.semantics.evaluation import Verdict
 from argmap.semantics.gradual.models import canonical_name
-from argmap.semantics.standards import claim_standards
+from argmap.semantics.standards import claim_standards, standard_of, threshold_of
 
 __all__ = [
     "Action",
@@ -367,8 +369,6 @@ def _best_first(
 def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
     """How far a row leaves the claim from a flip (lower is closer): the distance of
     its strength from its standard's threshold on the side it now is."""
-    from argmap.semantics.standards import standard_of, threshold_of
-
     standard = standard_of(case, claim)
     limit = threshold_of(case, standard) if standard is not None else None
     level = 0.5 if limit is None else limit
@@ -443,6 +443,7 @@ def audit(
     weights: bool = True,
     progress: bool | None = None,
     scenario: str | None = None,
+    as_of: dt.date | None = None,
 ) -> Audit:
     """Audit what decides the verdict of each claim of ``case`` (module docstring).
 
@@ -468,6 +469,10 @@ def audit(
         Show a progress bar (default: only on a terminal).
     scenario : str, optional
         The scenario's name, recorded in the result.
+    as_of : datetime.date, optional
+        Read the case as known on that date (default: its own ``as_of``), as
+        :func:`~argmap.semantics.evaluate.evaluate` does
+        (:func:`argmap.model.as_of.at_date`).
 
     Examples
     --------
@@ -488,6 +493,7 @@ def audit(
         raise SolverError("max_size must be at least 1")
     if max_sets < 1:
         raise SolverError("max_sets must be at least 1")
+    case = at_date(case, as_of)  # the case the evaluation reads, so verdicts agree
     fw = compile_case(case)
     all_claims = [c.id for c in case.claims if c.id in fw.index]
     chosen = list(all_claims if claims is None else claims)

@@ -13,17 +13,18 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from argmap.errors import SolverError
-from argmap.model import Case
+from argmap.model import Case, parse_expression
+from argmap.scenario.analysis import parameter_range, preference_flips, threshold
 from argmap.scenario.results import VERDICTS, verdict_codes
 from argmap.scenario.uncertainty import evaluate_samples, monte_carlo, upstream
 from argmap.semantics.compile import Framework
 from argmap.semantics.evaluation import Verdict
+from argmap.semantics.standards import claim_standards
 
 __all__ = [
     "WeightThreshold",
@@ -74,16 +75,8 @@ class WeightThreshold:
         )
 
 
-def _standards(case: Case) -> dict[str, Any]:
-    from argmap.semantics.standards import claim_standards
-
-    return claim_standards(case)
-
-
 def claim_parameters(fw: Framework, node: int) -> list[str]:
     """The parameters any score or weight upstream of ``node`` uses."""
-    from argmap.model import parse_expression
-
     nodes, edges = upstream(fw, node)
     names: set[str] = set()
     exprs = [fw.base_expressions[i] for i in np.flatnonzero(nodes)]
@@ -119,16 +112,15 @@ def weight_thresholds(
     >>> print(found)
     w: unproven for w < 0.5, proved for w > 0.5 (now 0.7, range [0, 1])
     """
-    from argmap.scenario.analysis import parameter_range, preference_flips, threshold
-
     found: list[WeightThreshold] = []
     known = {p.id: p for p in case.parameters}
-    has_standard = np.array([claim in _standards(case)])
+    standards = claim_standards(case)
+    has_standard = np.array([claim in standards])
     for name in parameters:
         lo, hi = parameter_range(known[name])
         xs = np.linspace(lo, hi, 401)
         cuts = set(preference_flips(fw, name, xs))
-        if claim in _standards(case):
+        if claim in standards:
             try:
                 cuts |= set(
                     threshold(case, claim, name, semantics=semantics, gradual=gradual).boundaries
@@ -193,8 +185,6 @@ def corners_keep(
 ) -> bool:
     """Whether every corner of the box of ``parameters`` keeps the verdict (the first
     ``limit`` parameters' corners, the others at their values)."""
-    from argmap.scenario.analysis import parameter_range
-
     known = {p.id: p for p in case.parameters}
     names = list(parameters)[:limit]
     if not names:
@@ -205,7 +195,7 @@ def corners_keep(
         lo, hi = parameter_range(known[name])
         draws[name] = lo + corners[:, j] * (hi - lo)
     result = evaluate_samples(case, fw, draws, corners.shape[0], gradual, semantics, [claim])
-    codes = verdict_codes(result.labels, result.met, np.array([claim in _standards(case)]))
+    codes = verdict_codes(result.labels, result.met, np.array([claim in claim_standards(case)]))
     return bool(np.all(codes[:, 0] == verdict))
 
 

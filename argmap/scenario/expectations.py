@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from argmap.errors import CaseError, Problem
 from argmap.model import Case
+from argmap.model.as_of import at_date
 from argmap.model.expect import BASELINE, Expectation
 from argmap.model.origins import locate
 from argmap.scenario.apply import apply_scenario
@@ -93,7 +94,9 @@ def check_expectations(
             state, sem, grad = case, semantics, gradual
         else:
             scenario = by_name[run]
-            state = apply_scenario(case, scenario)
+            # read as of the scenario's date, as scenario runs are (evaluate reads the
+            # case's own date)
+            state = at_date(apply_scenario(case, scenario), scenario.as_of)
             sem, grad = scenario.semantics or semantics, scenario.gradual or gradual
         result = evaluate(state, sem, grad)
         for claim, expected in claims.items():

@@ -377,3 +377,23 @@ def test_open_critical_questions_are_items() -> None:
     assert row.verdict.value == "unproven"
     assert [str(s[0]) for s in row.deciding] == ["answer question A?trustworthy"]
     _agrees_with_brute_force(case)
+
+
+def test_as_of_reads_the_case_as_evaluate_does() -> None:
+    import datetime as dt
+
+    case = Case.model_validate(
+        {
+            "title": "t",
+            "sources": [{"id": "S", "outlet": "o", "title": "t", "date": "2024-05-01"}],
+            "issues": [{"id": "I", "question": "q"}],
+            "claims": [{"id": "C", "text": "c", "issue": "I"}],
+            "evidence": [{"id": "E", "text": "e", "source": "S", "status": "fact"}],
+            "relations": [{"kind": "support", "from": "E", "to": "C"}],
+        }
+    )
+    now = audit(case, samples=0, progress=False)["C"]
+    assert now.verdict.value == "proved" and str(now.deciding[0][0]) == "remove evidence E"
+    then = audit(case, samples=0, progress=False, as_of=dt.date(2023, 1, 1))["C"]
+    assert then.verdict is evaluate(case, as_of=dt.date(2023, 1, 1))["C"].verdict
+    assert then.verdict.value == "unproven" and then.items == 0
