@@ -13,10 +13,9 @@ label, a strength range, or any of them together::
 
 ``argmap check`` evaluates each run and reports every expectation that does not hold
 (:mod:`argmap.scenario.expectations`). The names here are those of
-:class:`~argmap.semantics.evaluation.Verdict` and
-:class:`~argmap.semantics.evaluation.Label` (the model does not import the semantics).
+:class:`~argmap.vocabulary.Verdict` and :class:`~argmap.vocabulary.Label`.
 
->>> Expectation.model_validate("defeated").verdict
+>>> Expectation.model_validate("defeated").verdict.value
 'defeated'
 >>> Expectation.model_validate({"strength": [0.2, 0.4]}).strength
 (0.2, 0.4)
@@ -24,24 +23,24 @@ label, a strength range, or any of them together::
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from argmap.model.values import STRICT, Score
+from argmap.vocabulary import Label, Verdict
 
 __all__ = ["BASELINE", "LABEL_NAMES", "VERDICT_NAMES", "Expectation", "Expectations"]
 
 BASELINE = "baseline"
 """The run key of the case as written (no scenario applied)."""
 
-VERDICT_NAMES = ("proved", "accepted", "unproven", "contested", "undecided", "defeated")
-LABEL_NAMES = ("in", "out", "undec")
-
-VerdictName = Literal["proved", "accepted", "unproven", "contested", "undecided", "defeated"]
-LabelName = Literal["in", "out", "undec"]
+VERDICT_NAMES = tuple(v.value for v in Verdict)
+"""The verdicts an expectation may name (:class:`~argmap.vocabulary.Verdict`)."""
+LABEL_NAMES = tuple(label.value for label in Label)
+"""The Dung labels an expectation may name (:class:`~argmap.vocabulary.Label`)."""
 
 
 def _shorthand(value: Any) -> Any:
@@ -57,8 +56,8 @@ class Expectation(BaseModel):
     """What one claim is expected to come out as in one run."""
 
     model_config = STRICT
-    verdict: VerdictName | None = None
-    label: LabelName | None = None
+    verdict: Verdict | None = None
+    label: Label | None = None
     strength: tuple[Score, Score] | None = Field(
         default=None, description="[low, high]: the strength must lie in this range"
     )

@@ -119,10 +119,12 @@ def _compare(expected: Expectation, node: NodeResult) -> list[tuple[str, str | N
     out: list[tuple[str, str | None, str]] = []
     if expected.verdict is not None:
         got = node.verdict.value
-        out.append(("verdict", None if got == expected.verdict else expected.verdict, got))
+        want = expected.verdict.value
+        out.append(("verdict", None if got == want else want, got))
     if expected.label is not None:
         got = node.label.value
-        out.append(("label", None if got == expected.label else expected.label, got))
+        want = expected.label.value
+        out.append(("label", None if got == want else want, got))
     if expected.strength is not None:
         low, high = expected.strength
         inside = low <= node.strength <= high
