@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from argmap.model import Case, RelationKind
 from argmap.semantics.compile import ATTACK_KINDS, Framework
+from argmap.vocabulary import ATTACK_KINDS as RELATION_ATTACKS
 
 __all__ = [
     "Action",
@@ -108,7 +109,7 @@ def relation_edges(case: Case, fw: Framework) -> dict[int, tuple[str, int]]:
     edges: dict[int, tuple[str, int]] = {}
     placed: dict[str, tuple[str, int]] = {}
     contrary = ATTACK_KINDS.index("contrary")
-    relation_kinds = {ATTACK_KINDS.index(k) for k in ("rebut", "undermine", "undercut")}
+    relation_kinds = {ATTACK_KINDS.index(k) for k in RELATION_ATTACKS}
     pending: list[tuple[int, Any]] = []
     for r, rel in enumerate(case.relations):
         if rel.origin not in fw.index:
