@@ -51,6 +51,8 @@ def run_grid(args: argparse.Namespace) -> int:
     check_output(args.output, plan.inputs)
     store = ResultStore(args.output, plan.columns, plan.fingerprint())
     store.open(args.resume)
+    if store.done:
+        say(f"argmap: resuming: {store.kept} rows of {len(store.done)} tasks kept", err=True)
     with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
         interrupted = run_tasks(
             pool, run_variant, plan.shared, plan.items, store, description="variants"

@@ -64,6 +64,8 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, files)
     store = ResultStore(args.output, COLUMNS, fingerprint(files, settings))
     store.open(args.resume)
+    if store.done:
+        say(f"argmap: resuming: {store.kept} rows of {len(store.done)} tasks kept", err=True)
     items = [(n, (n, name)) for n, name in enumerate(files)]
     with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
         interrupted = run_tasks(pool, evaluate_file, settings, items, store, description="files")

@@ -192,13 +192,14 @@ class GridPlan:
         return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def load_grid(path: str | os.PathLike[str]) -> Grid:
-    """Read and check a grid file; every problem names file, line and field."""
+def load_grid(path: str | os.PathLike[str]) -> tuple[Grid, dict[str, int]]:
+    """Read and check a grid file; every problem names file, line and field.
+    Returns the grid and its lines (field path -> line), for later errors."""
     from argmap.io.casefile import format_for, load_model, read_bytes
     from argmap.io.locations import load_with_lines
 
     data, lines = load_with_lines(read_bytes(path), str(path), format_for(path))
-    return load_model(Grid, data, str(path), lines)
+    return load_model(Grid, data, str(path), lines), lines
 
 
 def plan_grid(
@@ -207,9 +208,10 @@ def plan_grid(
     """Load the grid at ``path``, its case and scenarios, and expand its variants
     (``samples``/``seed`` override the file's)."""
     from argmap.io.casefile import load
+    from argmap.io.locations import line_for
     from argmap.scenario.files import base_case_path, load_scenario
 
-    grid = load_grid(path)
+    grid, lines = load_grid(path)
     folder = Path(path).parent
     inputs = [str(path)]
     levels: list[tuple[tuple[str, str], ...]] = []
@@ -230,14 +232,9 @@ def plan_grid(
     known = {p.id for p in case.parameters}
     for i, parameter in enumerate(grid.parameters):
         if parameter.parameter not in known:
-            raise CaseError(
-                Problem(
-                    f"parameters[{i}].parameter",
-                    f"unknown parameter {parameter.parameter!r}",
-                    str(path),
-                    None,
-                )
-            )
+            field = f"parameters[{i}].parameter"
+            message = f"unknown parameter {parameter.parameter!r}"
+            raise CaseError(Problem(field, message, str(path), line_for(lines, field)))
     samples = grid.samples if samples is None else samples
     seed = grid.seed if seed is None else seed
     if grid.design == "fractional" and grid.factors:
