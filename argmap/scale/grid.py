@@ -333,6 +333,8 @@ def run_variant(
                 progress=False,
                 keep_samples=False,
             )
+            if uncertainty.interrupted:  # Ctrl-C inside the run: the variant is unfinished
+                raise KeyboardInterrupt
     except (ArgmapError, ScenarioError, ValueError) as exc:
         message = (
             "; ".join(str(p) for p in exc.problems) if isinstance(exc, CaseError) else str(exc)
