@@ -106,7 +106,7 @@ def _largest(frame: Any, top: int) -> str:
         ["claim", "size"], ascending=[True, False], kind="stable"
     )
     kept = ranked.groupby("claim", sort=False).head(top).drop(columns="size")
-    kept = kept[kept["effect"] != 0]
+    kept = kept[kept["effect"].abs() > 1e-12]  # float noise of equal means
     return (
         kept.to_string(index=False, float_format=lambda x: f"{x:+.4f}")
         if len(kept)

@@ -187,7 +187,7 @@ def open_pool(where: Where, *, announce: Callable[[str], None] | None = None) ->
         return
     try:
         distributed: Any = importlib.import_module("distributed")
-    except ImportError:  # pragma: no cover - the scale extra is in the dev install
+    except ImportError:
         raise ArgmapError(MISSING_DASK) from None
     cluster = None
     try:

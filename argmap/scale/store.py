@@ -52,7 +52,7 @@ def parts_folder(output: str | os.PathLike[str]) -> Path:
 def _arrow() -> Any:
     try:
         import pyarrow
-    except ImportError:  # pragma: no cover - the scale extra is in the dev install
+    except ImportError:
         raise ArgmapError(MISSING_PYARROW) from None
     return pyarrow
 
@@ -107,11 +107,16 @@ class ResultStore:
                     "delete the folder to start again"
                 )
             self._read_done()
-            return
-        self.folder.mkdir()
+
+    def _make_folder(self) -> None:
+        # made with the first part, so a run that fails before any task finished
+        # leaves nothing behind
         from argmap.io.atomic import write_atomic
 
-        write_atomic(manifest, json.dumps({"fingerprint": self.fingerprint}) + "\n")
+        if not self.folder.exists():
+            self.folder.mkdir()
+            manifest = json.dumps({"fingerprint": self.fingerprint}) + "\n"
+            write_atomic(self.folder / _MANIFEST, manifest)
 
     def _part_paths(self) -> list[Path]:
         return sorted(self.folder.glob("part-*.parquet"))
@@ -142,6 +147,7 @@ class ResultStore:
 
         from argmap.io.atomic import write_atomic
 
+        self._make_folder()
         table = _arrow().Table.from_pylist(self._buffer, schema=self.schema)
         sink = io.BytesIO()
         pq.write_table(table, sink)
@@ -161,7 +167,8 @@ class ResultStore:
 
         self.flush()
         pa = _arrow()
-        tables = [pq.read_table(p, schema=self.schema) for p in self._part_paths()]
+        paths = self._part_paths() if self.folder.exists() else []
+        tables = [pq.read_table(p, schema=self.schema) for p in paths]
         table = pa.concat_tables(tables) if tables else self.schema.empty_table()
         order = pc.sort_indices(table, sort_keys=[("task", "ascending")])
         table = table.take(order)  # the sort is stable: a task's rows keep their order

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from argmap.cli import main
 from argmap.scale.store import parts_folder
@@ -32,6 +33,7 @@ def _table(path: Path) -> pd.DataFrame:
     return pd.read_parquet(path).drop(columns="seconds")
 
 
+@pytest.mark.slow
 def test_grid_on_a_cluster_survives_a_killed_worker(tmp_path: Path, cluster: Cluster) -> None:
     grid = tmp_path / "grid.yaml"
     grid.write_text(GRID)
@@ -53,6 +55,7 @@ def test_grid_on_a_cluster_survives_a_killed_worker(tmp_path: Path, cluster: Clu
     pd.testing.assert_frame_equal(got, expected, check_exact=True)
 
 
+@pytest.mark.slow
 def test_batch_on_a_cluster_equals_the_serial_batch(tmp_path: Path, cluster: Cluster) -> None:
     inputs = [str(REPO / "examples"), str(REPO / "tests" / "io" / "broken")]
     out, serial = tmp_path / "cluster.parquet", tmp_path / "serial.parquet"

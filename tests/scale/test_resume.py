@@ -53,7 +53,10 @@ def test_an_interrupted_run_resumes_with_only_the_missing_tasks(tmp_path: Path) 
 
 def test_resume_refuses_the_parts_of_another_run(tmp_path: Path) -> None:
     out = tmp_path / "r.parquet"
-    ResultStore(out, COLUMNS, "one run").open(resume=False)
+    first = ResultStore(out, COLUMNS, "one run")
+    first.open(resume=False)
+    first.add([{"task": 0, "value": 1.0}])
+    first.flush()
     with pytest.raises(Exception, match="holds a run with other inputs or settings"):
         ResultStore(out, COLUMNS, "another run").open(resume=True)
 
