@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError, CaseError
-from argmap.io.convert import _SUFFIXES, read_case
+from argmap.io.convert import format_of, read_case
 
 __all__ = ["COLUMNS", "Settings", "evaluate_file", "find_inputs", "fingerprint"]
 
@@ -60,8 +60,11 @@ class Settings:
 
 
 def _known(path: Path) -> bool:
-    name = path.name.lower()
-    return any(name.endswith(suffix) for suffix in _SUFFIXES)
+    try:
+        format_of(path)
+    except ArgmapError:
+        return False
+    return True
 
 
 def find_inputs(inputs: Iterable[str]) -> list[str]:

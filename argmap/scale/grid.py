@@ -45,7 +45,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from argmap.errors import ArgmapError, CaseError, Problem, ScenarioError
+from argmap.errors import ArgmapError, CaseError, Problem
 from argmap.model.values import STRICT, Id
 from argmap.scale.designs import fractional_iv, full_factorial, latin_hypercube
 from argmap.scale.tasks import task_seed
@@ -335,10 +335,13 @@ def run_variant(
             )
             if uncertainty.interrupted:  # Ctrl-C inside the run: the variant is unfinished
                 raise KeyboardInterrupt
-    except (ArgmapError, ScenarioError, ValueError) as exc:
-        message = (
-            "; ".join(str(p) for p in exc.problems) if isinstance(exc, CaseError) else str(exc)
-        )
+    except Exception as exc:  # one variant's failure is its row, never the run's end
+        if isinstance(exc, CaseError):
+            message = "; ".join(str(p) for p in exc.problems)
+        elif isinstance(exc, ArgmapError):
+            message = str(exc)
+        else:
+            message = f"{type(exc).__name__}: {exc}"
         return [base | {"error": " ".join(message.split()), "seconds": time.perf_counter() - start}]
     seconds = time.perf_counter() - start
     rows = []
