@@ -28,11 +28,11 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.scale.executor import add_executor_args
 from argmap.tables import format_for_output, make_frame, write_csv
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
 from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
 from argmap.vocabulary import TORNADO_COLUMNS, check_dung, check_gradual
-from argmap.scale.executor import add_executor_args
 
 __all__ = ["parse_values", "register", "run"]
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from argmap.errors import ArgmapError, CaseError
 from argmap.io.convert import format_of, read_case
+from argmap.semantics.evaluate import evaluate
 
 __all__ = ["COLUMNS", "Settings", "evaluate_file", "find_inputs", "fingerprint"]
 
@@ -115,7 +116,6 @@ def _one_line(exc: BaseException, given: str, absolute: str) -> str:
 
 def evaluate_file(settings: Settings, item: tuple[int, str]) -> list[dict[str, Any]]:
     """The rows of one input: one per claim and semantics, or error rows."""
-    from argmap.semantics.evaluate import evaluate
 
     number, given = item
     absolute = os.path.abspath(given)

@@ -46,11 +46,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from argmap.errors import ArgmapError, CaseError, Problem
+from argmap.io.casefile import format_for, load, load_model, read_bytes
+from argmap.io.locations import line_for, load_with_lines
+from argmap.model import Case
 from argmap.model.values import STRICT, Id
 from argmap.scale.designs import fractional_iv, full_factorial, latin_hypercube
 from argmap.scale.tasks import task_seed
+from argmap.scenario.apply import apply_scenario
+from argmap.scenario.files import base_case_path, load_scenario
 from argmap.scenario.limits import MAX_SAMPLES, MAX_SEED
 from argmap.scenario.model import Intervention, Scenario
+from argmap.scenario.uncertainty import monte_carlo
+from argmap.semantics.evaluate import evaluate
 
 __all__ = [
     "Factor",
@@ -195,8 +202,6 @@ class GridPlan:
 def load_grid(path: str | os.PathLike[str]) -> tuple[Grid, dict[str, int]]:
     """Read and check a grid file; every problem names file, line and field.
     Returns the grid and its lines (field path -> line), for later errors."""
-    from argmap.io.casefile import format_for, load_model, read_bytes
-    from argmap.io.locations import load_with_lines
 
     data, lines = load_with_lines(read_bytes(path), str(path), format_for(path))
     return load_model(Grid, data, str(path), lines), lines
@@ -207,9 +212,6 @@ def plan_grid(
 ) -> GridPlan:
     """Load the grid at ``path``, its case and scenarios, and expand its variants
     (``samples``/``seed`` override the file's)."""
-    from argmap.io.casefile import load
-    from argmap.io.locations import line_for
-    from argmap.scenario.files import base_case_path, load_scenario
 
     grid, lines = load_grid(path)
     folder = Path(path).parent
@@ -290,8 +292,6 @@ def _base_case(case_json: str) -> Any:
     # one worker runs many variants of one case: parse it once per process
     key = hashlib.sha256(case_json.encode()).hexdigest()
     if key not in _CASES:
-        from argmap.model import Case
-
         _CASES.clear()
         _CASES[key] = Case.model_validate_json(case_json)
     return _CASES[key]
@@ -301,9 +301,6 @@ def run_variant(
     shared: Shared, item: tuple[int, tuple[int, ...], tuple[float, ...], int]
 ) -> list[dict[str, Any]]:
     """The rows of one variant: one per claim, or one row with the error."""
-    from argmap.scenario.apply import apply_scenario
-    from argmap.scenario.uncertainty import monte_carlo
-    from argmap.semantics.evaluate import evaluate
 
     number, row, values, seed = item
     base: dict[str, Any] = {"task": number, "variant": number}

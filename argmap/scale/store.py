@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import ArgmapError
+from argmap.io.atomic import write_atomic
 
 __all__ = ["MISSING_PYARROW", "ResultStore", "parts_folder"]
 
@@ -111,7 +112,6 @@ class ResultStore:
     def _make_folder(self) -> None:
         # made with the first part, so a run that fails before any task finished
         # leaves nothing behind
-        from argmap.io.atomic import write_atomic
 
         if not self.folder.exists():
             self.folder.mkdir()
@@ -145,8 +145,6 @@ class ResultStore:
             return
         import pyarrow.parquet as pq
 
-        from argmap.io.atomic import write_atomic
-
         self._make_folder()
         table = _arrow().Table.from_pylist(self._buffer, schema=self.schema)
         sink = io.BytesIO()
@@ -162,8 +160,6 @@ class ResultStore:
         """Gather every part into ``output`` (sorted by task), atomically; drop the parts."""
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
-
-        from argmap.io.atomic import write_atomic
 
         self.flush()
         pa = _arrow()
