@@ -96,6 +96,7 @@ def build_report(
     formats: Sequence[str] = ("svg", "png", "pdf"),
     force: bool = False,
     as_of: dt.date | None = None,
+    executor: Any = None,
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
@@ -141,6 +142,7 @@ def build_report(
             gradual,
             samples=samples,
             seed=seed,
+            executor=executor,  # Monte Carlo chunks (argmap.scale.executor)
             progress=False,
             keep_samples=False,  # the report shows summaries: memory bounded at any N
             as_of=as_of,
