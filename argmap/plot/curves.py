@@ -103,7 +103,6 @@ def sweep(
                 color=colour,
                 linewidth=1.8,
                 gid=f"met:{claim}",
-                label=claim_name(case, claim, audience, width=60),
             )
             ax.plot(
                 result.values,
@@ -133,7 +132,13 @@ def sweep(
         ax.set_ylim(0.0, 1.0)
         ax.set_xlabel(parameter_name(case, parameter, audience, width=90))
         ax.set_ylabel(strength_label(audience, gradual).replace(" (0", "\n(0"))
-        handles, names = ax.get_legend_handles_labels()
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], color=SERIES[k % len(SERIES)], marker=_STYLES[k % len(_STYLES)])
+            for k in range(len(chosen))
+        ]
+        names = [claim_name(case, c, audience, width=60) for c in chosen]
         figure.legend(
             handles,
             names,

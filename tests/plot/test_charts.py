@@ -48,6 +48,26 @@ def test_tornado_bars_are_the_analysis() -> None:
         assert patch.get_width() == pytest.approx(hi - lo, abs=1e-12)
 
 
+def test_a_bar_that_flips_the_standard_is_vermillion_and_hatched() -> None:
+    from matplotlib.colors import to_rgb
+
+    from argmap.palette import BLUE, VERMILLION
+    from argmap.scenario.analysis import TornadoBar
+
+    given = [
+        TornadoBar("w_licence", 0.1, 0.7, 0.2, 0.6, False, True),
+        TornadoBar("w_silence", 0.1, 0.7, 0.3, 0.35, False, False),
+    ]
+    figure = plot.tornado(CASE, "C_tos", bars={"C_tos": given})
+    drawn = {p.get_gid(): p for p in _by_gid(figure, "bar:")}
+    assert drawn["bar:w_licence"].get_facecolor()[:3] == to_rgb(VERMILLION)
+    assert drawn["bar:w_licence"].get_hatch() == "//"
+    assert drawn["bar:w_silence"].get_facecolor()[:3] == to_rgb(BLUE)
+    assert drawn["bar:w_silence"].get_hatch() is None
+    legend = " ".join(t.get_text() for t in figure.legends[0].get_texts())
+    assert "flips" in legend
+
+
 def test_distribution_draws_the_run() -> None:
     run = monte_carlo(CASE, 400, 3, claims=["C_tos"], progress=False)
     figure = plot.distribution(CASE, "C_tos", runs=run)
