@@ -35,6 +35,7 @@ __all__ = [
     "STATUS_UNDEC",
     "SUPPORT_INK",
     "VERDICT_COLOURS",
+    "VERDICT_HATCHES",
     "VERMILLION",
     "YELLOW",
 ]
@@ -78,7 +79,19 @@ VERDICT_COLOURS: Mapping[str, str] = {
     "defeated": STATUS_OUT,
 }
 """One colour per verdict (:class:`argmap.vocabulary.Verdict`): proved and defeated in
-the maps' in and out colours, undecided in their undecided grey."""
+the maps' in and out colours, undecided in their undecided grey. Six colours cannot all
+stay apart for every colour-blind eye, so charts add :data:`VERDICT_HATCHES`."""
+
+VERDICT_HATCHES: Mapping[str, str | None] = {
+    "proved": None,
+    "accepted": "..",
+    "unproven": "//",
+    "contested": "xx",
+    "undecided": "--",
+    "defeated": "\\\\",
+}
+"""A hatch per verdict, so verdicts close in colour (proved and undecided for a
+deuteranope) still read apart, and in greyscale."""
 
 SERIES: tuple[str, ...] = (
     BLUE,

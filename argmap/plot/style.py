@@ -71,7 +71,7 @@ RC: dict[str, Any] = {
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
     "axes.axisbelow": True,
-    "hatch.linewidth": 0.8,
+    "hatch.linewidth": 0.5,
     "text.usetex": False,
     "svg.hashsalt": "argmap",  # ids in the SVG from a fixed salt, not a random one
     "svg.fonttype": "path",  # glyphs as paths: the SVG needs no installed font

@@ -15,7 +15,7 @@ import numpy as np
 
 from argmap.errors import SolverError
 from argmap.model import Case
-from argmap.palette import SERIES, VERDICT_COLOURS
+from argmap.palette import INK, SERIES, VERDICT_COLOURS, VERDICT_HATCHES
 from argmap.plot.labels import claim_title, strength_label
 from argmap.plot.style import PAGE_WIDTH, new_figure, plain, settings
 from argmap.scenario.results import VERDICTS, MonteCarloResult
@@ -116,7 +116,7 @@ def _histogram(
         strength, codes, _ = _defined(run, j)
         weight = np.full(strength.size, 1.0 / max(strength.size, 1))
         stacks = [(strength[codes == k], weight[codes == k]) for k in range(len(VERDICTS))]
-        ax.hist(
+        _, _, containers = ax.hist(
             [s for s, _ in stacks],
             bins=BINS,
             weights=[w for _, w in stacks],
@@ -124,6 +124,11 @@ def _histogram(
             color=[VERDICT_COLOURS[v.value] for v in VERDICTS],
             gid=f"hist:{claim}",
         )
+        for verdict, container in zip(VERDICTS, containers, strict=True):  # type: ignore[arg-type]
+            for patch in container:
+                patch.set_hatch(VERDICT_HATCHES[verdict.value])
+                patch.set_edgecolor(INK)
+                patch.set_linewidth(0)
         return
     for k, (name, run) in enumerate(runs.items()):
         j = run.claims.index(claim)
@@ -166,11 +171,20 @@ def _verdicts(ax: object, claim: str, runs: Mapping[str, MonteCarloResult]) -> N
                     left=left,
                     height=0.6,
                     color=VERDICT_COLOURS[verdict.value],
+                    hatch=VERDICT_HATCHES[verdict.value],
+                    edgecolor=INK,
+                    linewidth=0,
                     gid=f"verdict:{name}:{verdict.value}",
                 )
                 if share >= 0.12:
                     ax.text(
-                        left + share / 2, i, f"{share:.0%}", ha="center", va="center", fontsize=8
+                        left + share / 2,
+                        i,
+                        f"{share:.0%}",
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
                     )
             left += share
     ax.set_xlim(0.0, 1.0)
@@ -183,7 +197,15 @@ def _verdicts(ax: object, claim: str, runs: Mapping[str, MonteCarloResult]) -> N
 def _legend(figure: Figure, runs: Mapping[str, MonteCarloResult]) -> None:
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=VERDICT_COLOURS[v.value]) for v in VERDICTS]
+    handles = [
+        Patch(
+            facecolor=VERDICT_COLOURS[v.value],
+            hatch=VERDICT_HATCHES[v.value],
+            edgecolor=INK,
+            linewidth=0,
+        )
+        for v in VERDICTS
+    ]
     names = [v.value for v in VERDICTS]
     if len(runs) > 1:
         handles += figure.axes[0].get_legend_handles_labels()[0]  # type: ignore[arg-type]
