@@ -55,6 +55,19 @@ def _claims(case: Any, given: list[str] | None) -> list[str]:
     return main or known
 
 
+def _same_base(case_file: str, scenario_file: Any, scenario: Any) -> None:
+    """The scenarios compared must be scenarios of CASE, not of another case."""
+    from argmap.errors import ArgmapError
+    from argmap.io.outputs import same_file
+    from argmap.scenario.files import base_case_path
+
+    base = base_case_path(scenario)
+    if not same_file(base, case_file):
+        raise ArgmapError(
+            f"{scenario_file}: its base case is {base}, not {case_file}; give that case"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -99,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
             raise ArgmapError(f"{folder}: no scenario files (*.yaml) in it")
         inputs += [str(f) for f in files]
         base, scenarios = load_scenarios(files)
+        _same_base(args.case, files[0], scenarios[0])
         comparison = compare(base, scenarios, samples=args.samples, seed=args.seed, progress=False)
         runs = {r.name: r.uncertainty for r in comparison.runs if r.uncertainty is not None}
         figure = plot.distribution(base, claims, runs=runs, audience=args.audience)

@@ -156,6 +156,13 @@ def save(figure: Figure, path: PathLike, inputs: tuple[PathLike, ...] = ()) -> P
     ------
     ArgmapError
         An unknown suffix, an output that is one of ``inputs``, or an unwritable folder.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "empty.svg"
+    >>> save(new_figure(2, 1), path).read_bytes() == figure_bytes(new_figure(2, 1), "svg")
+    True
     """
     return write_output(path, figure_bytes(figure, format_of(path)), inputs)
 

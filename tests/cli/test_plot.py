@@ -60,6 +60,18 @@ def test_an_unknown_suffix_or_the_case_itself_is_refused(
     assert Path(CASE).read_bytes() == before
 
 
+def test_scenarios_of_another_case_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_bytes(Path(CASE).read_bytes())
+    out = tmp_path / "d.png"
+    args = ["plot", "distribution", str(other), "--scenarios", str(ROOT / "scenarios")]
+    assert main([*args, "--samples", "100", "-o", str(out)]) == 2
+    assert "its base case is" in capsys.readouterr().err
+    assert not out.exists()
+
+
 def test_an_existing_chart_is_kept_when_drawing_fails(tmp_path: Path) -> None:
     out = tmp_path / "chart.png"
     out.write_bytes(b"old")
