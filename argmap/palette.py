@@ -1,4 +1,4 @@
-"""The colours of argmap, defined once: the maps (:mod:`argmap.render.theme`) and the
+"""The colours of argmap, defined once: the maps (:mod:`argmap.maps.theme`) and the
 charts (:mod:`argmap.plot`) both read them from here.
 
 The base is the Okabe-Ito palette, whose eight colours stay distinguishable under the

@@ -10,9 +10,9 @@ import pytest
 
 from argmap import plot
 from argmap.io.casefile import load
+from argmap.maps.theme import BRIEFING
 from argmap.palette import VERDICT_COLOURS
 from argmap.plot.style import MIN_FONT_SIZE, figure_bytes
-from argmap.render.theme import BRIEFING
 from argmap.scenario.analysis import tornado as tornado_bars
 from argmap.scenario.results import VERDICTS
 from argmap.scenario.uncertainty import monte_carlo

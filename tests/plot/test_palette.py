@@ -9,8 +9,8 @@ import itertools
 import numpy as np
 import pytest
 
+from argmap.maps.theme import BRIEFING, mix
 from argmap.palette import SERIES, VERDICT_COLOURS, VERDICT_HATCHES
-from argmap.render.theme import BRIEFING, mix
 
 # Machado et al. (2009), severity 1.0, on linear RGB
 _SIMULATION = {
