@@ -44,6 +44,8 @@ from argmap.maps import render
 from argmap.model import ProofReading
 from argmap.model.as_of import at_date, standing
 from argmap.safe_text import markdown_text
+from argmap.scenario.audit import Audit, audit, headline_claims
+from argmap.scenario.audit_text import claim_summary
 from argmap.scenario.runner import compare
 from argmap.semantics.compile import compile_case, threshold_of
 from argmap.semantics.critical_questions import open_questions
@@ -78,6 +80,8 @@ class Report:
     files: dict[str, bytes] = field(default_factory=dict)
     undrawn: dict[str, str] = field(default_factory=dict)
     """Maps left out because they are too large to lay out: file stem -> why."""
+    audit: Audit | None = None
+    """What decides each headline claim (:mod:`argmap.scenario.audit`), for the brief."""
 
 
 def build_report(
@@ -92,6 +96,7 @@ def build_report(
     formats: Sequence[str] = ("svg", "png", "pdf"),
     force: bool = False,
     as_of: dt.date | None = None,
+    executor: Any = None,
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
@@ -138,6 +143,7 @@ def build_report(
             gradual,
             samples=samples,
             seed=seed,
+            executor=executor,  # Monte Carlo chunks (argmap.scale.executor)
             progress=False,
             keep_samples=False,  # the report shows summaries: memory bounded at any N
             compiled=baseline,
@@ -146,6 +152,15 @@ def build_report(
         report.comparison = comparison
         report.files["scenarios.csv"] = comparison.to_csv().encode()
         report.files["scenarios.md"] = comparison.to_markdown().encode()
+    report.audit = audit(
+        case,
+        headline_claims(case),
+        semantics=semantics,
+        gradual=gradual,
+        samples=0,  # the scenarios' Monte Carlo speaks to uncertainty in the brief
+        weights=False,  # exact thresholds take seconds per claim: `argmap audit` has them
+        progress=False,
+    )
     report.files["brief.md"] = _brief(case, report).encode()
     return report
 
@@ -371,6 +386,8 @@ def _brief(case: Case, report: Report) -> str:
         "",
     ]
     out += _open_questions_section(case, evaluation)
+    if report.audit is not None:
+        out += _what_would_change(report.audit)
     if report.comparison is not None:
         out += ["## What the scenarios change", ""]
         shares, sentence = _baseline_uncertainty(report.comparison)
@@ -453,6 +470,24 @@ def _open_questions_section(case: Case, evaluation: Evaluation) -> list[str]:
         "",
         markdown_table(["argument", "scheme", "question", "asks", "weight"], rows) + "\n",
     ]
+
+
+def _what_would_change(result: Audit) -> list[str]:
+    """The brief's section on what decides each headline claim: the fewest items whose
+    removal (or, for a rebut between claims, reversal) changes its verdict."""
+    if not result.claims:
+        return []
+    out = [
+        "## What would change the outcome",
+        "",
+        "For the claim each issue turns on, the fewest items of the case (evidence, "
+        "precedents, relations) whose removal, or for a rebut between two claims "
+        "reversal, changes its verdict. `argmap audit` adds the weights that would "
+        "change it and how stable it is over the uncertain weights.",
+        "",
+    ]
+    out += [f"- {claim_summary(row)}" for row in result.claims]
+    return [*out, ""]
 
 
 def _describe_changes(changes: Sequence[ClaimOutcome], baseline: Mapping[str, float]) -> str:

@@ -27,6 +27,7 @@ from argmap.errors import SolverError
 
 __all__ = [
     "ATTACK_KINDS",
+    "AUDIENCES",
     "CLAIM_COLUMNS",
     "COMPARISON_COLUMNS",
     "DRAW_COLUMNS",
@@ -46,6 +47,7 @@ __all__ = [
     "TIMELINE_COLUMNS",
     "TORNADO_COLUMNS",
     "AttackKind",
+    "Audience",
     "DungName",
     "GradualName",
     "Label",
@@ -53,6 +55,7 @@ __all__ = [
     "RelationKind",
     "StandardName",
     "Verdict",
+    "check_audience",
     "check_dung",
     "check_gradual",
     "is_id",
@@ -409,3 +412,31 @@ TORNADO_COLUMNS: tuple[str, ...] = (
 )
 """One row per parameter of a tornado: its 5 % and 95 % values, the claim's strength
 at each, the swing, and whether the standard is met at each end."""
+
+
+# -- audiences ----------------------------------------------------------------------
+
+Audience = Literal["reader", "analyst"]
+"""Who a figure is for: a ``reader`` sees claims in their own words and no semantics
+names; an ``analyst`` sees node ids and the semantics used."""
+
+AUDIENCES: tuple[str, ...] = get_args(Audience)
+"""The audiences, the default (``reader``) first."""
+
+
+def check_audience(audience: str) -> Audience:
+    """``audience`` if it is one of :data:`AUDIENCES`.
+
+    Raises
+    ------
+    SolverError
+        For any other word, naming the choices.
+
+    >>> check_audience("analyst")
+    'analyst'
+    """
+    if audience == "reader":
+        return "reader"
+    if audience == "analyst":
+        return "analyst"
+    raise SolverError(f"unknown audience {audience!r} (choose one of: {', '.join(AUDIENCES)})")

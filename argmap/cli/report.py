@@ -16,6 +16,7 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say
+from argmap.scale.executor import add_executor_args
 
 __all__ = ["register", "run", "scenario_files"]
 
@@ -52,6 +53,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="draw maps larger than the layout limits too (may take many minutes)",
     )
+    add_executor_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -76,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output_folder
     from argmap.report import build_report, check_report_folder, write_report
+    from argmap.scale.executor import open_pool, where_from_args
 
     start = time.perf_counter()
     case_path = Path(args.case)
@@ -95,17 +98,19 @@ def run(args: argparse.Namespace) -> int:
                     f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
                 )
             scenarios.append(scenario)
-    report = build_report(
-        case,
-        scenarios,
-        semantics=args.semantics,
-        gradual=args.gradual,
-        samples=args.samples,
-        seed=args.seed,
-        theme=args.theme,
-        force=args.force,
-        as_of=args.as_of,
-    )
+    with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
+        report = build_report(
+            case,
+            scenarios,
+            semantics=args.semantics,
+            gradual=args.gradual,
+            samples=args.samples,
+            seed=args.seed,
+            theme=args.theme,
+            force=args.force,
+            as_of=args.as_of,
+            executor=pool.executor,
+        )
     for stem, size in report.undrawn.items():
         print(
             f"argmap: warning: {stem} not drawn: {size} is too large to lay out "

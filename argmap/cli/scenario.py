@@ -10,6 +10,11 @@
   claim meets its proof standard, solved exactly on the closed form.
 - ``argmap scenario tornado FILE CLAIM``: parameters ranked by the swing of the claim's
   strength across their 5 %-95 % range.
+- ``argmap scenario grid GRID -o results.parquet``: every variant of a grid of factors
+  and parameters (:mod:`argmap.scale.grid`), with main effects, interactions and flips.
+
+``run``, ``sweep`` and ``grid`` take ``--local [K]`` / ``--cluster ADDR``
+(:mod:`argmap.scale.executor`): where the work runs, never what it computes.
 
 Outputs go to standard output, or atomically to ``-o OUT``. An interrupted Monte Carlo
 run (Ctrl-C) still writes its partial, flagged result and exits 130.
@@ -23,6 +28,7 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.scale.executor import add_executor_args
 from argmap.tables import format_for_output, make_frame, write_csv
 from argmap.vocabulary import DUNG_SEMANTICS as DUNG_NAMES
 from argmap.vocabulary import GRADUAL_SEMANTICS as GRADUAL_NAMES
@@ -94,7 +100,8 @@ def register(subparsers: Any) -> None:
         "--samples", type=samples_arg, metavar="N", help="Monte Carlo samples per scenario"
     )
     p.add_argument("--seed", type=seed_arg, metavar="S", help="Monte Carlo seed")
-    p.add_argument("--workers", type=int, metavar="K", help="run Monte Carlo on K processes")
+    p.add_argument("--workers", type=int, metavar="K", help="same as --local K (kept for scripts)")
+    add_executor_args(p)
     _common(p, ("table", "json", "csv", "markdown"))
     p.set_defaults(handler=run)
 
@@ -105,8 +112,13 @@ def register(subparsers: Any) -> None:
         "--values", required=True, type=parse_values, metavar="GRID", help="0:1:11 or 0.1,0.5"
     )
     p.add_argument("--claim", action="append", metavar="C", help="claim to show (repeatable)")
+    add_executor_args(p)
     _common(p, ("table", "json", "csv", "markdown"))
     p.set_defaults(handler=run)
+
+    from argmap.cli._grid import register_grid
+
+    register_grid(commands)
 
     p = commands.add_parser("threshold", help="where a claim meets its standard")
     p.add_argument("file", metavar="FILE", help="case file, or scenario file")
@@ -177,13 +189,12 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
 
     if args.workers is not None and args.workers < 1:
         raise ArgmapError("--workers must be at least 1")
-    case, scenarios = load_scenarios(args.files)
-    executor = None
-    if args.workers and args.workers > 1:
-        from concurrent.futures import ProcessPoolExecutor
+    from argmap.scale.executor import open_pool, where_from_args
 
-        executor = ProcessPoolExecutor(max_workers=args.workers)
-    try:
+    case, scenarios = load_scenarios(args.files)
+    if args.workers is not None and args.local is None and args.cluster is None:
+        args.local = args.workers
+    with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
         comparison = compare(
             case,
             scenarios,
@@ -191,13 +202,10 @@ def _run(args: argparse.Namespace) -> tuple[str, int]:
             args.gradual,
             samples=args.samples,
             seed=args.seed,
-            executor=executor,
+            executor=pool.executor,
             keep_samples=False,  # the tables show summaries: memory bounded at any N
             as_of=args.as_of,
         )
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
     text = {
         "table": comparison.table,
         "json": comparison.to_json,
@@ -245,17 +253,20 @@ def _load(path: str, as_of: Any = None) -> Any:
 
 
 def _sweep(args: argparse.Namespace) -> tuple[str, int]:
+    from argmap.scale.executor import open_pool, where_from_args
     from argmap.scenario.uncertainty import sweep
 
     case = _load(args.file, args.as_of)
-    result = sweep(
-        case,
-        args.param,
-        args.values,
-        claims=args.claim,
-        semantics=args.semantics or "grounded",
-        gradual=args.gradual or "dfquad",
-    )
+    with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
+        result = sweep(
+            case,
+            args.param,
+            args.values,
+            claims=args.claim,
+            semantics=args.semantics or "grounded",
+            gradual=args.gradual or "dfquad",
+            executor=pool.executor,
+        )
     if args.format == "json":
         text = (
             json.dumps(

@@ -17,9 +17,9 @@ Reading (the syntax itself is :mod:`argmap.io.argdown_parse`):
   undercut, or, on a sketched argument (which has no inference to undercut), a rebut of
   its gist with a note saying so;
 - the front matter's ``argmap:`` mapping holds the sections Argdown has no syntax for
-  (parameters, parties, sources, issues, factors, schemes, critical_questions) and
-  ``relation_details`` (exact kind, weight and note of relations, matched by their
-  ends).
+  (parameters, parties, sources, issues, factors, schemes, critical_questions, expected
+  outcomes) and ``relation_details`` (exact kind, weight and note of relations, matched
+  by their ends).
 
 Writing is :func:`argmap.io.argdown_write.dumps_argdown`; together they round-trip a
 Case exactly (see ``docs/interchange.md`` for what other tools' files lose).
@@ -56,6 +56,7 @@ _FRONT_SECTIONS = (
     "factors",
     "schemes",
     "critical_questions",
+    "expect",
 )
 _ATTACKS = frozenset(ATTACK_KINDS)
 _LABEL_LIMIT = 120  # the model's bound on a label

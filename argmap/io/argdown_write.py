@@ -196,6 +196,8 @@ def _front(case: Case) -> str:
             extra[section] = [document_to_data(x) for x in items]
     if case.critical_questions.weight is not None:
         extra["critical_questions"] = document_to_data(case.critical_questions)
+    if case.expect:  # the expected outcomes, as the case file writes them
+        extra["expect"] = document_to_data(case)["expect"]
     details = _relation_details(case)
     if details:
         extra["relation_details"] = details

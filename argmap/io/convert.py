@@ -45,7 +45,15 @@ from argmap.io.xaif import dumps_xaif, is_xaif, read_xaif
 from argmap.model import Case
 from argmap.semantics.dung.af import AF
 
-__all__ = ["AIF_FORMATS", "FORMATS", "ICCMA_FORMATS", "convert", "format_of", "lost_in"]
+__all__ = [
+    "AIF_FORMATS",
+    "FORMATS",
+    "ICCMA_FORMATS",
+    "convert",
+    "format_of",
+    "lost_in",
+    "read_case",
+]
 
 ICCMA_FORMATS = ("apx", "tgf", "af")
 FORMATS = ("case", "aif", "xaif", "carneades", "argdown", *ICCMA_FORMATS)
@@ -165,6 +173,25 @@ def convert(
             text = _write(document, case, target, out_path, source, warnings)
     _write_out(out_path, text, in_path)
     return warnings
+
+
+def read_case(
+    path: str | os.PathLike[str], from_: str | None = None
+) -> tuple[Case, str, list[str]]:
+    """The case in ``path`` whatever its format, the format read, and the warnings.
+
+    >>> case, fmt, _ = read_case("examples/ad_tool_dispute.yaml")
+    >>> fmt, len(case.claims) > 0
+    ('case', True)
+    """
+    fmt = format_of(path, from_)
+    if fmt == "case" and from_ is None:
+        fmt = _sniff(path)
+    warnings: list[str] = []
+    with paused_gc():
+        document: Any = _read(path, fmt, warnings)
+    case: Case = document.case if hasattr(document, "case") else document
+    return case, fmt, warnings
 
 
 def _write_out(path: str | os.PathLike[str], text: str, source: str | os.PathLike[str]) -> None:
@@ -323,6 +350,9 @@ def lost_in(case: Case, fmt: str, titled: bool = True) -> list[str]:
     if fmt != "carneades":  # Carneades keeps both in its meta
         dropped += [k for k in ("title", "description") if k in data and (titled or k != "title")]
     for section, value in data.items():
+        if section == "expect" and value:  # no other format has expected outcomes
+            dropped.append(f"expect ({sum(len(claims) for claims in value.values())})")
+            continue
         if not isinstance(value, list) or not value:
             continue
         if section not in keeps:

@@ -210,7 +210,7 @@ def node_attrs(
         "peripheries": 2 if item.id == drawing.focus else None,
         "label": label
         or node_label(item, theme, result, before=before, changed=changed, faded=faded),
-        "tooltip": node_tooltip(item, theme, result),
+        "tooltip": node_tooltip(item, theme, result, _weight_note(drawing, item.id)),
         "id": f"node-{item.id}",
         "class": " ".join(classes),
         "URL": url,
@@ -370,3 +370,10 @@ def _stagger(edges: Collection[Edge]) -> dict[str, int]:
         return {}
     depth = min(3, 1 + len(leaves) // STAGGER_FROM)
     return {leaf: 1 + i % depth for i, leaf in enumerate(leaves) if i % depth}
+
+
+def _weight_note(drawing: Drawing, node_id: str) -> str:
+    """How an argument from precedent got its weight, when the map is evaluated."""
+    if drawing.evaluation is None:
+        return ""
+    return drawing.evaluation.precedent_weights.get(node_id, "")

@@ -189,8 +189,13 @@ def node_label(
     return Html(table)
 
 
-def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> str:
-    """Plain text shown on hover: more of the text than the label holds, and details."""
+def node_tooltip(
+    item: GraphNode, theme: Theme, result: NodeResult | None, weight_note: str = ""
+) -> str:
+    """Plain text shown on hover: more of the text than the label holds, and details.
+
+    ``weight_note`` is how an argument from precedent got its weight, in words and
+    numbers (:func:`argmap.semantics.precedent.describe_weight`)."""
     text, particulars = _particulars(item)
     parts = [f"{item.id} ({item.kind})", clean(text)]
     title = getattr(item.node, "label", None)
@@ -211,4 +216,6 @@ def node_tooltip(item: GraphNode, theme: Theme, result: NodeResult | None) -> st
         parts.append(f"{label_of(result)}, strength {result.strength:.3f}")
         if result.open_questions:
             parts.append("open critical questions: " + ", ".join(result.open_questions))
+    if weight_note:
+        parts.append("weight: " + clean(weight_note))
     return truncate("\n".join(parts), theme.tooltip_limit)

@@ -5,7 +5,8 @@ A theme says how each node kind looks (shape, hue), how an evaluation status is 
 relation is drawn, and the fonts and sizes. ``briefing`` is the calm colour theme for
 screens and slides; ``print`` is black and white for paper and photocopies.
 
-Status colours come from the Okabe-Ito palette, which stays distinguishable under the
+Colours come from :mod:`argmap.palette` (shared with the charts of :mod:`argmap.plot`);
+status colours are from the Okabe-Ito palette, which stays distinguishable under the
 common forms of colour blindness (Okabe and Ito, *Color Universal Design*, 2002). Every
 status also differs in border style and glyph, so a greyscale copy still reads.
 """
@@ -15,6 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from argmap.errors import RenderError
+from argmap.palette import (
+    ATTACK,
+    BLUE,
+    EVIDENCE_YELLOW,
+    GREY,
+    INK,
+    LINK_GREY,
+    REDDISH_PURPLE,
+    SKY_BLUE,
+    STATUS_IN,
+    STATUS_OUT,
+    STATUS_UNDEC,
+    SUPPORT_INK,
+)
 
 __all__ = ["THEMES", "EdgeStyle", "KindStyle", "StatusStyle", "Theme", "get_theme", "mix"]
 
@@ -80,14 +95,14 @@ class Theme:
     fontsize: float = 11.0
     small: float = 8.5
     title_size: float = 18.0
-    ink: str = "#222222"
+    ink: str = INK
     muted: str = "#6b6b6b"
     faded: str = "#c8c8c8"
     border: str = "#7a7a7a"
     background: str = "#ffffff"
     cluster_fill: str = "#f6f6f3"
     cluster_border: str = "#d8d8d0"
-    highlight: str = "#0072B2"
+    highlight: str = BLUE
     badge: str = "#006b4f"
     fill_low: float = 0.12
     fill_high: float = 0.55
@@ -106,32 +121,32 @@ class Theme:
 
 # Okabe-Ito: bluish green, vermillion, and a neutral grey for "undecided"
 _STATUS = {
-    "in": StatusStyle("#009E73", "solid", "●", "in", 2.4),
-    "out": StatusStyle("#D55E00", "dashed", "×", "out", 2.2),
-    "undec": StatusStyle("#8a8a8a", "dotted", "◊", "undecided", 2.2),
+    "in": StatusStyle(STATUS_IN, "solid", "●", "in", 2.4),
+    "out": StatusStyle(STATUS_OUT, "dashed", "×", "out", 2.2),
+    "undec": StatusStyle(STATUS_UNDEC, "dotted", "◊", "undecided", 2.2),
 }
 
 _EDGES = {
-    "support": EdgeStyle("#3d3d3d", "solid", "normal", "supports", sample="——►"),
-    "rebut": EdgeStyle("#C0392B", "bold", "normal", "rebuts", True, "▬▬►"),
-    "undermine": EdgeStyle("#C0392B", "dashed", "normal", "undermines", sample="- - ►"),
-    "undercut": EdgeStyle("#C0392B", "dotted", "tee", "undercuts", sample="·····|"),
+    "support": EdgeStyle(SUPPORT_INK, "solid", "normal", "supports", sample="——►"),
+    "rebut": EdgeStyle(ATTACK, "bold", "normal", "rebuts", True, "▬▬►"),
+    "undermine": EdgeStyle(ATTACK, "dashed", "normal", "undermines", sample="- - ►"),
+    "undercut": EdgeStyle(ATTACK, "dotted", "tee", "undercuts", sample="·····|"),
     "contradicts": EdgeStyle(
-        "#C0392B", "bold", "normal", "contradict each other", True, "◄▬▬►", both_ways=True
+        ATTACK, "bold", "normal", "contradict each other", True, "◄▬▬►", both_ways=True
     ),
-    "contrary": EdgeStyle("#C0392B", "bold", "dot", "excludes (always defeats)", True, "▬▬●"),
-    "premise": EdgeStyle("#9a9a9a", "solid", "none", "premise of", sample="———"),
-    "cites": EdgeStyle("#9a9a9a", "solid", "odot", "precedent for", sample="——○"),
+    "contrary": EdgeStyle(ATTACK, "bold", "dot", "excludes (always defeats)", True, "▬▬●"),
+    "premise": EdgeStyle(LINK_GREY, "solid", "none", "premise of", sample="———"),
+    "cites": EdgeStyle(LINK_GREY, "solid", "odot", "precedent for", sample="——○"),
 }
 
 BRIEFING = Theme(
     name="briefing",
     kinds={
-        "claim": KindStyle("box", "#56B4E9", "claim", "filled,rounded"),
-        "evidence": KindStyle("note", "#E6C229", "evidence"),
-        "argument": KindStyle("box", "#CC79A7", "argument", "filled,rounded,diagonals"),
-        "precedent": KindStyle("folder", "#0072B2", "precedent"),
-        "event": KindStyle("cds", "#999999", "event", margin="0.22,0.08"),
+        "claim": KindStyle("box", SKY_BLUE, "claim", "filled,rounded"),
+        "evidence": KindStyle("note", EVIDENCE_YELLOW, "evidence"),
+        "argument": KindStyle("box", REDDISH_PURPLE, "argument", "filled,rounded,diagonals"),
+        "precedent": KindStyle("folder", BLUE, "precedent"),
+        "event": KindStyle("cds", GREY, "event", margin="0.22,0.08"),
     },
     status=_STATUS,
     edges=_EDGES,

@@ -30,6 +30,7 @@ from argmap.display import Displayable, DisplayTable
 from argmap.errors import CaseError
 from argmap.model.contraries import Exclusion
 from argmap.model.defeat import DefeatSettings
+from argmap.model.expect import Expectations
 from argmap.model.integrity import problems
 from argmap.model.nodes import (
     Argument,
@@ -89,6 +90,8 @@ class Case(BaseModel, Displayable):
     # -- legal: the date the case is read as of (argmap.model.as_of) --
     as_of: dt.date | None = None
     """Read the case with only what was known on this date (``--as-of`` overrides)."""
+    expect: Expectations = Field(default_factory=dict)
+    """Expected outcomes per run (:mod:`argmap.model.expect`), checked by ``argmap check``."""
 
     @model_validator(mode="after")
     def _integrity(self) -> Case:

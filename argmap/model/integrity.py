@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from argmap.errors import ExpressionError, Problem
 from argmap.model.definedness import expressions_of, undefined_at_values
+from argmap.model.expect import BASELINE
 from argmap.model.expressions import parse_expression
 from argmap.model.parameters import Beta, Choice
 from argmap.model.relations import RelationKind
@@ -43,7 +44,15 @@ def problems(case: Case) -> list[Problem]:
     found += scheme_problems(case, kinds)
     found += _domains(case)
     found += _expressions(case)
+    found += _expectations(case, kinds)
     return found
+
+
+def _expectations(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:
+    """The baseline's expectations name claims of the case (a scenario's may name
+    claims the scenario adds: ``argmap check`` checks those)."""
+    for claim in case.expect.get(BASELINE, {}):
+        yield from _expect(kinds, f"expect.{BASELINE}.{claim}", claim, ["claim"], "claim")
 
 
 def _duplicate_ids(case: Case, kinds: dict[str, str]) -> Iterator[Problem]:

@@ -42,7 +42,15 @@ from argmap.semantics.defeat import defeat_mask
 from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.tables import Cell, text_table
 
-__all__ = ["Threshold", "TornadoBar", "sensitivities", "threshold", "tornado", "tornado_table"]
+__all__ = [
+    "Threshold",
+    "TornadoBar",
+    "parameter_range",
+    "sensitivities",
+    "threshold",
+    "tornado",
+    "tornado_table",
+]
 
 
 @dataclass(frozen=True)
@@ -85,8 +93,8 @@ class Threshold:
         return f"{c} meets {t} iff {' or '.join(parts)} (for {rng})"
 
 
-def _support(parameter: Parameter) -> tuple[float, float]:
-    # where the parameter can be: its distribution's draws, else its whole domain
+def parameter_range(parameter: Parameter) -> tuple[float, float]:
+    """Where ``parameter`` can be: its distribution's support, else its whole domain."""
     if parameter.distribution is None:
         return parameter.bounds
     low, high = support(parameter.distribution)
@@ -208,7 +216,7 @@ def threshold(
         raise SolverError(
             f"claim {claim!r} has no proof standard (it has no issue); give a strength level"
         )
-    lo, hi = _support(params[parameter])
+    lo, hi = parameter_range(params[parameter])
     lo = lo if low is None else low
     hi = hi if high is None else high
     if not lo < hi:

@@ -94,6 +94,8 @@ def apply_scenario(case: Case, scenario: Scenario) -> Case:
     (['C1'], ['C1', 'C2'])
     """
     data = case.model_dump(mode="python", by_alias=True)
+    # the case's expected outcomes are about the runs it names, not the changed case
+    data.pop("expect", None)
     moved: list[dict[str, str]] = []
     try:
         for i, intervention in enumerate(scenario.interventions):
@@ -106,6 +108,7 @@ def apply_scenario(case: Case, scenario: Scenario) -> Case:
         pass
     # the result is invalid: replay one step at a time to blame the right intervention
     data = case.model_dump(mode="python", by_alias=True)
+    data.pop("expect", None)
     for i, intervention in enumerate(scenario.interventions):
         path = f"interventions[{i}]"
         _HANDLERS[intervention.op](data, intervention, path)

@@ -48,6 +48,7 @@ __all__ = [
     "MonteCarloResult",
     "SampleEvaluation",
     "SweepResult",
+    "evaluate_rows",
     "evaluate_samples",
     "monte_carlo",
     "sample_labels",
@@ -128,10 +129,26 @@ def evaluate_samples(
     has no value there (``sqrt`` of a negative, ``log`` of 0, an overflow): its
     strength is NaN and its standard not met, and callers leave it out of statistics.
     """
-
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
     weights = fw.edge_weight_matrix(draws)
+    return evaluate_rows(case, fw, base, weights, gradual, labels, claims)
+
+
+def evaluate_rows(
+    case: Case,
+    fw: Framework,
+    base: FloatArray,
+    weights: FloatArray,
+    gradual: str,
+    labels: npt.NDArray[np.int8] | str | None,
+    claims: Sequence[str],
+) -> SampleEvaluation:
+    """:func:`evaluate_samples` on base scores ``(rows, N)`` and edge weights
+    ``(rows, E)`` or ``(1, E)`` (attacks then supports) given directly: each row is
+    one state of the framework, however it was made (parameter draws, or items taken
+    out of the case by :mod:`argmap.scenario.audit`)."""
+    rows = base.shape[0]
     bad_base, bad_weights = np.isnan(base), np.isnan(weights)
     if bad_base.any():
         base = np.where(bad_base, 0.0, base)  # any number: these rows are discarded

@@ -212,6 +212,8 @@ def test_interrupted_run_writes_flagged_partial_output(
         "json",
         "-o",
         str(out),
+        "--local",
+        "1",  # in this process, where the patched chunk function runs
     )
     assert code == 130
     assert "interrupted" in err
@@ -234,6 +236,8 @@ def test_interrupted_run_writes_flagged_partial_output(
         "json",
         "-o",
         str(out),
+        "--local",
+        "1",
     )
     assert code == 130
     assert [s["name"] for s in json.loads(out.read_text())["scenarios"]] == [

@@ -57,3 +57,35 @@ def test_a_real_argdown_map_shows_its_titles() -> None:
     shown = " ".join(svg_texts(svg))
     assert "Epidemic Influence Hypothesis" in shown
     assert "Medical Students Skillfull" in shown
+
+
+def test_an_argument_from_precedent_explains_its_weight_on_hover() -> None:
+    from argmap.model import Case, Factor, Precedent
+    from argmap.semantics.evaluate import evaluate
+
+    case = Case(
+        title="t",
+        claims=[Claim(id="C", text="c")],
+        factors=[
+            Factor(id="F_public", text="public", favours="defendant", present=True),
+            Factor(id="F_contract", text="contract", favours="plaintiff", present=True),
+        ],
+        precedents=[
+            Precedent(
+                id="P",
+                name="n",
+                court="c",
+                year=2019,
+                jurisdiction="j",
+                status="decided",
+                outcome="defendant",
+                factors=["F_public"],
+                reason=["F_public"],
+                authority=0.8,
+            )
+        ],
+        arguments=[Argument(id="A", conclusion="C", precedent="P")],
+    )
+    dot = render(case, evaluate(case), view="map").dot
+    assert "weight: authority 0.8 x on point 0.5 = 0.40: shares F_public" in dot
+    assert "weight: authority" not in render(case, view="map").dot  # no evaluation, no weight
