@@ -154,12 +154,13 @@ def build_report(
         report.files["scenarios.md"] = comparison.to_markdown().encode()
     report.audit = audit(
         case,
-        headline_claims(case),
+        headline_claims(case, baseline),
         semantics=semantics,
         gradual=gradual,
         samples=0,  # the scenarios' Monte Carlo speaks to uncertainty in the brief
         weights=False,  # exact thresholds take seconds per claim: `argmap audit` has them
         progress=False,
+        compiled=baseline,
     )
     report.files["brief.md"] = _brief(case, report).encode()
     return report

@@ -8,7 +8,7 @@
 - :func:`sweep`: claims' strength across one parameter's range
   (:func:`argmap.scenario.sweep`);
 - :func:`timeline_strength`: claims' strength across the dates of the case
-  (:func:`argmap.semantics.timeline.strength_timeline`);
+  (:func:`argmap.scenario.timeline.strength_timeline`);
 - :func:`save` and :func:`figure_bytes`: PNG, SVG or PDF, the same bytes for the same
   figure, written atomically.
 

@@ -4,7 +4,7 @@ a case.
 :func:`sweep` draws :func:`argmap.scenario.sweep`'s strengths, solid where the claim
 meets its proof standard and dashed where it does not, with the parameter's value in
 the case marked. :func:`timeline_strength` draws
-:func:`argmap.semantics.timeline.strength_timeline`'s strengths as steps (a reading
+:func:`argmap.scenario.timeline.strength_timeline`'s strengths as steps (a reading
 holds until the next date), with the verdict written where it changes.
 """
 
@@ -22,8 +22,8 @@ from argmap.palette import INK, SERIES
 from argmap.plot.labels import claim_name, parameter_name, strength_label
 from argmap.plot.style import PAGE_WIDTH, new_figure, plain, settings
 from argmap.scenario.results import SweepResult
+from argmap.scenario.timeline import Timeline, strength_timeline
 from argmap.scenario.uncertainty import sweep as sweep_claims
-from argmap.semantics.timeline import Timeline, strength_timeline
 from argmap.vocabulary import Audience, check_audience
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -167,7 +167,7 @@ def timeline_strength(
     claims : str or sequence of str
         One line each.
     timeline : Timeline, optional
-        A timeline already computed (:func:`argmap.semantics.timeline.strength_timeline`).
+        A timeline already computed (:func:`argmap.scenario.timeline.strength_timeline`).
     audience : {"reader", "analyst"}
     semantics, gradual : str
 

@@ -71,11 +71,16 @@ from argmap.scenario.audit_weights import (
 )
 from argmap.scenario.results import VERDICTS, verdict_codes
 from argmap.scenario.uncertainty import evaluate_rows
-from argmap.semantics.compile import Framework, compile_case
+from argmap.semantics.compile import (
+    Framework,
+    claim_standards,
+    compile_case,
+    standard_of,
+    threshold_of,
+)
 from argmap.semantics.evaluate import check_dung
 from argmap.semantics.evaluation import Verdict
 from argmap.semantics.gradual.models import canonical_name
-from argmap.semantics.standards import claim_standards, standard_of, threshold_of
 
 __all__ = [
     "Action",
@@ -209,9 +214,7 @@ class _Evaluator:
                     weights[r, twin] = self.weights[original]
             for i in s:
                 weights[r, self.cat.effects[i].edges_off] = 0.0
-        result = evaluate_rows(
-            self.case, fw, base, weights, self.gradual, self.semantics, self.claims
-        )
+        result = evaluate_rows(fw, base, weights, self.gradual, self.semantics, self.claims)
         codes = verdict_codes(result.labels, result.met, self.has_standard)
         self.evaluated += rows
         for r, s in enumerate(sets):
@@ -385,7 +388,7 @@ def _closeness_for(case: Case, claim: str, col: int) -> Callable[..., float]:
 # -- the audit ---------------------------------------------------------------------------------
 
 
-def headline_claims(case: Case) -> list[str]:
+def headline_claims(case: Case, compiled: Framework | None = None) -> list[str]:
     """The claims each issue turns on: the claims of an issue from which every path of
     the compiled graph (supports, attacks, premises, conclusions) to another claim of
     the same issue comes back (usually: no such path at all; two claims rebutting
@@ -398,8 +401,11 @@ def headline_claims(case: Case) -> list[str]:
     ...             relations=[Relation(kind="rebut", origin="B", target="A")])
     >>> headline_claims(case)
     ['A']
+
+    ``compiled`` is ``case``'s framework when the caller has it (the report compiles
+    each case state once).
     """
-    fw = compile_case(case)
+    fw = compiled if compiled is not None else compile_case(case)
     successors: dict[int, set[int]] = {}
     pairs = zip(
         np.r_[fw.att_src, fw.sup_src].tolist(), np.r_[fw.att_dst, fw.sup_dst].tolist(), strict=True
@@ -444,6 +450,7 @@ def audit(
     progress: bool | None = None,
     scenario: str | None = None,
     as_of: dt.date | None = None,
+    compiled: Framework | None = None,
 ) -> Audit:
     """Audit what decides the verdict of each claim of ``case`` (module docstring).
 
@@ -473,6 +480,9 @@ def audit(
         Read the case as known on that date (default: its own ``as_of``), as
         :func:`~argmap.semantics.evaluate.evaluate` does
         (:func:`argmap.model.as_of.at_date`).
+    compiled : Framework, optional
+        The framework of the case as read on that date, when the caller has compiled
+        it already (the report compiles each case state once); else it is compiled here.
 
     Examples
     --------
@@ -494,7 +504,7 @@ def audit(
     if max_sets < 1:
         raise SolverError("max_sets must be at least 1")
     case = at_date(case, as_of)  # the case the evaluation reads, so verdicts agree
-    fw = compile_case(case)
+    fw = compiled if compiled is not None else compile_case(case)
     all_claims = [c.id for c in case.claims if c.id in fw.index]
     chosen = list(all_claims if claims is None else claims)
     unknown = [c for c in chosen if c not in all_claims]
@@ -503,7 +513,7 @@ def audit(
     known = catalogue(case, fw)
     evaluator = _Evaluator(case, known, semantics, gradual, chosen)
     ((codes0, strengths0),) = evaluator.run([()])
-    headline = set(headline_claims(case))
+    headline = set(headline_claims(case, fw))
     stability = verdict_stability(case, chosen, codes0, samples, seed, semantics, gradual)
     bar = _bar(len(chosen), progress)
     counter = _SetCounter(bar)

@@ -22,9 +22,8 @@ from argmap.model import Case, parse_expression
 from argmap.scenario.analysis import parameter_range, preference_flips, threshold
 from argmap.scenario.results import VERDICTS, verdict_codes
 from argmap.scenario.uncertainty import evaluate_samples, monte_carlo, upstream
-from argmap.semantics.compile import Framework
+from argmap.semantics.compile import Framework, claim_standards
 from argmap.semantics.evaluation import Verdict
-from argmap.semantics.standards import claim_standards
 
 __all__ = [
     "WeightThreshold",
@@ -130,7 +129,7 @@ def weight_thresholds(
                 cuts |= set(_grid_changes(case, fw, claim, name, xs, semantics, gradual))
         points = [lo, *sorted(c for c in cuts if lo < c < hi), hi]
         mids = np.array([(a + b) / 2 for a, b in itertools.pairwise(points)])
-        result = evaluate_samples(case, fw, {name: mids}, mids.size, gradual, semantics, [claim])
+        result = evaluate_samples(fw, {name: mids}, mids.size, gradual, semantics, [claim])
         codes = verdict_codes(result.labels, result.met, has_standard)[:, 0]
         pieces: list[tuple[float, float, Verdict]] = []
         for (a, b), code in zip(itertools.pairwise(points), codes.tolist(), strict=True):
@@ -155,7 +154,7 @@ def _grid_changes(
     """Where the claim's standard changes along ``xs``, bisected to float precision."""
 
     def met(values: FloatArray) -> BoolArray:
-        r = evaluate_samples(case, fw, {name: values}, values.size, gradual, semantics, [claim])
+        r = evaluate_samples(fw, {name: values}, values.size, gradual, semantics, [claim])
         out: BoolArray = r.met[:, 0]
         return out
 
@@ -194,7 +193,7 @@ def corners_keep(
     for j, name in enumerate(names):
         lo, hi = parameter_range(known[name])
         draws[name] = lo + corners[:, j] * (hi - lo)
-    result = evaluate_samples(case, fw, draws, corners.shape[0], gradual, semantics, [claim])
+    result = evaluate_samples(fw, draws, corners.shape[0], gradual, semantics, [claim])
     codes = verdict_codes(result.labels, result.met, np.array([claim in claim_standards(case)]))
     return bool(np.all(codes[:, 0] == verdict))
 

@@ -132,11 +132,10 @@ def evaluate_samples(
     base = np.broadcast_to(fw.base_matrix(draws), (rows, fw.n))
     # (1, E) when no edge weight uses a sampled parameter: broadcast, never copied
     weights = fw.edge_weight_matrix(draws)
-    return evaluate_rows(case, fw, base, weights, gradual, labels, claims)
+    return evaluate_rows(fw, base, weights, gradual, labels, claims)
 
 
 def evaluate_rows(
-    case: Case,
     fw: Framework,
     base: FloatArray,
     weights: FloatArray,

@@ -15,9 +15,9 @@ from argmap.palette import VERDICT_COLOURS
 from argmap.plot.style import MIN_FONT_SIZE, figure_bytes
 from argmap.scenario.analysis import tornado as tornado_bars
 from argmap.scenario.results import VERDICTS
+from argmap.scenario.timeline import strength_timeline
 from argmap.scenario.uncertainty import monte_carlo
 from argmap.scenario.uncertainty import sweep as sweep_claims
-from argmap.semantics.timeline import strength_timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE = load(ROOT / "seeds" / "musk_v_microsoft.yaml")
