@@ -54,6 +54,7 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
             "scenarios.csv",
             "scenarios.md",
             "brief.md",
+            "brief.html",
             ".argmap-report",
         ]
     )
