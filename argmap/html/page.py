@@ -113,18 +113,21 @@ def build_html(
     :func:`argmap.html.data.brief_data`."""
     seen = at_date(case, as_of)
     evaluation = evaluate(seen, semantics, gradual)
-    data = brief_data(
-        case,
-        scenarios,
-        sources_dir=sources_dir,
-        semantics=semantics,
-        gradual=gradual,
-        with_strength=with_strength,
-        with_timeline=with_timeline,
-        as_of=as_of,
-        evaluation=evaluation,
-    )
-    maps = _maps(seen, evaluation, theme)
+    # the maps wait on their layout subprocesses meanwhile: draw them beside the data
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        drawing = pool.submit(_maps, seen, evaluation, theme)
+        data = brief_data(
+            case,
+            scenarios,
+            sources_dir=sources_dir,
+            semantics=semantics,
+            gradual=gradual,
+            with_strength=with_strength,
+            with_timeline=with_timeline,
+            as_of=as_of,
+            evaluation=evaluation,
+        )
+        maps = drawing.result()
     nodes = data["nodes"]
     out: list[str] = [
         "<!DOCTYPE html>",

@@ -18,6 +18,7 @@ when the quote is a paragraph of its own).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from argmap.io.provenance import normalise
 
@@ -39,9 +40,11 @@ class Passage:
     after: str
 
 
+@lru_cache(maxsize=32)
 def _folded_with_origins(text: str) -> tuple[str, list[int]]:
     """``normalise(text)`` (without its final strip) and, per folded character, the
-    index in ``text`` it came from."""
+    index in ``text`` it came from; kept for the last few texts, since every quote of
+    one source searches the same text."""
     out: list[str] = []
     origin: list[int] = []
     space = False
