@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import MapTooLargeError
 from argmap.html.data import brief_data
 from argmap.io.atomic import write_atomic
-from argmap.model.as_of import at_date
 from argmap.maps import render
+from argmap.model.as_of import at_date
 from argmap.semantics.evaluate import evaluate
 
 if TYPE_CHECKING:  # pragma: no cover
