@@ -39,7 +39,10 @@ def error_page(title: str, lines: list[str]) -> str:
     shown = "\n".join(html.escape(line) for line in lines)
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>Error: {html.escape(title)}</title></head><body>"
+        f"<title>Error: {html.escape(title)}</title>"
+        "<style>body{font:16px/1.4 system-ui,sans-serif;margin:24px;color:#1b1b1b}"
+        ".error{border:3px solid #b00020;padding:12px;background:#fff4f4;"
+        "white-space:pre-wrap;font:15px monospace}</style></head><body>"
         "<main><h1>The case does not validate</h1><p>Fix it and save: the page reloads.</p>"
         f'<pre class="error" role="alert" id="argmap-error">{shown}</pre></main>'
         "</body></html>"
