@@ -165,7 +165,7 @@ def build_report(
         progress=False,
     )
     report.files["brief.md"] = _brief(case, report).encode()
-    if "html" in formats or "svg" in formats:
+    if "svg" in formats:  # the page inlines the SVG maps made above
         report.files["brief.html"] = build_html(
             full,
             scenarios,
@@ -174,6 +174,7 @@ def build_report(
             gradual=gradual,
             theme=theme,
             as_of=as_of,
+            drawn=report.files,  # the maps above, not laid out again
         ).encode()
     return report
 

@@ -21,7 +21,7 @@ import html
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -65,12 +65,19 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _maps(case: Case, evaluation: Any, theme: str) -> list[tuple[str, str, str]]:
-    """(section id, heading, inline SVG) for the overview, the full map and each issue."""
-    wanted: list[tuple[str, str, dict[str, Any]]] = []
+def _maps(
+    case: Case, evaluation: Any, theme: str, drawn: Mapping[str, bytes] | None = None
+) -> list[tuple[str, str, str]]:
+    """(section id, heading, inline SVG) for the overview, the full map and each issue.
+
+    ``drawn`` holds SVGs already made by :func:`argmap.report.build_report` (``map.svg``,
+    ``map-full.svg``, ``issue-ID.svg``): those are reused, not laid out again, and a
+    map it lacks (too large to lay out) is left out.
+    """
+    wanted: list[tuple[str, str, dict[str, Any], str]] = []
     if case.claims:
-        wanted.append(("map-overview", "Overview: claims by issue", {"view": "overview"}))
-    wanted.append(("map-full", "Full map", {"view": "map"}))
+        wanted.append(("map-overview", "Overview: claims by issue", {"view": "overview"}, "map"))
+    wanted.append(("map-full", "Full map", {"view": "map"}, "map-full" if case.claims else "map"))
     with_claims = {c.issue for c in case.claims}
     for issue in case.issues:
         if issue.id in with_claims:
@@ -79,11 +86,18 @@ def _maps(case: Case, evaluation: Any, theme: str) -> list[tuple[str, str, str]]
                     f"map-issue-{issue.id}",
                     f"Issue {issue.id}: {issue.question}",
                     {"view": "issue", "focus": issue.id},
+                    f"issue-{issue.id}",
                 )
             )
+    if drawn is not None:
+        return [
+            (section, heading, inline_svg(drawn[f"{stem}.svg"].decode("utf-8"), section))
+            for section, heading, _, stem in wanted
+            if f"{stem}.svg" in drawn
+        ]
 
-    def draw(job: tuple[str, str, dict[str, Any]]) -> tuple[str, str, str] | None:
-        section, heading, kwargs = job
+    def draw(job: tuple[str, str, dict[str, Any], str]) -> tuple[str, str, str] | None:
+        section, heading, kwargs, _ = job
         try:
             m = render(case, evaluation, theme=theme, **kwargs)
             m.check_layout()
@@ -108,14 +122,16 @@ def build_html(
     with_strength: bool = True,
     with_timeline: bool = True,
     as_of: dt.date | None = None,
+    drawn: Mapping[str, bytes] | None = None,
 ) -> str:
     """The page as text (see the module docstring); the options are those of
-    :func:`argmap.html.data.brief_data`."""
+    :func:`argmap.html.data.brief_data`, and ``drawn`` the maps a report already
+    made (file name -> SVG), reused rather than laid out again."""
     seen = at_date(case, as_of)
     evaluation = evaluate(seen, semantics, gradual)
     # the maps wait on their layout subprocesses meanwhile: draw them beside the data
     with ThreadPoolExecutor(max_workers=1) as pool:
-        drawing = pool.submit(_maps, seen, evaluation, theme)
+        drawing = pool.submit(_maps, seen, evaluation, theme, drawn)
         data = brief_data(
             case,
             scenarios,
