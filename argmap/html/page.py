@@ -107,8 +107,8 @@ def _maps(
 
     # each layout runs in a renderer of its own: side by side on every core
     with ThreadPoolExecutor(max_workers=max(1, min(len(wanted), os.cpu_count() or 1))) as pool:
-        drawn = list(pool.map(draw, wanted))
-    return [d for d in drawn if d is not None]
+        made = list(pool.map(draw, wanted))
+    return [m for m in made if m is not None]
 
 
 def build_html(
