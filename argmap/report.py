@@ -18,7 +18,9 @@ Files written (``OUT/``):
 - ``timeline.svg``, ``timeline.png``: the dated events (when the case has any);
 - ``evaluation.csv``, ``evaluation.md``: per claim its label, strength, standard and verdict;
 - ``scenarios.csv``, ``scenarios.md``: the scenario comparison (when scenarios given);
-- ``brief.md``: a one-page brief tying them together.
+- ``brief.md``: a one-page brief tying them together;
+- ``brief.html``: the interactive brief, one self-contained offline page
+  (:mod:`argmap.html`: maps with pan and zoom, a side panel per node, scenarios).
 
 >>> from argmap.io.casefile import load
 >>> report = build_report(load("examples/ad_tool_dispute.yaml"), formats=("svg",))
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
 from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.html import build_html
 from argmap.io.atomic import replace_folder
 from argmap.io.casefile import load as load_case
 from argmap.maps import render
@@ -97,6 +100,7 @@ def build_report(
     force: bool = False,
     as_of: dt.date | None = None,
     executor: Any = None,
+    sources_dir: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
@@ -104,7 +108,8 @@ def build_report(
     left out and named in ``Report.undrawn`` and in the brief, unless ``force``; the
     tables and the brief are made all the same. ``as_of`` reads the case (and every
     scenario) as of that date, else as of the case's own ``as_of``
-    (:mod:`argmap.model.as_of`); the brief says which.
+    (:mod:`argmap.model.as_of`); the brief says which. ``sources_dir`` is the folder
+    of the source files, for ``brief.html`` to show each quote in its passage.
     """
 
     full = case
@@ -163,6 +168,17 @@ def build_report(
         compiled=baseline,
     )
     report.files["brief.md"] = _brief(case, report).encode()
+    if "svg" in formats:  # the page inlines the SVG maps made above
+        report.files["brief.html"] = build_html(
+            full,
+            scenarios,
+            sources_dir=sources_dir,
+            semantics=semantics,
+            gradual=gradual,
+            theme=theme,
+            as_of=as_of,
+            drawn=report.files,  # the maps above, not laid out again
+        ).encode()
     return report
 
 

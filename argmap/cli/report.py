@@ -2,8 +2,8 @@
 
 Writes the briefing overview (``map.svg/png/pdf``: claims by issue), the whole map
 (``map-full.svg/pdf``), one page per issue (``issue-ID.svg/png``), the timeline, the
-evaluation table and the scenario comparison (CSV and Markdown) and a one-page brief
-into OUT.
+evaluation table and the scenario comparison (CSV and Markdown), a one-page brief and
+the interactive brief (``brief.html``, :mod:`argmap.html`) into OUT.
 """
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--seed", type=seed_arg, metavar="S", help="random seed for Monte Carlo")
     parser.add_argument("--theme", default="briefing", choices=("briefing", "print"))
+    parser.add_argument(
+        "--sources",
+        metavar="DIR",
+        help="folder of the source files: brief.html shows each quote in its passage",
+    )
     add_as_of(parser)
     parser.add_argument(
         "--force",
@@ -110,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             as_of=args.as_of,
             executor=pool.executor,
+            sources_dir=args.sources,
         )
     for stem, size in report.undrawn.items():
         print(
