@@ -24,12 +24,12 @@ from argmap.io.provenance import _read_source
 from argmap.model import Argument, Evidence, Precedent
 from argmap.model.as_of import at_date, standing
 from argmap.scenario.runner import run
+from argmap.scenario.timeline import strength_timeline
 from argmap.semantics.compile import compile_case
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.evaluate import evaluate
 from argmap.semantics.explain import explain_label, grounded_rounds, strength_contributions
-from argmap.semantics.timeline import strength_timeline
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
