@@ -178,6 +178,9 @@ def build_report(
             theme=theme,
             as_of=as_of,
             drawn=report.files,  # the maps above, not laid out again
+            evaluation=evaluation,  # and the results above, not computed again
+            runs=report.comparison.runs if report.comparison is not None else None,
+            framework=baseline,
         ).encode()
     return report
 

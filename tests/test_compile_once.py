@@ -1,7 +1,8 @@
 """One ``argmap report`` compiles each case state once.
 
-The report on the worked case with the 12 shipped scenarios has 13 case states: the
-baseline and the case as each scenario changes it. Each is compiled once
+The report on the worked case with the 12 shipped scenarios has 13 case states of its
+own: the baseline and the case as each scenario changes it; ``brief.html`` adds the
+case read as of each of its 28 dates (the timeline panel). Each is compiled once
 (:func:`argmap.semantics.compile.compile_case`) and that framework is handed to the
 evaluation, the Monte Carlo chunks and the comparison; before, the same report
 compiled 40 times (the baseline twice, and each state again for Monte Carlo and in
@@ -19,6 +20,7 @@ import pytest
 
 import argmap.semantics.compile as compile_package
 from argmap.io.casefile import load
+from argmap.model.as_of import case_dates
 from argmap.report import build_report
 from argmap.scenario.files import load_scenario
 
@@ -49,4 +51,6 @@ def test_the_report_compiles_each_case_state_once(monkeypatch: pytest.MonkeyPatc
     report = build_report(case, scenarios, formats=("svg",), samples=64, seed=3)
     assert report.comparison is not None
     assert all(run.uncertainty is not None for run in report.comparison.runs)
-    assert compiles[0] == 1 + len(scenarios)  # the baseline and each scenario's state
+    # the baseline and each scenario's state, then the brief page's timeline: the case
+    # as of each of its dates (the page reuses the report's evaluation and scenario runs)
+    assert compiles[0] == 1 + len(scenarios) + len(case_dates(case))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +23,9 @@ from argmap.html.passages import passage
 from argmap.io.provenance import _read_source
 from argmap.model import Argument, Evidence, Precedent
 from argmap.model.as_of import at_date, standing
-from argmap.scenario.runner import run
+from argmap.scenario.runner import ScenarioRun, run
 from argmap.scenario.timeline import strength_timeline
-from argmap.semantics.compile import compile_case
+from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.defeat import check_defeat, defeat_mask
 from argmap.semantics.evaluate import evaluate
@@ -60,13 +60,18 @@ def _result(result: NodeResult) -> dict[str, Any]:
 
 
 def _reasons(
-    case: Case, evaluation: Evaluation, with_strength: bool, gradual: str
+    case: Case,
+    evaluation: Evaluation,
+    with_strength: bool,
+    gradual: str,
+    framework: Framework | None = None,
 ) -> dict[str, list[str]]:
     """Per node, the lines saying why it stands or falls: its grounded label's reason
     (:func:`~argmap.semantics.explain.explain_label`), and for claims what their
     strength rests on most (:func:`~argmap.semantics.explain.strength_contributions`,
-    the slow part, left out when ``with_strength`` is false)."""
-    fw = compile_case(case)
+    the slow part, left out when ``with_strength`` is false); ``framework`` is the
+    case compiled, when the caller has it."""
+    fw = framework if framework is not None else compile_case(case)
     af = fw.abstract(defeat_mask(fw, check_defeat(None, None, None, default=fw.defeat)))
     labels, rounds = grounded_rounds(af)
     out: dict[str, list[str]] = {}
@@ -135,6 +140,8 @@ def brief_data(
     with_timeline: bool = True,
     as_of: dt.date | None = None,
     evaluation: Evaluation | None = None,
+    runs: Sequence[ScenarioRun] | None = None,
+    framework: Framework | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data.
 
@@ -151,12 +158,18 @@ def brief_data(
         claim's strength on every date of the case (one evaluation per date).
     evaluation
         The case's evaluation as of ``as_of``, when the caller already has it.
+    runs
+        The scenarios already applied and evaluated (a report's
+        :attr:`~argmap.scenario.comparison.Comparison.runs`), used instead of running
+        ``scenarios`` again; the baseline's run among them is skipped.
+    framework
+        The case as of ``as_of`` compiled, when the caller has it (not compiled again).
     """
     full = case
     case = at_date(case, as_of)
     if evaluation is None:
         evaluation = evaluate(case, semantics, gradual)
-    reasons = _reasons(case, evaluation, with_strength, gradual)
+    reasons = _reasons(case, evaluation, with_strength, gradual, framework)
     texts = _sources(case, sources_dir)
     questions: dict[str, list[str]] = {}
     for q in open_questions(case):
@@ -186,23 +199,19 @@ def brief_data(
         if isinstance(node, Precedent):
             item["precedent"] = _precedent(case, node, evaluation.as_of)
         nodes[node.id] = item
-    runs = [
+    pages = [
         {
             "name": BASELINE,
             "question": "the case as it stands",
             "nodes": {n: _result(r) for n, r in evaluation.nodes.items() if n in nodes},
         }
     ]
-    for scenario in scenarios:
-        try:
-            outcome = run(full, scenario, semantics=semantics, gradual=gradual, samples=0)
-        except (SolverError, ArgmapError) as exc:
-            raise ArgmapError(f"scenario {scenario.name}: {exc}") from None
-        runs.append(
+    for name, question, outcome in _scenario_results(full, scenarios, runs, semantics, gradual):
+        pages.append(
             {
-                "name": scenario.name,
-                "question": scenario.question or "",
-                "nodes": {n: _result(r) for n, r in outcome.evaluation.nodes.items() if n in nodes},
+                "name": name,
+                "question": question,
+                "nodes": {n: _result(r) for n, r in outcome.nodes.items() if n in nodes},
             }
         )
     return {
@@ -211,11 +220,33 @@ def brief_data(
         "gradual": evaluation.gradual,
         "nodes": nodes,
         "claims": [c.id for c in case.claims if c.id in nodes],
-        "scenarios": runs,
+        "scenarios": pages,
         "timeline": _timeline(case, semantics, gradual)
         if with_timeline
         else {"dates": [], "claims": {}},
     }
+
+
+def _scenario_results(
+    case: Case,
+    scenarios: Sequence[Scenario],
+    runs: Sequence[ScenarioRun] | None,
+    semantics: str,
+    gradual: str,
+) -> Iterator[tuple[str, str, Evaluation]]:
+    """Each scenario's name, question and evaluation: from ``runs`` when the caller
+    has them (no case state is compiled twice), else by running each scenario."""
+    if runs is not None:
+        for done in runs:
+            if done.scenario is not None:
+                yield done.name, done.question or "", done.evaluation
+        return
+    for scenario in scenarios:
+        try:
+            outcome = run(case, scenario, semantics=semantics, gradual=gradual, samples=0)
+        except (SolverError, ArgmapError) as exc:
+            raise ArgmapError(f"scenario {scenario.name}: {exc}") from None
+        yield scenario.name, scenario.question or "", outcome.evaluation
 
 
 def _timeline(case: Case, semantics: str, gradual: str) -> dict[str, Any]:

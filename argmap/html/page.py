@@ -37,6 +37,9 @@ from argmap.semantics.evaluate import evaluate
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
     from argmap.scenario.model import Scenario
+    from argmap.scenario.runner import ScenarioRun
+    from argmap.semantics.compile import Framework
+    from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["build_html", "embed_json", "write_html_brief"]
 
@@ -123,12 +126,19 @@ def build_html(
     with_timeline: bool = True,
     as_of: dt.date | None = None,
     drawn: Mapping[str, bytes] | None = None,
+    evaluation: Evaluation | None = None,
+    runs: Sequence[ScenarioRun] | None = None,
+    framework: Framework | None = None,
 ) -> str:
     """The page as text (see the module docstring); the options are those of
     :func:`argmap.html.data.brief_data`, and ``drawn`` the maps a report already
-    made (file name -> SVG), reused rather than laid out again."""
+    made (file name -> SVG), reused rather than laid out again; ``evaluation`` and
+    ``runs``, the case's evaluation and its scenarios' runs when the caller has them
+    (a report), are used rather than computed again, and so is ``framework``, the
+    case compiled."""
     seen = at_date(case, as_of)
-    evaluation = evaluate(seen, semantics, gradual)
+    if evaluation is None:
+        evaluation = evaluate(seen, semantics, gradual)
     # the maps wait on their layout subprocesses meanwhile: draw them beside the data
     with ThreadPoolExecutor(max_workers=1) as pool:
         drawing = pool.submit(_maps, seen, evaluation, theme, drawn)
@@ -142,6 +152,8 @@ def build_html(
             with_timeline=with_timeline,
             as_of=as_of,
             evaluation=evaluation,
+            runs=runs,
+            framework=framework,
         )
         maps = drawing.result()
     nodes = data["nodes"]
