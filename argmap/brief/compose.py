@@ -469,7 +469,8 @@ def _sources(case: Case, analyst: bool) -> tuple[Block, ...]:
     for source in case.sources:
         date = f", {source.date.isoformat()}" if source.date else ""
         author = f" ({source.author})" if source.author else ""
-        blocks.append(Paragraph(f"[{source.id}] {source.outlet}{author}: {source.title}{date}."))
+        key = f"[{source.id}] " if analyst else ""  # readers get no internal keys
+        blocks.append(Paragraph(f"{key}{source.outlet}{author}: {source.title}{date}."))
         for evidence in case.evidence:
             if evidence.source == source.id and evidence.quote:
                 blocks.append(

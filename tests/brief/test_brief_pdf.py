@@ -69,7 +69,7 @@ def test_every_precedent_is_listed_with_its_full_citation(worked: Made) -> None:
 
 def test_no_internal_id_in_reader_mode(worked: Made) -> None:
     text = _text(worked.pdf)
-    ids = [node.id for node in worked.case.iter_nodes() if node.kind != "source"]
+    ids = [node.id for node in worked.case.iter_nodes()]
     ids += [p.id for p in worked.case.parameters]
     # ids that read as words (party ``musk``) are names too; the others are codes
     coded = [i for i in ids if "_" in i or re.search(r"\d|[A-Z]{2}", i)]
