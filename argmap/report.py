@@ -186,7 +186,13 @@ def build_report(
         ).encode()
     if briefs:
         document = brief_of(
-            case, evaluation, report.comparison, scenarios, paper=paper, theme=theme
+            case,
+            evaluation,
+            report.comparison,
+            scenarios,
+            paper=paper,
+            theme=theme,
+            audit=report.audit,
         )
         for suffix in briefs:
             report.files[f"brief{suffix}"] = FORMATS[suffix](document)

@@ -17,11 +17,13 @@ from argmap.brief.document import Document
 from argmap.brief.figures import overview_svg
 from argmap.model.as_of import at_date
 from argmap.scenario.apply import apply_scenario
+from argmap.scenario.audit import audit, headline_claims
 from argmap.scenario.runner import compare
 from argmap.semantics.evaluate import evaluate
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
+    from argmap.scenario.audit import Audit
     from argmap.scenario.comparison import Comparison
     from argmap.scenario.model import Scenario
     from argmap.semantics.evaluation import Evaluation
@@ -38,6 +40,7 @@ def brief_of(
     audience: str = "reader",
     paper: str = "letter",
     theme: str = "briefing",
+    audit: Audit | None = None,
 ) -> Document:
     """The brief of ``case`` (read as of its evaluation's date) from results already
     made: the overview is drawn for ``audience``, the rest composed."""
@@ -58,6 +61,7 @@ def brief_of(
         paper=paper,
         claim_texts=texts,
         assumed=assumed,
+        audit=audit,
     )
 
 
@@ -99,6 +103,22 @@ def build_brief(
             keep_samples=False,
             as_of=as_of,
         )
+    decided = audit(
+        dated,
+        headline_claims(dated),
+        semantics=semantics,
+        gradual=gradual,
+        samples=0,  # the scenarios' Monte Carlo speaks to uncertainty
+        weights=False,  # exact thresholds take seconds per claim: `argmap audit` has them
+        progress=False,
+    )
     return brief_of(
-        dated, evaluation, comparison, scenarios, audience=audience, paper=paper, theme=theme
+        dated,
+        evaluation,
+        comparison,
+        scenarios,
+        audience=audience,
+        paper=paper,
+        theme=theme,
+        audit=decided,
     )

@@ -30,6 +30,8 @@ from argmap.vocabulary import Verdict
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
+    from argmap.scenario.audit import Audit
+    from argmap.scenario.audit_items import Item
     from argmap.scenario.comparison import ClaimOutcome, Comparison
     from argmap.semantics.evaluation import Evaluation, NodeResult
 
@@ -76,6 +78,7 @@ def compose(
     paper: str = "letter",
     claim_texts: Mapping[str, str] | None = None,
     assumed: Mapping[str, tuple[str, ...]] | None = None,
+    audit: Audit | None = None,
 ) -> Document:
     """The brief of ``case`` as a Document.
 
@@ -99,6 +102,9 @@ def compose(
     assumed
         Per scenario name, what it adds to the record, in words: listed as
         hypothetical material, set apart from the record.
+    audit
+        What decides each headline claim (:func:`argmap.scenario.audit.audit`): the
+        section "What would change the outcome".
     """
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r} (choose one of: reader, analyst)")
@@ -146,6 +152,8 @@ def compose(
         blocks = _issue_blocks(case, evaluation, issue.id, overview_svg, boxes, paper, analyst)
         if blocks:
             sections.append(Section(f"Issue: {issue.question}", tuple(blocks)))
+    if audit is not None and audit.claims:
+        sections.append(Section("What would change the outcome", _outcome(case, audit, analyst)))
     questions = _open_questions(case, evaluation, analyst)
     if questions:
         sections.append(Section("Open questions", questions))
@@ -308,6 +316,71 @@ def _issue_blocks(
         )
     )
     return out
+
+
+def _item_words(case: Case, item: Item) -> str:
+    """One audit item in a reader's words: what it is, by its text, not its id."""
+    kind, ident = item.kind.value, item.id
+    if kind in ("evidence", "precedent") and case.has(ident):
+        node = case.node(ident)
+        name = getattr(node, "name", None) or getattr(node, "text", ident)
+        return f"without the {kind} “{name}”"
+    if kind == "relation":
+        found = next((r for r in case.relations if r.id == ident), None)
+        if found is None and ident.startswith("relations[") and ident.endswith("]"):
+            index = ident[len("relations[") : -1]
+            if index.isdigit() and int(index) < len(case.relations):
+                found = case.relations[int(index)]
+        if found is not None:
+
+            def text(node_id: str) -> str:
+                return getattr(case.node(node_id), "text", "") if case.has(node_id) else ""
+
+            how = "turned round" if item.action.value == "reverse" else "taken away"
+            named = {"rebut": "rebuttal", "undermine": "undermining", "undercut": "undercut"}
+            return (
+                f"with the {named.get(found.kind.value, found.kind.value)} of "
+                f"“{text(found.target)}” by “{text(found.origin)}” {how}"
+            )
+    if kind == "question":
+        for q in open_questions(case):
+            if f"{q.argument}?{q.question}" == ident:
+                return f"once the question “{q.text}” is answered"
+        return "once an open critical question is answered"
+    return f"without one {kind}"
+
+
+def _outcome(case: Case, audit: Audit, analyst: bool) -> tuple[Block, ...]:
+    """For each claim an issue turns on, the fewest changes that flip its verdict."""
+    rows = []
+    for row in audit.claims:
+        claim = row.text + (f" [{row.claim}]" if analyst else "")
+        if not row.deciding:
+            change = (
+                "nothing bears on it"
+                if row.items == 0
+                else "no small change to the record flips it"
+            )
+        else:
+            options = []
+            for deciding, verdict in zip(row.deciding[:2], row.flipped_to, strict=False):
+                shown = [str(i) if analyst else _item_words(case, i) for i in deciding[:3]]
+                extra = len(deciding) - len(shown)
+                what = " and ".join(shown) + (f" and {extra} more" if extra else "")
+                options.append(f"{verdict.value} {what}")
+            more = row.found - len(options)
+            others = f"; {more} other way{'s' if more != 1 else ''} of that size" if more else ""
+            change = "; or ".join(options) + others
+        rows.append((claim, row.verdict.value, change))
+    return (
+        Paragraph(
+            "For the claim each issue turns on: the fewest items of the record (evidence, "
+            "precedents, relations between claims, open questions) whose removal, or for a "
+            "rebuttal between two claims reversal, changes its verdict, and the verdict it "
+            "would then have."
+        ),
+        Table(("claim", "now", "would become, if"), tuple(rows), widths=(3, 1.1, 5)),
+    )
 
 
 def _open_questions(case: Case, evaluation: Evaluation, analyst: bool) -> tuple[Block, ...]:

@@ -55,6 +55,7 @@ def test_title_issues_claims_and_sources_are_in_the_text(worked: Made) -> None:
     for source in worked.case.sources:
         assert _flat(source.title)[:40] in text
     assert "Table of authorities" in text and "What the scenarios change" in text
+    assert "What would change the outcome" in text  # from the audit
     assert re.search(r"\b1 of \d+\b", text)  # page numbers
 
 
