@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from argmap.brief.compose import compose
 from argmap.brief.document import Document
-from argmap.brief.figures import overview_svg
+from argmap.brief.figures import charts, overview_svg
 from argmap.model.as_of import at_date
 from argmap.scenario.apply import apply_scenario
 from argmap.scenario.audit import audit, headline_claims
@@ -62,6 +62,7 @@ def brief_of(
         claim_texts=texts,
         assumed=assumed,
         audit=audit,
+        charts=charts(case, audience, [c.claim for c in audit.claims] if audit else []),
     )
 
 

@@ -19,7 +19,7 @@ semantics used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from argmap.brief.document import Block, Document, Figure, Paragraph, Section, Table
@@ -79,6 +79,7 @@ def compose(
     claim_texts: Mapping[str, str] | None = None,
     assumed: Mapping[str, tuple[str, ...]] | None = None,
     audit: Audit | None = None,
+    charts: Sequence[tuple[str, bytes]] = (),
 ) -> Document:
     """The brief of ``case`` as a Document.
 
@@ -105,6 +106,9 @@ def compose(
     audit
         What decides each headline claim (:func:`argmap.scenario.audit.audit`): the
         section "What would change the outcome".
+    charts
+        (caption, SVG) of each chart (:func:`argmap.brief.figures.charts`), shown in
+        the section "Charts", each fitted to the page.
     """
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r} (choose one of: reader, analyst)")
@@ -160,6 +164,11 @@ def compose(
     if comparison is not None:
         changes = _scenarios(comparison, claim_name) + _assumed(assumed or {})
         sections.append(Section("What the scenarios change", changes))
+    if charts:
+        shown = [
+            f for caption, svg in charts for f in fitted_figures(svg, paper, caption, shrink=True)
+        ]
+        sections.append(Section("Charts", tuple(shown)))
     authorities = _authorities(case, evaluation, analyst)
     if authorities:
         sections.append(Section("Table of authorities", authorities))

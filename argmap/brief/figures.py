@@ -6,11 +6,12 @@ For readers the map carries no ids and says ``stands`` / ``defeated`` /
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.brief.compose import STATUS_WORDS
-from argmap.errors import MapTooLargeError
+from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.maps import render
 from argmap.maps.theme import Theme, get_theme
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
     from argmap.semantics.evaluation import Evaluation
 
-__all__ = ["audience_theme", "overview_svg"]
+__all__ = ["audience_theme", "charts", "overview_svg"]
 
 
 def audience_theme(theme: str | Theme, audience: str) -> Theme:
@@ -51,3 +52,44 @@ def overview_svg(
         return drawing.pipe("svg")
     except MapTooLargeError:
         return b""
+
+
+def charts(case: Case, audience: str, headline: list[str]) -> list[tuple[str, bytes]]:
+    """The brief's charts (:mod:`argmap.plot`) as (caption, SVG): for the claim each
+    of the first three issues turns on, the tornado of its uncertain weights and the
+    Monte Carlo spread of its strength and verdict; and the strength timeline when the
+    case has dated events. A chart the case gives nothing to draw is left out."""
+    from argmap.plot import distribution, figure_bytes, timeline_strength, tornado
+
+    issue_of = {c.id: c.issue for c in case.claims}
+    chosen: list[str] = []
+    for claim in headline or [c.id for c in case.claims]:
+        if claim in issue_of and issue_of[claim] not in {issue_of[c] for c in chosen}:
+            chosen.append(claim)
+    chosen = chosen[:3]
+    drawn: list[tuple[str, bytes]] = []
+    who: Any = audience  # checked by the command: reader or analyst
+    made: tuple[tuple[str, Callable[[], Any]], ...] = (
+        (
+            "How much each uncertain weight moves the strength of the claim each issue "
+            "turns on (largest swings first)",
+            lambda: tornado(case, chosen, top=6, audience=who),
+        ),
+        (
+            "How the strengths and verdicts of those claims spread over 500 draws of the "
+            "uncertain weights",
+            lambda: distribution(case, chosen, samples=500, seed=0, audience=who),
+        ),
+        (
+            "The strength of those claims as the case stood on each of its dates",
+            lambda: timeline_strength(case, chosen, audience=who),
+        ),
+    )
+    if not chosen:
+        return drawn
+    for caption, draw in made:
+        try:
+            drawn.append((caption, figure_bytes(draw(), "svg")))
+        except ArgmapError:  # nothing to draw (no uncertain weight, no dates)
+            continue
+    return drawn

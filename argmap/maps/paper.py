@@ -214,7 +214,8 @@ def crop(svg: bytes, box: Box, scale: float = 1.0, *, edges_within: bool = False
     >>> crop(b'<svg width="10pt" height="10pt" viewBox="0 0 10 10"/>', Box(0, 0, 5, 5), 2)
     b'<svg width="10pt" height="10pt" viewBox="0 0 5 5"/>'
     """
-    svg = _outside_dropped(svg, box)
+    if box != svg_box(svg):  # a part: leave out what lies wholly outside it
+        svg = _outside_dropped(svg, box)
     if edges_within:
         svg = _edges_within(svg, box)
     text = _VIEWBOX.sub(
@@ -280,7 +281,12 @@ def _outside_dropped(svg: bytes, box: Box) -> bytes:
         )
         return match.group(0) if overlaps else b""
 
-    return _ELEMENT.sub(keep, _PART.sub(keep, svg))
+    # shapes defined once and used elsewhere (<defs>: glyphs, markers) stay as they are
+    pieces = re.split(rb"(<defs>.*?</defs>)", svg, flags=re.DOTALL)
+    return b"".join(
+        piece if piece.startswith(b"<defs>") else _ELEMENT.sub(keep, _PART.sub(keep, piece))
+        for piece in pieces
+    )
 
 
 def _edges_within(svg: bytes, box: Box) -> bytes:

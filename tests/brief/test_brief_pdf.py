@@ -127,3 +127,10 @@ def test_every_page_renders_with_ink_and_margins(worked_pages: list[object]) -> 
         edge = 25
         for box in ((0, 0, width, edge), (0, height - edge, width, height)):
             assert grey.crop(box).getextrema()[0] > 200, f"page {number} prints into the margin"
+
+
+def test_the_charts_are_in_the_brief(worked: Made) -> None:
+    charts = next(s for s in worked.document.sections if s.title == "Charts")
+    figures = [b for b in charts.blocks if isinstance(b, Figure)]
+    assert len(figures) >= 2  # the tornado and the Monte Carlo spread at least
+    assert "Charts" in _text(worked.pdf)

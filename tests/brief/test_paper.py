@@ -100,3 +100,17 @@ def test_issue_boxes_of_the_worked_overview(worked_overview: bytes) -> None:
     part = crop(worked_overview, boxes[first.id], edges_within=True)
     words = first.question.split()[0].encode()
     assert words in part
+
+
+def test_crop_keeps_definitions_and_a_whole_figure_as_drawn() -> None:
+    svg = (
+        b'<svg width="100pt" height="100pt" viewBox="0 0 100 100"><defs>'
+        b'<path id="glyph" d="M 500 -700 L 900 -700"/></defs>'
+        b'<use xlink:href="#glyph" x="10" y="10"/>'
+        b'<path d="M 2000 2000 L 2100 2100"/></svg>'
+    )
+    part = crop(svg, Box(0, 0, 50, 50))
+    assert b'id="glyph"' in part  # a glyph's outline is not a shape on the page
+    assert b"M 2000 2000" not in part
+    whole = crop(svg, Box(0, 0, 100, 100))
+    assert b"M 2000 2000" in whole  # the whole figure: nothing is judged outside
