@@ -6,6 +6,7 @@ For readers the map carries no ids and says ``stands`` / ``defeated`` /
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -14,12 +15,16 @@ from argmap.brief.compose import STATUS_WORDS
 from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.maps import render
 from argmap.maps.theme import Theme, get_theme
+from argmap.plot import distribution, figure_bytes, timeline_strength, tornado
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
     from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["audience_theme", "charts", "overview_svg"]
+
+_XML_INVALID = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Bytes no XML document may hold (tab, newline and carriage return aside)."""
 
 
 def audience_theme(theme: str | Theme, audience: str) -> Theme:
@@ -59,8 +64,6 @@ def charts(case: Case, audience: str, headline: list[str]) -> list[tuple[str, by
     of the first three issues turns on, the tornado of its uncertain weights and the
     Monte Carlo spread of its strength and verdict; and the strength timeline when the
     case has dated events. A chart the case gives nothing to draw is left out."""
-    from argmap.plot import distribution, figure_bytes, timeline_strength, tornado
-
     issue_of = {c.id: c.issue for c in case.claims}
     chosen: list[str] = []
     for claim in headline or [c.id for c in case.claims]:
@@ -89,7 +92,9 @@ def charts(case: Case, audience: str, headline: list[str]) -> list[tuple[str, by
         return drawn
     for caption, draw in made:
         try:
-            drawn.append((caption, figure_bytes(draw(), "svg")))
+            svg = figure_bytes(draw(), "svg")
         except ArgmapError:  # nothing to draw (no uncertain weight, no dates)
             continue
+        # case text with control characters reaches the SVG's comments: not XML
+        drawn.append((caption, _XML_INVALID.sub(b"", svg)))
     return drawn
