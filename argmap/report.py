@@ -21,9 +21,11 @@ Files written (``OUT/``):
 - ``brief.md``: a one-page brief tying them together;
 - ``brief.html``: the interactive brief, one self-contained offline page
   (:mod:`argmap.html`: maps with pan and zoom, a side panel per node, scenarios).
+- ``brief.pdf``, ``brief.docx``: the brief a partner reads (:mod:`argmap.brief`),
+  for readers (no ids), on Letter or A4.
 
 >>> from argmap.io.casefile import load
->>> report = build_report(load("examples/ad_tool_dispute.yaml"), formats=("svg",))
+>>> report = build_report(load("examples/ad_tool_dispute.yaml"), formats=("svg",), briefs=())
 >>> [name for name in sorted(report.files) if name.endswith(".md")]
 ['brief.md', 'evaluation.md']
 """
@@ -39,6 +41,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap import __version__
+from argmap.brief import FORMATS
+from argmap.brief.build import brief_of
 from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.html import build_html
 from argmap.io.atomic import replace_folder
@@ -101,6 +105,8 @@ def build_report(
     as_of: dt.date | None = None,
     executor: Any = None,
     sources_dir: str | os.PathLike[str] | None = None,
+    briefs: Sequence[str] = (".pdf", ".docx"),
+    paper: str = "letter",
 ) -> Report:
     """Evaluate, render and compare in memory; nothing is written yet.
 
@@ -110,6 +116,8 @@ def build_report(
     scenario) as of that date, else as of the case's own ``as_of``
     (:mod:`argmap.model.as_of`); the brief says which. ``sources_dir`` is the folder
     of the source files, for ``brief.html`` to show each quote in its passage.
+    ``briefs`` names the formats of the partner's brief (``brief.pdf``,
+    ``brief.docx``) on ``paper``.
     """
 
     full = case
@@ -182,6 +190,18 @@ def build_report(
             runs=report.comparison.runs if report.comparison is not None else None,
             framework=baseline,
         ).encode()
+    if briefs:
+        document = brief_of(
+            case,
+            evaluation,
+            report.comparison,
+            scenarios,
+            paper=paper,
+            theme=theme,
+            audit=report.audit,
+        )
+        for suffix in briefs:
+            report.files[f"brief{suffix}"] = FORMATS[suffix](document)
     return report
 
 

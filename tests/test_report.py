@@ -55,6 +55,8 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
             "scenarios.md",
             "brief.md",
             "brief.html",
+            "brief.pdf",
+            "brief.docx",
             ".argmap-report",
         ]
     )
@@ -69,7 +71,7 @@ def test_report_writes_every_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "Why did Microsoft stop supporting Twitter" in brief
     scenario_md = (out / "scenarios.md").read_text("utf-8")
     assert "no_fees" in scenario_md and "baseline" in scenario_md
-    assert "13 files" in capsys.readouterr().out
+    assert "15 files" in capsys.readouterr().out
     # map.* is the overview: claims only; the full map and the issue page draw evidence
     overview = _svg_ids(out / "map.svg")
     assert "node-C_principled" in overview and "node-E_api_fees" not in overview

@@ -84,6 +84,25 @@ def register(subparsers: Any) -> None:
     add_as_of(parser)
     parser.add_argument("--title", metavar="TEXT", help="title over the map")
     parser.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        help=(
+            "a PDF on pages of this paper: one page when the text prints at 8 pt or more, "
+            "else overlapping tiles with a locator (PDF output only)"
+        ),
+    )
+    parser.add_argument(
+        "--fit",
+        action="store_true",
+        help="with --paper: shrink the map onto one page, however small its text prints",
+    )
+    parser.add_argument(
+        "--audience",
+        choices=("reader", "analyst"),
+        default="analyst",
+        help="analyst (default): ids and semantics words; reader: no ids, plain words",
+    )
+    parser.add_argument(
         "--engine",
         choices=("auto", "dot", "graphviz-pure"),
         default=None,
@@ -103,6 +122,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from argmap.brief.figures import audience_theme
     from argmap.errors import RenderError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
@@ -116,6 +136,10 @@ def run(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         wanted = ", ".join(f".{f}" for f in FORMATS)
         raise RenderError(f"{out}: cannot tell the format from the suffix (use {wanted})")
+    if args.paper is not None and fmt != "pdf":
+        raise RenderError(f"{out}: --paper lays the map out on PDF pages; give a .pdf output")
+    if args.fit and args.paper is None:
+        raise RenderError("--fit shrinks the map onto one page of --paper; give --paper too")
     inputs = [args.case] + ([args.scenario] if args.scenario is not None else [])
     check_output(out, inputs)
     if args.view == "diff" and args.scenario is None:
@@ -168,12 +192,20 @@ def run(args: argparse.Namespace) -> int:
         view=view,
         focus=focus,
         depth=args.depth,
-        theme=args.theme,
+        theme=audience_theme(args.theme, args.audience),
         direction=args.direction,
         title=args.title,
         cluster=args.cluster,
         engine=args.engine,
         force=args.force or fmt == "dot",  # DOT needs no layout
     )
+    if args.paper is not None:
+        from argmap.brief.compose import fitted_figures
+        from argmap.brief.pdf import figure_pages
+
+        caption = args.title or shown.title
+        figures = fitted_figures(m.pipe("svg"), args.paper, caption, shrink=args.fit)
+        write_output(out, figure_pages(figures, args.paper), inputs)
+        return 0
     write_output(out, m.pipe(fmt), inputs)
     return 0

@@ -12,13 +12,16 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say
 from argmap.scale.executor import add_executor_args
 
-__all__ = ["register", "run", "scenario_files"]
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.scenario.model import Scenario
+
+__all__ = ["load_scenarios", "register", "run", "scenario_files"]
 
 
 def register(subparsers: Any) -> None:
@@ -54,6 +57,9 @@ def register(subparsers: Any) -> None:
     )
     add_as_of(parser)
     parser.add_argument(
+        "--paper", default="letter", choices=("letter", "a4"), help="paper of brief.pdf/.docx"
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="draw maps larger than the layout limits too (may take many minutes)",
@@ -78,8 +84,30 @@ def scenario_files(items: list[str]) -> list[Path]:
     return out
 
 
-def run(args: argparse.Namespace) -> int:
+def load_scenarios(case_path: Path, items: list[str]) -> tuple[list[Path], list[Scenario]]:
+    """The scenario files ``items`` name, read, each checked to be about ``case_path``.
+
+    Raises
+    ------
+    ArgmapError
+        A file is missing, unreadable, or about another case.
+    """
     from argmap.errors import ArgmapError
+    from argmap.scenario.files import base_case_path, load_scenario
+
+    paths = scenario_files(items) if items else []
+    scenarios = []
+    for path in paths:
+        scenario = load_scenario(path)
+        if base_case_path(scenario).resolve() != case_path.resolve():
+            raise ArgmapError(
+                f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
+            )
+        scenarios.append(scenario)
+    return paths, scenarios
+
+
+def run(args: argparse.Namespace) -> int:
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output_folder
     from argmap.report import build_report, check_report_folder, write_report
@@ -92,17 +120,7 @@ def run(args: argparse.Namespace) -> int:
     check_output_folder(args.output, [case_path, *paths])
     check_report_folder(args.output)
     case = load(case_path)
-    scenarios = []
-    if paths:
-        from argmap.scenario.files import base_case_path, load_scenario
-
-        for path in paths:
-            scenario = load_scenario(path)
-            if base_case_path(scenario).resolve() != case_path.resolve():
-                raise ArgmapError(
-                    f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
-                )
-            scenarios.append(scenario)
+    _, scenarios = load_scenarios(case_path, args.scenarios)
     with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
         report = build_report(
             case,
@@ -116,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
             as_of=args.as_of,
             executor=pool.executor,
             sources_dir=args.sources,
+            paper=args.paper,
         )
     for stem, size in report.undrawn.items():
         print(

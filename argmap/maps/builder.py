@@ -267,13 +267,16 @@ def cluster_label(case: Case, key: str, cluster: str, theme: Theme, wrap: int = 
     target = case.node(key)
     if isinstance(target, Issue):
         text = target.question
-        sub = f"issue {key} · standard: {standard_name(target.proof_standard.name.value)}"
+        named = f"issue {key} · " if theme.show_ids else ""
+        sub = f"{named}standard: {standard_name(target.proof_standard.name.value)}"
         bearer = issue_burden(target)
         if bearer is not None:
             sub += f" · burden: {bearer}"
     elif isinstance(target, Party):
         text = target.name
-        sub = f"party {key}" + (f" · {target.side.value}" if target.side is not None else "")
+        sub = (f"party {key}" if theme.show_ids else "party") + (
+            f" · {target.side.value}" if target.side is not None else ""
+        )
     else:
         text, sub = key, ""
     lines = html_lines(text, wrap, 200).replace("<br/>", '<BR ALIGN="LEFT"/>')

@@ -136,7 +136,7 @@ def node_label(
     text, particulars = _particulars(item)
     muted = theme.faded if faded else theme.muted
     ink = theme.faded if faded else theme.ink
-    header = f"{theme.kinds[item.kind].title.upper()}  {item.id}"
+    header = theme.kinds[item.kind].title.upper() + (f"  {item.id}" if theme.show_ids else "")
     rows = [_row(_font(html_text(header), theme, theme.small, muted))]
     limit = theme.label_limit
     title = getattr(item.node, "label", None)

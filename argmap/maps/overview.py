@@ -97,7 +97,9 @@ def claim_card(
     if not isinstance(claim, Claim):  # pragma: no cover - the overview draws claims only
         raise TypeError(type(claim).__name__)
     cell = '<TR><TD ALIGN="LEFT" BALIGN="LEFT">{}</TD></TR>'
-    rows = [cell.format(_font(html_text(item.id), theme.small, theme.muted))]
+    rows = (
+        [cell.format(_font(html_text(item.id), theme.small, theme.muted))] if theme.show_ids else []
+    )
     rows.append(cell.format(html_lines(claim.text, _TEXT_WRAP, _TEXT_LIMIT)))
     if result is not None:
         line = status_line(result, theme)

@@ -110,6 +110,8 @@ class Theme:
     wrap_width: int = 30
     label_limit: int = 240
     tooltip_limit: int = 1500
+    show_ids: bool = True
+    """Print each node's and issue's id on the map (off for readers: the brief)."""
 
     def fill(self, kind: str, strength: float | None) -> str:
         """The fill for a node of ``kind``; deeper for a higher strength."""
