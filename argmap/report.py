@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from argmap import __version__
 from argmap.brief import FORMATS
 from argmap.brief.build import brief_of
-from argmap.errors import ArgmapError, MapTooLargeError
+from argmap.errors import ArgmapError, MapTooLargeError, SolverError
 from argmap.html import build_html
 from argmap.io.atomic import replace_folder
 from argmap.io.casefile import load as load_case
@@ -54,6 +54,7 @@ from argmap.safe_text import markdown_text
 from argmap.scenario.audit import Audit, audit, headline_claims
 from argmap.scenario.audit_text import claim_summary
 from argmap.scenario.runner import compare
+from argmap.scenario.timeline import Timeline, strength_timeline
 from argmap.semantics.compile import compile_case, threshold_of
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluate import evaluate
@@ -176,6 +177,8 @@ def build_report(
         compiled=baseline,
     )
     report.files["brief.md"] = _brief(case, report).encode()
+    # the strength on each date of the case: the page's timeline and the brief's chart
+    timeline = _timeline_of(case, semantics, gradual)
     if "svg" in formats:  # the page inlines the SVG maps made above
         report.files["brief.html"] = build_html(
             full,
@@ -189,6 +192,7 @@ def build_report(
             evaluation=evaluation,  # and the results above, not computed again
             runs=report.comparison.runs if report.comparison is not None else None,
             framework=baseline,
+            timeline=timeline,
         ).encode()
     if briefs:
         document = brief_of(
@@ -199,10 +203,22 @@ def build_report(
             paper=paper,
             theme=theme,
             audit=report.audit,
+            compiled=baseline,
+            timeline=timeline,
         )
         for suffix in briefs:
             report.files[f"brief{suffix}"] = FORMATS[suffix](document)
     return report
+
+
+def _timeline_of(case: Case, semantics: str, gradual: str) -> Timeline | None:
+    """Each claim's strength on every date of ``case`` (None: no claims or no dates)."""
+    if not case.claims:
+        return None
+    try:
+        return strength_timeline(case, semantics=semantics, gradual=gradual)
+    except SolverError:  # a case without dates has no timeline
+        return None
 
 
 def _render_all(jobs: Sequence[tuple[str, Map, str]]) -> dict[str, bytes]:

@@ -1,8 +1,9 @@
 """One ``argmap report`` compiles each case state once.
 
 The report on the worked case with the 12 shipped scenarios has 13 case states of its
-own: the baseline and the case as each scenario changes it; ``brief.html`` adds the
-case read as of each of its 28 dates (the timeline panel). Each is compiled once
+own: the baseline and the case as each scenario changes it; the strength timeline
+(the page's panel and the brief's chart) adds the case read as of each of its 28
+dates. Each is compiled once
 (:func:`argmap.semantics.compile.compile_case`) and that framework is handed to the
 evaluation, the Monte Carlo chunks and the comparison; before, the same report
 compiled 40 times (the baseline twice, and each state again for Monte Carlo and in
@@ -51,6 +52,6 @@ def test_the_report_compiles_each_case_state_once(monkeypatch: pytest.MonkeyPatc
     report = build_report(case, scenarios, formats=("svg",), samples=64, seed=3)
     assert report.comparison is not None
     assert all(run.uncertainty is not None for run in report.comparison.runs)
-    # the baseline and each scenario's state, then the brief page's timeline: the case
-    # as of each of its dates (the page reuses the report's evaluation and scenario runs)
+    # the baseline and each scenario's state, then the timeline: the case as of each of
+    # its dates (brief.html and the brief's charts reuse the report's results)
     assert compiles[0] == 1 + len(scenarios) + len(case_dates(case))

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.scenario.audit import Audit
     from argmap.scenario.comparison import Comparison
     from argmap.scenario.model import Scenario
+    from argmap.scenario.timeline import Timeline
+    from argmap.semantics.compile import Framework
     from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["brief_of", "build_brief"]
@@ -41,9 +43,12 @@ def brief_of(
     paper: str = "letter",
     theme: str = "briefing",
     audit: Audit | None = None,
+    compiled: Framework | None = None,
+    timeline: Timeline | None = None,
 ) -> Document:
     """The brief of ``case`` (read as of its evaluation's date) from results already
-    made: the overview is drawn for ``audience``, the rest composed."""
+    made: the overview is drawn for ``audience``, the rest composed; ``compiled`` and
+    ``timeline`` (the case compiled, its strength timeline) feed the charts."""
     texts: dict[str, str] = {}
     assumed: dict[str, tuple[str, ...]] = {}
     known = {node.id for node in case.iter_nodes()}
@@ -62,7 +67,13 @@ def brief_of(
         claim_texts=texts,
         assumed=assumed,
         audit=audit,
-        charts=charts(case, audience, [c.claim for c in audit.claims] if audit else []),
+        charts=charts(
+            case,
+            audience,
+            [c.claim for c in audit.claims] if audit else [],
+            compiled=compiled,
+            timeline=timeline,
+        ),
     )
 
 

@@ -16,9 +16,12 @@ from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.maps import render
 from argmap.maps.theme import Theme, get_theme
 from argmap.plot import distribution, figure_bytes, timeline_strength, tornado
+from argmap.scenario.uncertainty import monte_carlo
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
+    from argmap.scenario.timeline import Timeline
+    from argmap.semantics.compile import Framework
     from argmap.semantics.evaluation import Evaluation
 
 __all__ = ["audience_theme", "charts", "overview_svg"]
@@ -59,11 +62,20 @@ def overview_svg(
         return b""
 
 
-def charts(case: Case, audience: str, headline: list[str]) -> list[tuple[str, bytes]]:
+def charts(
+    case: Case,
+    audience: str,
+    headline: list[str],
+    *,
+    compiled: Framework | None = None,
+    timeline: Timeline | None = None,
+) -> list[tuple[str, bytes]]:
     """The brief's charts (:mod:`argmap.plot`) as (caption, SVG): for the claim each
     of the first three issues turns on, the tornado of its uncertain weights and the
     Monte Carlo spread of its strength and verdict; and the strength timeline when the
-    case has dated events. A chart the case gives nothing to draw is left out."""
+    case has dated events. A chart the case gives nothing to draw is left out.
+    ``compiled`` (the case compiled) and ``timeline`` (its strength timeline) are
+    used when the caller has them, rather than made again."""
     issue_of = {c.id: c.issue for c in case.claims}
     chosen: list[str] = []
     for claim in headline or [c.id for c in case.claims]:
@@ -76,16 +88,27 @@ def charts(case: Case, audience: str, headline: list[str]) -> list[tuple[str, by
         (
             "How much each uncertain weight moves the strength of the claim each issue "
             "turns on (largest swings first)",
-            lambda: tornado(case, chosen, top=6, audience=who),
+            lambda: tornado(case, chosen, top=6, audience=who, compiled=compiled),
         ),
         (
             "How the strengths and verdicts of those claims spread over 500 draws of the "
             "uncertain weights",
-            lambda: distribution(case, chosen, samples=500, seed=0, audience=who),
+            lambda: distribution(
+                case,
+                chosen,
+                runs=monte_carlo(
+                    compiled if compiled is not None else case,
+                    500,
+                    0,
+                    claims=chosen,
+                    progress=False,
+                ),
+                audience=who,
+            ),
         ),
         (
             "The strength of those claims as the case stood on each of its dates",
-            lambda: timeline_strength(case, chosen, audience=who),
+            lambda: timeline_strength(case, chosen, timeline=timeline, audience=who),
         ),
     )
     if not chosen:

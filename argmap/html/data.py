@@ -24,7 +24,7 @@ from argmap.io.provenance import _read_source
 from argmap.model import Argument, Evidence, Precedent
 from argmap.model.as_of import at_date, standing
 from argmap.scenario.runner import ScenarioRun, run
-from argmap.scenario.timeline import strength_timeline
+from argmap.scenario.timeline import Timeline, strength_timeline
 from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.defeat import check_defeat, defeat_mask
@@ -142,6 +142,7 @@ def brief_data(
     evaluation: Evaluation | None = None,
     runs: Sequence[ScenarioRun] | None = None,
     framework: Framework | None = None,
+    timeline: Timeline | None = None,
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-ready data.
 
@@ -164,6 +165,8 @@ def brief_data(
         ``scenarios`` again; the baseline's run among them is skipped.
     framework
         The case as of ``as_of`` compiled, when the caller has it (not compiled again).
+    timeline
+        The case's strength timeline, when the caller has it (not computed again).
     """
     full = case
     case = at_date(case, as_of)
@@ -221,7 +224,7 @@ def brief_data(
         "nodes": nodes,
         "claims": [c.id for c in case.claims if c.id in nodes],
         "scenarios": pages,
-        "timeline": _timeline(case, semantics, gradual)
+        "timeline": _timeline(case, semantics, gradual, timeline)
         if with_timeline
         else {"dates": [], "claims": {}},
     }
@@ -249,14 +252,17 @@ def _scenario_results(
         yield scenario.name, scenario.question or "", outcome.evaluation
 
 
-def _timeline(case: Case, semantics: str, gradual: str) -> dict[str, Any]:
+def _timeline(
+    case: Case, semantics: str, gradual: str, timeline: Timeline | None = None
+) -> dict[str, Any]:
     """Each claim's strength and verdict on every date of the case (none: empty)."""
     if not case.claims:
         return {"dates": [], "claims": {}}
-    try:
-        timeline = strength_timeline(case, semantics=semantics, gradual=gradual)
-    except SolverError:  # a case without dates has no timeline
-        return {"dates": [], "claims": {}}
+    if timeline is None:
+        try:
+            timeline = strength_timeline(case, semantics=semantics, gradual=gradual)
+        except SolverError:  # a case without dates has no timeline
+            return {"dates": [], "claims": {}}
     dates = list(dict.fromkeys(r.date.isoformat() for r in timeline.rows))
     claims: dict[str, list[list[Any]]] = {}
     for row in timeline.rows:

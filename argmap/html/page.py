@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from argmap.model import Case
     from argmap.scenario.model import Scenario
     from argmap.scenario.runner import ScenarioRun
+    from argmap.scenario.timeline import Timeline
     from argmap.semantics.compile import Framework
     from argmap.semantics.evaluation import Evaluation
 
@@ -129,13 +130,14 @@ def build_html(
     evaluation: Evaluation | None = None,
     runs: Sequence[ScenarioRun] | None = None,
     framework: Framework | None = None,
+    timeline: Timeline | None = None,
 ) -> str:
     """The page as text (see the module docstring); the options are those of
     :func:`argmap.html.data.brief_data`, and ``drawn`` the maps a report already
     made (file name -> SVG), reused rather than laid out again; ``evaluation`` and
     ``runs``, the case's evaluation and its scenarios' runs when the caller has them
-    (a report), are used rather than computed again, and so is ``framework``, the
-    case compiled."""
+    (a report), are used rather than computed again, and so are ``framework``, the
+    case compiled, and ``timeline``, its strength timeline."""
     seen = at_date(case, as_of)
     if evaluation is None:
         evaluation = evaluate(seen, semantics, gradual)
@@ -154,6 +156,7 @@ def build_html(
             evaluation=evaluation,
             runs=runs,
             framework=framework,
+            timeline=timeline,
         )
         maps = drawing.result()
     nodes = data["nodes"]

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.artist import Artist
     from matplotlib.figure import Figure
 
+    from argmap.semantics.compile import Framework
+
 __all__ = ["tornado"]
 
 
@@ -38,6 +40,7 @@ def tornado(
     gradual: str = "dfquad",
     semantics: str = "grounded",
     top: int | None = None,
+    compiled: Framework | None = None,
 ) -> Figure:
     """A tornado chart per claim (stacked), from :func:`argmap.scenario.tornado`.
 
@@ -58,6 +61,8 @@ def tornado(
     top : int, optional
         Draw only the ``top`` largest swings of each claim. Parameters that leave the
         strength unchanged are counted under the axis, not drawn.
+    compiled : Framework, optional
+        ``case`` compiled, when the caller has it (not compiled again).
 
     Returns
     -------
@@ -77,12 +82,12 @@ def tornado(
     ranked = {
         c: list(bars[c])
         if bars is not None and c in bars
-        else tornado_bars(case, c, params, gradual=gradual, semantics=semantics)
+        else tornado_bars(case, c, params, gradual=gradual, semantics=semantics, compiled=compiled)
         for c in chosen
     }
     if top is not None:
         ranked = {c: b[:top] for c, b in ranked.items()}
-    now = evaluate(case, semantics, gradual)
+    now = evaluate(compiled if compiled is not None else case, semantics, gradual)
     moving = {c: [b for b in ranked[c] if b.swing > 0] for c in chosen}
     heights = [1.2 + 0.5 * max(len(b), 1) for b in moving.values()]
     with settings():

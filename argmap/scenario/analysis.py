@@ -37,7 +37,7 @@ from argmap.scenario.symbolic import (
     symbol,
 )
 from argmap.scenario.uncertainty import evaluate_samples
-from argmap.semantics.compile import compile_case
+from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.defeat import defeat_mask
 from argmap.semantics.evaluate import check_dung, dung_labels
 from argmap.tables import Cell, text_table
@@ -391,13 +391,15 @@ def tornado(
     high: float = 0.95,
     gradual: str = "dfquad",
     semantics: str = "grounded",
+    compiled: Framework | None = None,
 ) -> list[TornadoBar]:
     """Parameters ranked by how much the claim's strength swings across their range.
 
     The range of a parameter is its ``[low, high]`` quantile range (5 %-95 % by
     default), or ``ranges[name]``; parameters without a distribution or range are
     left out. All ``2P`` settings are evaluated in one vectorized pass, so cycles
-    are fine (the numeric engine iterates them).
+    are fine (the numeric engine iterates them). ``compiled`` is ``case`` compiled,
+    when the caller has it (not compiled again).
     """
 
     by_id = {p.id: p for p in case.parameters}
@@ -413,7 +415,7 @@ def tornado(
             spans[name] = (quantile(d, low), quantile(d, high))  # type: ignore[arg-type]
         elif params is not None:
             raise SolverError(f"parameter {name!r} has no distribution; give its range")
-    fw = compile_case(case)
+    fw = compiled if compiled is not None else compile_case(case)
     if claim not in fw.index:
         raise SolverError(f"unknown claim {claim!r}")
     labels = check_dung(semantics)  # each setting is labelled on its own defeats
