@@ -9,6 +9,7 @@ from typing import Any
 
 from argmap.cli._args import add_as_of, samples_arg, seed_arg
 from argmap.cli._terminal import say, show
+from argmap.scale.executor import add_executor_args
 
 __all__ = ["register"]
 
@@ -64,6 +65,7 @@ def register(subparsers: Any) -> None:
         help="skip the weight thresholds (and the fixed-by-structure test)",
     )
     add_as_of(parser)
+    add_executor_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -87,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
     from argmap.model.as_of import at_date
+    from argmap.scale.executor import open_pool, where_from_args
     from argmap.scenario.apply import apply_scenario
-    from argmap.scenario.audit import audit, headline_claims
     from argmap.scenario.audit_text import audit_json, audit_markdown
     from argmap.scenario.files import base_case_path, load_scenario
 
@@ -109,25 +111,9 @@ def run(args: argparse.Namespace) -> int:
         dated = at_date(apply_scenario(case, scenario), args.as_of or scenario.as_of)
         states.append((scenario.name, dated))
     results = []
-    for name, state in states:
-        claims = args.claims
-        if args.headline:
-            claims = headline_claims(state)
-        results.append(
-            audit(
-                state,
-                claims,
-                semantics=args.semantics,
-                gradual=args.gradual,
-                max_size=args.max_size,
-                max_sets=args.max_sets,
-                samples=args.samples,
-                seed=args.seed,
-                weights=not args.no_weights,
-                scenario=name,
-                as_of=args.as_of if name is None else None,  # scenarios: dated above
-            )
-        )
+    with open_pool(where_from_args(args), announce=lambda line: say(line, err=True)) as pool:
+        for name, state in states:
+            results.append(_audit_state(args, name, state, pool.executor))
     if args.output is not None and Path(args.output).suffix.lower() == ".json":
         text = audit_json(results)
     else:
@@ -137,3 +123,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         say(write_output(args.output, text, [case_path, *paths]))
     return 0
+
+
+def _audit_state(args: argparse.Namespace, name: str | None, state: Any, executor: Any) -> Any:
+    """The audit of one case state: the baseline (``name`` None) or a scenario's."""
+    from argmap.scenario.audit import audit, headline_claims
+
+    return audit(
+        state,
+        headline_claims(state) if args.headline else args.claims,
+        semantics=args.semantics,
+        gradual=args.gradual,
+        max_size=args.max_size,
+        max_sets=args.max_sets,
+        samples=args.samples,
+        seed=args.seed,
+        weights=not args.no_weights,
+        scenario=name,
+        as_of=args.as_of if name is None else None,  # scenarios: dated above
+        executor=executor,  # the Monte Carlo draws of the stability
+    )

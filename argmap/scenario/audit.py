@@ -451,6 +451,7 @@ def audit(
     scenario: str | None = None,
     as_of: dt.date | None = None,
     compiled: Framework | None = None,
+    executor: Any = None,
 ) -> Audit:
     """Audit what decides the verdict of each claim of ``case`` (module docstring).
 
@@ -469,6 +470,8 @@ def audit(
         best-first beyond.
     samples, seed : int
         Monte Carlo draws for the stability (0: none) and their seed.
+    executor : Executor-like, optional
+        Where the draws run (:mod:`argmap.scale.executor`); the same numbers on any.
     weights : bool
         Work out the weight thresholds and whether the verdict is fixed by structure
         (the slowest part, with exact roots per parameter).
@@ -514,7 +517,9 @@ def audit(
     evaluator = _Evaluator(case, known, semantics, gradual, chosen)
     ((codes0, strengths0),) = evaluator.run([()])
     headline = set(headline_claims(case, fw))
-    stability = verdict_stability(case, chosen, codes0, samples, seed, semantics, gradual)
+    stability = verdict_stability(
+        case, chosen, codes0, samples, seed, semantics, gradual, executor=executor
+    )
     bar = _bar(len(chosen), progress)
     counter = _SetCounter(bar)
     rows: list[ClaimAudit] = []

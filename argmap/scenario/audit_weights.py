@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -206,8 +207,11 @@ def verdict_stability(
     seed: int | None,
     semantics: str,
     gradual: str,
+    executor: Any = None,
 ) -> dict[str, float | None]:
-    """Share of Monte Carlo draws keeping each claim's verdict."""
+    """Share of Monte Carlo draws keeping each claim's verdict; the draws run on
+    ``executor`` when one is given (:mod:`argmap.scale.executor`: the same numbers on
+    any executor)."""
     if samples <= 0 or not any(p.distribution is not None for p in case.parameters):
         return {}
     result = monte_carlo(
@@ -219,6 +223,7 @@ def verdict_stability(
         claims=list(claims),
         progress=False,
         keep_samples=False,
+        executor=executor,
     )
     out: dict[str, float | None] = {}
     for col, claim in enumerate(claims):

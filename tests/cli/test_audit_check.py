@@ -131,3 +131,16 @@ def test_audit_bad_input(
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "audit.txt").exists()
+
+
+def test_audit_gives_the_same_numbers_on_any_executor(tmp_path: Path) -> None:
+    # the stability's Monte Carlo draws run in-process or on a pool of processes
+    out = {}
+    for where in (["--local", "1"], ["--local", "2"]):
+        target = tmp_path / f"audit-{where[1]}.json"
+        argv = ["audit", str(WORKED), "--claims", "C_cost", "--samples", "300", "--no-weights"]
+        assert main([*argv, *where, "-o", str(target)]) == 0
+        out[where[1]] = target.read_bytes()
+    assert out["1"] == out["2"]
+    (claim,) = json.loads(out["1"])["audits"][0]["claims"]
+    assert 0 < claim["stability"] < 1  # the draws did run, and disagree sometimes
