@@ -67,3 +67,13 @@ def test_report_writes_the_brief_beside_its_files(tmp_path: Path) -> None:
     pdf = pypdf.PdfReader(out / "brief.pdf")
     assert round(float(pdf.pages[0].mediabox.width)) == 595
     assert (out / "brief.docx").read_bytes()[:2] == b"PK"
+
+
+def test_brief_html_is_the_interactive_page(tmp_path: Path) -> None:
+    target = tmp_path / "brief.html"
+    case = REPO / "examples" / "ad_tool_dispute.yaml"
+    assert main(["brief", str(case), "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert f"<title>Brief: {load(case).title}" in page  # the page of `argmap html`
+    assert 'id="scenario"' in page and "<svg" in page
