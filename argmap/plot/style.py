@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.errors import ArgmapError
 from argmap.io.outputs import PathLike, write_output
 from argmap.palette import INK, SERIES
+from argmap.safe_text import terminal_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -168,12 +169,16 @@ def save(figure: Figure, path: PathLike, inputs: tuple[PathLike, ...] = ()) -> P
 
 
 def plain(text: str) -> str:
-    """``text`` as matplotlib shows it literally: ``$`` would start mathematics.
+    """``text`` as matplotlib shows it literally: ``$`` would start mathematics, and a
+    control character (no font has a glyph for it) is shown as its ``\\uXXXX`` escape,
+    as on the terminal (:func:`argmap.safe_text.terminal_text`).
 
     >>> plain("costs $5")
     'costs \\\\$5'
+    >>> plain("a\\x00b")
+    'a\\\\u0000b'
     """
-    return text.replace("$", r"\$")
+    return terminal_text(text).replace("$", r"\$")
 
 
 def wrap(text: str, width: int, limit: int = 160) -> str:
