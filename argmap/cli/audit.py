@@ -84,7 +84,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.cli.report import scenario_files
+    from argmap.cli.report import load_scenarios, scenario_files
     from argmap.errors import ArgmapError
     from argmap.io.casefile import load
     from argmap.io.outputs import check_output, write_output
@@ -92,7 +92,6 @@ def run(args: argparse.Namespace) -> int:
     from argmap.scale.executor import open_pool, where_from_args
     from argmap.scenario.apply import apply_scenario
     from argmap.scenario.audit_text import audit_json, audit_markdown
-    from argmap.scenario.files import base_case_path, load_scenario
 
     case_path = Path(args.case)
     paths = scenario_files(args.scenarios) if args.scenarios else []
@@ -102,12 +101,7 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.output, [case_path, *paths])
     case = load(case_path)
     states: list[tuple[str | None, Any]] = [(None, case)]
-    for path in paths:
-        scenario = load_scenario(path)
-        if base_case_path(scenario).resolve() != case_path.resolve():
-            raise ArgmapError(
-                f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
-            )
+    for scenario in load_scenarios(case_path, args.scenarios)[1]:
         dated = at_date(apply_scenario(case, scenario), args.as_of or scenario.as_of)
         states.append((scenario.name, dated))
     results = []

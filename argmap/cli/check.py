@@ -39,22 +39,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.cli.report import scenario_files
+    from argmap.cli.report import load_scenarios
     from argmap.errors import ArgmapError
     from argmap.io.casefile import load
     from argmap.scenario.expectations import check_expectations, diff_text
-    from argmap.scenario.files import base_case_path, load_scenario
 
     case_path = Path(args.case)
     case = load(case_path)
-    scenarios = []
-    for path in scenario_files(args.scenarios) if args.scenarios else []:
-        scenario = load_scenario(path)
-        if base_case_path(scenario).resolve() != case_path.resolve():
-            raise ArgmapError(
-                f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
-            )
-        scenarios.append(scenario)
+    _, scenarios = load_scenarios(case_path, args.scenarios)
     if not case.expect:
         raise ArgmapError(f"{case_path}: the case has no expect: block to check")
     result = check_expectations(case, scenarios, semantics=args.semantics, gradual=args.gradual)

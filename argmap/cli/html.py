@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
 
 def load_inputs(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     """The case and its scenarios named by ``args`` (each scenario must be about it)."""
-    from argmap.cli.report import scenario_files
+    from argmap.cli.report import load_scenarios
     from argmap.errors import ArgmapError
     from argmap.io.casefile import load
 
@@ -66,18 +66,7 @@ def load_inputs(args: argparse.Namespace) -> tuple[Any, list[Any]]:
     if args.sources is not None and not Path(args.sources).is_dir():
         raise ArgmapError(f"--sources: {args.sources} is not a folder")
     case = load(case_path)
-    scenarios = []
-    paths = scenario_files(args.scenarios) if args.scenarios else []
-    if paths:
-        from argmap.scenario.files import base_case_path, load_scenario
-
-        for path in paths:
-            scenario = load_scenario(path)
-            if base_case_path(scenario).resolve() != case_path.resolve():
-                raise ArgmapError(
-                    f"{path}: scenario is about {base_case_path(scenario)}, not {case_path}"
-                )
-            scenarios.append(scenario)
+    _, scenarios = load_scenarios(case_path, args.scenarios)
     return case, scenarios
 
 
