@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from argmap import __version__
 from argmap.brief import FORMATS
 from argmap.brief.build import brief_of
-from argmap.errors import ArgmapError, MapTooLargeError, SolverError
+from argmap.errors import ArgmapError, MapTooLargeError
 from argmap.html import build_html
 from argmap.io.atomic import replace_folder
 from argmap.io.casefile import load as load_case
@@ -54,7 +54,7 @@ from argmap.safe_text import markdown_text
 from argmap.scenario.audit import Audit, audit, headline_claims
 from argmap.scenario.audit_text import claim_summary
 from argmap.scenario.runner import compare
-from argmap.scenario.timeline import Timeline, strength_timeline
+from argmap.scenario.timeline import timeline_if_dated
 from argmap.semantics.compile import compile_case, threshold_of
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.evaluate import evaluate
@@ -178,7 +178,7 @@ def build_report(
     )
     report.files["brief.md"] = _brief(case, report).encode()
     # the strength on each date of the case: the page's timeline and the brief's chart
-    timeline = _timeline_of(case, semantics, gradual)
+    timeline = timeline_if_dated(case, semantics, gradual)
     if "svg" in formats:  # the page inlines the SVG maps made above
         report.files["brief.html"] = build_html(
             full,
@@ -209,16 +209,6 @@ def build_report(
         for suffix in briefs:
             report.files[f"brief{suffix}"] = FORMATS[suffix](document)
     return report
-
-
-def _timeline_of(case: Case, semantics: str, gradual: str) -> Timeline | None:
-    """Each claim's strength on every date of ``case`` (None: no claims or no dates)."""
-    if not case.claims:
-        return None
-    try:
-        return strength_timeline(case, semantics=semantics, gradual=gradual)
-    except SolverError:  # a case without dates has no timeline
-        return None
 
 
 def _render_all(jobs: Sequence[tuple[str, Map, str]]) -> dict[str, bytes]:

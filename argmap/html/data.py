@@ -24,7 +24,7 @@ from argmap.io.provenance import _read_source
 from argmap.model import Argument, Evidence, Precedent
 from argmap.model.as_of import at_date, standing
 from argmap.scenario.runner import ScenarioRun, run
-from argmap.scenario.timeline import Timeline, strength_timeline
+from argmap.scenario.timeline import Timeline, timeline_if_dated
 from argmap.semantics.compile import Framework, compile_case
 from argmap.semantics.critical_questions import open_questions
 from argmap.semantics.defeat import check_defeat, defeat_mask
@@ -256,13 +256,10 @@ def _timeline(
     case: Case, semantics: str, gradual: str, timeline: Timeline | None = None
 ) -> dict[str, Any]:
     """Each claim's strength and verdict on every date of the case (none: empty)."""
-    if not case.claims:
-        return {"dates": [], "claims": {}}
     if timeline is None:
-        try:
-            timeline = strength_timeline(case, semantics=semantics, gradual=gradual)
-        except SolverError:  # a case without dates has no timeline
-            return {"dates": [], "claims": {}}
+        timeline = timeline_if_dated(case, semantics, gradual)
+    if timeline is None or not case.claims:
+        return {"dates": [], "claims": {}}
     dates = list(dict.fromkeys(r.date.isoformat() for r in timeline.rows))
     claims: dict[str, list[list[Any]]] = {}
     for row in timeline.rows:

@@ -32,7 +32,7 @@ from argmap.vocabulary import TIMELINE_COLUMNS
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Timeline", "TimelineRow", "strength_timeline"]
+__all__ = ["Timeline", "TimelineRow", "strength_timeline", "timeline_if_dated"]
 
 
 class TimelineRow(NamedTuple):
@@ -146,6 +146,24 @@ def strength_timeline(
             previous = (seen, results)
         rows += [TimelineRow(day, c, *results[c]) for c in wanted]
     return Timeline(case.title, semantics, gradual, tuple(rows))
+
+
+def timeline_if_dated(
+    case: Case, semantics: str = "grounded", gradual: str = "dfquad"
+) -> Timeline | None:
+    """:func:`strength_timeline` of every claim, or None when the case has no claims
+    or no dates (a report and its pages show no timeline then).
+
+    >>> from argmap.model import Case
+    >>> timeline_if_dated(Case(title="t")) is None
+    True
+    """
+    if not case.claims:
+        return None
+    try:
+        return strength_timeline(case, semantics=semantics, gradual=gradual)
+    except SolverError:  # a case without dates has no timeline
+        return None
 
 
 def _same_content(a: Case, b: Case) -> bool:
